@@ -1,0 +1,164 @@
+#include "vanthu/engine.hpp"
+
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "expand/data.hpp"
+#include "expand/expand.hpp"
+#include "expand/template.hpp"
+#include "layout/font_set.hpp"
+#include "layout/layout.hpp"
+#include "layout/shaper.hpp"
+#include "parse/parse.hpp"
+#include "render/cairo_writer.hpp"
+#include "text/text.hpp"
+
+namespace vanthu {
+namespace {
+
+[[noreturn]] void fail(std::string code, std::string message, std::string file = {}) {
+    Diagnostic d;
+    d.code = std::move(code);
+    d.message = std::move(message);
+    if (!file.empty()) d.where = core::SourceLocation{file, 0, 0, {}};
+    throw Error(std::move(d));
+}
+
+std::filesystem::path default_data_dir() {
+    if (const char* env = std::getenv("VANTHU_DATA_DIR"); env && *env) return env;
+    return VANTHU_DATA_DIR;
+}
+
+// Reads fonts/fonts.json into the font set.
+void load_font_list(const std::filesystem::path& file, layout::FontSet& fonts,
+                    std::vector<std::string>& preference) {
+    std::ifstream in(file);
+    if (!in) fail("font.list", "cannot read the font list " + file.string());
+    std::stringstream ss;
+    ss << in.rdbuf();
+    nlohmann::json j;
+    try {
+        j = nlohmann::json::parse(ss.str());
+    } catch (const nlohmann::json::parse_error& e) {
+        fail("font.list", std::string("malformed font list: ") + e.what(), file.string());
+    }
+    try {
+        const auto names = j.value("preference", nlohmann::json::array());
+        for (const auto& name : names) preference.push_back(name.get<std::string>());
+        const auto families = j.value("families", nlohmann::json::object());
+        for (const auto& [family, faces] : families.items()) {
+            std::array<std::string, 4> files{faces.value("regular", ""), faces.value("bold", ""),
+                                             faces.value("italic", ""),
+                                             faces.value("bold-italic", "")};
+            fonts.add_family(family, files, file.string());
+        }
+    } catch (const nlohmann::json::exception& e) {
+        fail("font.list",
+             std::string("the font list must map families to regular/bold/italic/bold-italic "
+                         "file names: ") + e.what(),
+             file.string());
+    }
+}
+
+}  // namespace
+
+struct Engine::Impl {
+    EngineOptions options;
+    layout::FontSet fonts;
+    std::vector<std::string> preference;
+    std::unique_ptr<layout::Shaper> shaper;
+    render::FontCache font_cache;
+    std::map<std::filesystem::path, expand::Template> templates;
+
+    layout::Shaper& get_shaper() {
+        if (!shaper) {
+            const bool strict = !options.font_family.empty();
+            auto pref = strict ? std::vector<std::string>{options.font_family} : preference;
+            shaper = std::make_unique<layout::Shaper>(fonts.choose(pref, strict));
+        }
+        return *shaper;
+    }
+
+    const expand::Template& get_template(const std::string& name, const std::string& data_file) {
+        std::filesystem::path dir;
+        if (name.find('/') != std::string::npos || std::filesystem::is_directory(name))
+            dir = name;
+        else
+            dir = options.data_dir / "templates" / name;
+        if (!std::filesystem::is_directory(dir))
+            fail("template.unknown",
+                 "unknown template \"" + name + "\" (no folder " + dir.string() + ")", data_file);
+        auto key = std::filesystem::weakly_canonical(dir);
+        auto it = templates.find(key);
+        if (it == templates.end()) it = templates.emplace(key, expand::load_template(dir)).first;
+        return it->second;
+    }
+
+    model::Document document(const RenderRequest& request, core::Diagnostics& diags) {
+        auto data = expand::load_data(request.data_file);
+        std::string name = request.template_name;
+        if (name.empty()) {
+            auto t = data.value.find("template");
+            if (t == data.value.end() || !t->is_string())
+                fail("template.none",
+                     "no template given: name one on the command line or add "
+                     "\"template: <name>\" to the data",
+                     data.file);
+            name = t->get<std::string>();
+        }
+        const auto& tmpl = get_template(name, data.file);
+        expand::ExpandOptions eo;
+        eo.strict = !request.draft;
+        auto expanded = expand::expand(tmpl, data.value, data.file, eo, diags);
+        auto doc = parse::parse(expanded, diags);
+        doc = text::prepare(std::move(doc), diags);
+        core::throw_if_errors(diags);
+        return doc;
+    }
+
+    layout::Pages pages(const RenderRequest& request, std::vector<Diagnostic>* warnings) {
+        core::Diagnostics diags;
+        auto doc = document(request, diags);
+        layout::LayoutOptions lo;
+        auto result = layout::layout_document(doc, get_shaper(), lo, diags);
+        if (warnings) *warnings = diags.items();
+        return result;
+    }
+};
+
+Engine::Engine(EngineOptions options) : impl_(std::make_unique<Impl>()) {
+    if (options.data_dir.empty()) options.data_dir = default_data_dir();
+    impl_->options = options;
+    load_font_list(options.data_dir / "fonts" / "fonts.json", impl_->fonts, impl_->preference);
+    for (const auto& dir : options.font_dirs) impl_->fonts.add_directory(dir);
+}
+
+Engine::~Engine() = default;
+
+const std::filesystem::path& Engine::data_dir() const { return impl_->options.data_dir; }
+
+std::string Engine::font_family() { return impl_->get_shaper().family().name; }
+
+layout::Pages Engine::layout(const RenderRequest& request, std::vector<Diagnostic>* warnings) {
+    return impl_->pages(request, warnings);
+}
+
+RenderResult Engine::render(const RenderRequest& request) {
+    RenderResult result;
+    auto pages = impl_->pages(request, &result.warnings);
+    result.page_count = static_cast<int>(pages.pages.size());
+    result.pdf = render::write_pdf(pages, impl_->font_cache);
+    return result;
+}
+
+std::vector<std::string> Engine::render_png(const RenderRequest& request, double dpi) {
+    auto pages = impl_->pages(request, nullptr);
+    return render::write_png(pages, impl_->font_cache, dpi);
+}
+
+}  // namespace vanthu

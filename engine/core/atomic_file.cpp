@@ -1,0 +1,61 @@
+#include "core/atomic_file.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <stdexcept>
+#include <string>
+
+namespace vanthu::core {
+
+static std::runtime_error io_error(const std::string& what, const std::filesystem::path& p) {
+    return std::runtime_error(what + " " + p.string() + ": " + std::strerror(errno));
+}
+
+AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)) {
+    auto dir = target_.parent_path();
+    if (dir.empty()) dir = ".";
+    std::string pattern = (dir / ("." + target_.filename().string() + ".XXXXXX")).string();
+    fd_ = mkstemp(pattern.data());
+    if (fd_ < 0) throw io_error("cannot create a temporary file next to", target_);
+    temp_ = pattern;
+}
+
+AtomicFile::~AtomicFile() {
+    if (fd_ >= 0) close(fd_);
+    if (!committed_ && !temp_.empty()) unlink(temp_.c_str());
+}
+
+void AtomicFile::write(std::string_view bytes) {
+    while (!bytes.empty()) {
+        ssize_t n = ::write(fd_, bytes.data(), bytes.size());
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            throw io_error("cannot write", temp_);
+        }
+        bytes.remove_prefix(static_cast<size_t>(n));
+    }
+}
+
+void AtomicFile::commit() {
+    if (fsync(fd_) != 0) throw io_error("cannot sync", temp_);
+    fchmod(fd_, 0644);
+    if (close(fd_) != 0) {
+        fd_ = -1;
+        throw io_error("cannot close", temp_);
+    }
+    fd_ = -1;
+    if (rename(temp_.c_str(), target_.c_str()) != 0) throw io_error("cannot rename onto", target_);
+    committed_ = true;
+}
+
+void write_file_atomically(const std::filesystem::path& target, std::string_view bytes) {
+    AtomicFile f(target);
+    f.write(bytes);
+    f.commit();
+}
+
+}  // namespace vanthu::core

@@ -1,0 +1,66 @@
+// Diagnostics: user-facing problems as data, with the place they came from.
+#pragma once
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace vanthu::core {
+
+// A place in a source file (data file, template, font list). Lines and columns count from 1;
+// a column counts Unicode code points, not bytes.
+struct SourceLocation {
+    std::string file;
+    int line = 0;
+    int column = 0;
+    std::string line_text;  // the whole source line, for the caret display
+};
+
+enum class Severity { error, warning, note };
+
+struct Diagnostic {
+    Severity severity = Severity::error;
+    std::string code;  // stable identifier, e.g. "data.syntax", "markup.unknown-element"
+    std::string message;
+    std::optional<SourceLocation> where;
+    std::vector<std::string> hints;
+};
+
+// Collects diagnostics so a stage can report every problem of one pass at once.
+class Diagnostics {
+public:
+    void add(Diagnostic d) { items_.push_back(std::move(d)); }
+    void error(std::string code, std::string message,
+               std::optional<SourceLocation> where = std::nullopt);
+    void warning(std::string code, std::string message,
+                 std::optional<SourceLocation> where = std::nullopt);
+    bool has_errors() const;
+    const std::vector<Diagnostic>& items() const { return items_; }
+    void append(const Diagnostics& other);
+
+private:
+    std::vector<Diagnostic> items_;
+};
+
+// Thrown when a stage cannot go on; carries everything it found.
+class Failure : public std::runtime_error {
+public:
+    explicit Failure(std::vector<Diagnostic> diagnostics);
+    explicit Failure(Diagnostic diagnostic);
+    const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+
+private:
+    std::vector<Diagnostic> diagnostics_;
+};
+
+// Throws Failure if `diagnostics` holds an error.
+void throw_if_errors(const Diagnostics& diagnostics);
+
+// "file:line:col: error[code]: message", then the source line and a caret, then hints.
+std::string format(const Diagnostic& d);
+
+// Line and column (1-based, column in code points) of a byte offset in `text`, with the line.
+SourceLocation locate(const std::string& file, const std::string& text, size_t offset);
+
+}  // namespace vanthu::core

@@ -1,0 +1,377 @@
+#include "expand/data.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <yaml-cpp/yaml.h>
+
+#include "core/diagnostics.hpp"
+#include "expand/detail.hpp"
+#include "expand/source_map.hpp"
+#include "expand/utf8.hpp"
+
+namespace vanthu::expand {
+
+using nlohmann::json;
+
+namespace {
+
+core::Diagnostic error(std::string code, std::string message,
+                       std::optional<core::SourceLocation> where = std::nullopt) {
+    return core::Diagnostic{
+        core::Severity::error, std::move(code), std::move(message), std::move(where), {}};
+}
+
+core::SourceLocation file_only(const std::string& file) { return {file, 0, 0, {}}; }
+
+// ---- JSON -------------------------------------------------------------------------------------
+
+// "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error …" -> "syntax
+// error …"
+std::string clean_json_message(const std::string& what) {
+    std::string msg = what;
+    const size_t column = msg.find("column ");
+    if (column != std::string::npos) {
+        const size_t colon = msg.find(": ", column);
+        if (colon != std::string::npos) msg = msg.substr(colon + 2);
+    } else if (msg.rfind("[json.exception.", 0) == 0) {
+        const size_t close = msg.find("] ");
+        if (close != std::string::npos) msg = msg.substr(close + 2);
+    }
+    return msg;
+}
+
+// Tracks the path of the value being parsed, to name duplicate keys.
+struct JsonPathTracker {
+    struct Frame {
+        bool object = true;
+        std::string segment;  // how the parent names this container
+        std::set<std::string> keys;
+        std::string key;
+        size_t count = 0;
+    };
+    std::vector<Frame> frames;
+    std::vector<std::string> duplicates;
+
+    std::string path() const {
+        std::string p;
+        for (const auto& f : frames) p += f.segment;
+        return p;
+    }
+    std::string child_segment() const {
+        if (frames.empty()) return {};
+        const Frame& top = frames.back();
+        if (!top.object) return "[" + std::to_string(top.count) + "]";
+        return frames.size() == 1 ? top.key : "." + top.key;
+    }
+    void element_done() {
+        if (!frames.empty() && !frames.back().object) ++frames.back().count;
+    }
+    bool operator()(int /*depth*/, json::parse_event_t event, json& parsed) {
+        switch (event) {
+            case json::parse_event_t::object_start:
+            case json::parse_event_t::array_start: {
+                Frame f;
+                f.object = event == json::parse_event_t::object_start;
+                f.segment = child_segment();
+                frames.push_back(std::move(f));
+                break;
+            }
+            case json::parse_event_t::key: {
+                Frame& top = frames.back();
+                top.key = parsed.get<std::string>();
+                if (!top.keys.insert(top.key).second)
+                    duplicates.push_back(path() + child_segment());
+                break;
+            }
+            case json::parse_event_t::object_end:
+            case json::parse_event_t::array_end:
+                frames.pop_back();
+                element_done();
+                break;
+            case json::parse_event_t::value:
+                element_done();
+                break;
+        }
+        return true;
+    }
+};
+
+// ---- string checks ---------------------------------------------------------------------------
+
+// Describes what is wrong with `s` as data text, or returns "".
+std::string string_problem(const std::string& s) {
+    if (size_t bad = detail::invalid_utf8_at(s); bad != std::string::npos)
+        return "is not valid UTF-8 (at byte " + std::to_string(bad) + ")";
+    if (size_t ctl = detail::control_char_at(s); ctl != std::string::npos)
+        return "contains the control character " + detail::code_point_name(s, ctl) +
+               " (only line breaks and tabs are allowed)";
+    return {};
+}
+
+void check_json_strings(const json& value, const std::string& path, const std::string& file,
+                        std::vector<core::Diagnostic>& out) {
+    if (value.is_string()) {
+        const std::string problem = string_problem(value.get_ref<const std::string&>());
+        if (!problem.empty())
+            out.push_back(
+                error("data.encoding", "the value of " + path + " " + problem, file_only(file)));
+    } else if (value.is_object()) {
+        for (const auto& [key, child] : value.items()) {
+            const std::string child_path = path.empty() ? key : path + "." + key;
+            const std::string problem = string_problem(key);
+            if (!problem.empty())
+                out.push_back(error("data.encoding", "the key " + child_path + " " + problem,
+                                    file_only(file)));
+            check_json_strings(child, child_path, file, out);
+        }
+    } else if (value.is_array()) {
+        for (size_t i = 0; i < value.size(); ++i)
+            check_json_strings(value[i], path + "[" + std::to_string(i) + "]", file, out);
+    }
+}
+
+void check_text_encoding(const std::string& text, const std::string& file) {
+    const size_t bad = detail::invalid_utf8_at(text);
+    if (bad != std::string::npos)
+        throw core::Failure(error("data.encoding",
+                                  "the data file is not valid UTF-8 (save it as UTF-8)",
+                                  core::locate(file, text, bad)));
+}
+
+Data parse_json_data(const std::string& text, const std::string& name) {
+    check_text_encoding(text, name);
+    Data data{detail::parse_json_text(text, name, "data.syntax"), name};
+    if (!data.value.is_object()) {
+        const size_t first = std::min(text.find_first_not_of(" \t\r\n"), text.size());
+        throw core::Failure(
+            error("data.top-level",
+                  "the data must be an object of names and values ({ \"name\": … }) at the top",
+                  core::locate(name, text, first)));
+    }
+    std::vector<core::Diagnostic> problems = detail::check_data_strings(data.value, name);
+    if (!problems.empty()) throw core::Failure(std::move(problems));
+    return data;
+}
+
+// ---- YAML -------------------------------------------------------------------------------------
+
+core::SourceLocation yaml_location(const std::string& text, const std::string& file,
+                                   const YAML::Mark& mark) {
+    if (mark.is_null() || mark.line < 0) return file_only(file);
+    if (mark.pos >= 0 && static_cast<size_t>(mark.pos) <= text.size()) {
+        core::SourceLocation loc = core::locate(file, text, static_cast<size_t>(mark.pos));
+        if (loc.line == mark.line + 1) return loc;
+    }
+    return {file, mark.line + 1, mark.column + 1, line_of(text, mark.line + 1)};
+}
+
+struct YamlConverter {
+    const std::string& text;
+    const std::string& file;
+    std::vector<core::Diagnostic> problems;
+
+    static constexpr int kMaxDepth = 200;
+
+    core::SourceLocation where(const YAML::Node& node) const {
+        return yaml_location(text, file, node.Mark());
+    }
+
+    // YAML 1.2 core schema for plain scalars, except that numbers stay text.
+    json scalar(const YAML::Node& node, const std::string& path) {
+        const std::string& s = node.Scalar();
+        const std::string& tag = node.Tag();
+        const bool plain =
+            tag == "?" || tag == "tag:yaml.org,2002:bool" || tag == "tag:yaml.org,2002:null";
+        if (plain) {
+            if (s == "true" || s == "True" || s == "TRUE") return true;
+            if (s == "false" || s == "False" || s == "FALSE") return false;
+            if (s == "null" || s == "Null" || s == "NULL" || s == "~" || s.empty()) return nullptr;
+        }
+        const std::string problem = string_problem(s);
+        if (!problem.empty())
+            problems.push_back(
+                error("data.encoding", "the value of " + path + " " + problem, where(node)));
+        return s;
+    }
+
+    json convert(const YAML::Node& node, const std::string& path, int depth) {
+        if (depth > kMaxDepth) {
+            problems.push_back(error("data.syntax", "the data is nested too deeply", where(node)));
+            return nullptr;
+        }
+        switch (node.Type()) {
+            case YAML::NodeType::Undefined:
+            case YAML::NodeType::Null:
+                if (node.Tag() == "!") return std::string();  // '' or "" spelled oddly
+                return nullptr;
+            case YAML::NodeType::Scalar:
+                return scalar(node, path);
+            case YAML::NodeType::Sequence: {
+                json array = json::array();
+                size_t i = 0;
+                for (const auto& item : node)
+                    array.push_back(
+                        convert(item, path + "[" + std::to_string(i++) + "]", depth + 1));
+                return array;
+            }
+            case YAML::NodeType::Map: {
+                json object = json::object();
+                for (const auto& entry : node) {
+                    const YAML::Node& key_node = entry.first;
+                    if (!key_node.IsScalar() &&
+                        !(key_node.IsNull() && !key_node.Scalar().empty())) {
+                        problems.push_back(error("data.syntax",
+                                                 "a key must be a simple name, not a list or "
+                                                 "mapping",
+                                                 where(key_node)));
+                        continue;
+                    }
+                    const std::string& key = key_node.Scalar();
+                    const std::string child_path = path.empty() ? key : path + "." + key;
+                    if (object.contains(key)) {
+                        problems.push_back(error("data.duplicate-key",
+                                                 "the key " + child_path + " is given twice",
+                                                 where(key_node)));
+                        continue;
+                    }
+                    const std::string problem = string_problem(key);
+                    if (!problem.empty())
+                        problems.push_back(error("data.encoding",
+                                                 "the key " + child_path + " " + problem,
+                                                 where(key_node)));
+                    object[key] = convert(entry.second, child_path, depth + 1);
+                }
+                return object;
+            }
+        }
+        return nullptr;
+    }
+};
+
+Data parse_yaml_data(const std::string& text, const std::string& name) {
+    check_text_encoding(text, name);
+    std::vector<YAML::Node> docs;
+    try {
+        docs = YAML::LoadAll(text);
+    } catch (const YAML::Exception& e) {
+        throw core::Failure(
+            error("data.syntax", "YAML syntax error: " + e.msg, yaml_location(text, name, e.mark)));
+    }
+    if (docs.size() > 1)
+        throw core::Failure(error("data.top-level",
+                                  "the data file holds " + std::to_string(docs.size()) +
+                                      " YAML documents (separated by ---); expected one",
+                                  file_only(name)));
+    if (docs.empty() || !docs[0].IsMap()) {
+        std::optional<core::SourceLocation> where = file_only(name);
+        if (!docs.empty() && docs[0].IsDefined() && !docs[0].IsNull())
+            where = yaml_location(text, name, docs[0].Mark());
+        throw core::Failure(error("data.top-level",
+                                  docs.empty() || docs[0].IsNull()
+                                      ? "the data file is empty; expected a mapping of names to "
+                                        "values (name: value)"
+                                      : "the data must be a mapping of names to values (name: "
+                                        "value) at the top",
+                                  where));
+    }
+    YamlConverter converter{text, name, {}};
+    Data data{converter.convert(docs[0], "", 0), name};
+    if (!converter.problems.empty()) throw core::Failure(std::move(converter.problems));
+    return data;
+}
+
+std::string lower_extension(const std::string& name) {
+    std::string ext = std::filesystem::path(name).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ext;
+}
+
+void check_format(const std::string& name) {
+    const std::string ext = lower_extension(name);
+    if (ext == ".json" || ext == ".yaml" || ext == ".yml") return;
+    throw core::Failure(error("data.format",
+                              ext.empty()
+                                  ? "the data file has no extension; use .json, .yaml or "
+                                    ".yml"
+                                  : "unknown data format \"" + ext + "\"; use .json, .yaml or .yml",
+                              file_only(name)));
+}
+
+}  // namespace
+
+// ---- shared helpers --------------------------------------------------------------------------
+
+bool detail::read_file(const std::filesystem::path& path, std::string& out, std::string& why) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+        why = "it is a folder";
+        return false;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        why = std::strerror(errno);
+        return false;
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    if (in.bad()) {
+        why = "read error";
+        return false;
+    }
+    out = std::move(ss).str();
+    return true;
+}
+
+json detail::parse_json_text(const std::string& text, const std::string& file,
+                             const std::string& code) {
+    JsonPathTracker tracker;
+    json value;
+    try {
+        value = json::parse(
+            text, [&tracker](int d, json::parse_event_t e, json& p) { return tracker(d, e, p); });
+    } catch (const json::parse_error& e) {
+        const size_t offset = e.byte > 0 ? e.byte - 1 : 0;
+        throw core::Failure(error(code, "JSON syntax error: " + clean_json_message(e.what()),
+                                  core::locate(file, text, offset)));
+    }
+    if (!tracker.duplicates.empty()) {
+        std::vector<core::Diagnostic> problems;
+        for (const auto& path : tracker.duplicates)
+            problems.push_back(error(code == "data.syntax" ? "data.duplicate-key" : code,
+                                     "the key " + path + " is given twice", file_only(file)));
+        throw core::Failure(std::move(problems));
+    }
+    return value;
+}
+
+std::vector<core::Diagnostic> detail::check_data_strings(const json& value,
+                                                         const std::string& file) {
+    std::vector<core::Diagnostic> problems;
+    check_json_strings(value, "", file, problems);
+    return problems;
+}
+
+// ---- public -----------------------------------------------------------------------------------
+
+Data load_data(const std::filesystem::path& file) {
+    const std::string name = file.string();
+    check_format(name);
+    std::string text, why;
+    if (!detail::read_file(file, text, why))
+        throw core::Failure(error("data.io", "cannot read the data file: " + why, file_only(name)));
+    return parse_data(text, name);
+}
+
+Data parse_data(const std::string& text, const std::string& name) {
+    check_format(name);
+    if (lower_extension(name) == ".json") return parse_json_data(text, name);
+    return parse_yaml_data(text, name);
+}
+
+}  // namespace vanthu::expand

@@ -1,0 +1,34 @@
+// Internal to expand/: helpers shared by its .cpp files.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/diagnostics.hpp"
+
+namespace vanthu::expand::detail {
+
+// Reads a whole file. Returns false (and sets `error` to the system's reason) if it cannot.
+bool read_file(const std::filesystem::path& path, std::string& out, std::string& error);
+
+// Parses JSON text. Syntax errors throw core::Failure with `code` at file:line:column; a key
+// given twice in one object is an error too ("data.duplicate-key" when `code` is "data.syntax",
+// else `code`).
+nlohmann::json parse_json_text(const std::string& text, const std::string& file,
+                               const std::string& code);
+
+// Checks every string and key in `value`: valid UTF-8, no control characters other than \n and
+// \t. Returns "data.encoding" errors naming the key path (e.g. `noi_nhan[2]`, counting from 0).
+std::vector<core::Diagnostic> check_data_strings(const nlohmann::json& value,
+                                                 const std::string& file);
+
+// "\x01<file>:<line>[:<column>]\x02" (see source_map.hpp); column 0 leaves it out.
+std::string make_marker(int file, int line, int column = 0);
+
+// XML escaping of & < > " ' as entities.
+std::string xml_escape(const std::string& text);
+
+}  // namespace vanthu::expand::detail

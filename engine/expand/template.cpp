@@ -1,0 +1,223 @@
+#include "expand/template.hpp"
+
+#include <algorithm>
+#include <deque>
+#include <map>
+#include <optional>
+
+#include "core/diagnostics.hpp"
+#include "expand/detail.hpp"
+#include "expand/mustache_scan.hpp"
+#include "expand/source_map.hpp"
+#include "expand/utf8.hpp"
+
+namespace vanthu::expand {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Inlined source of a template larger than this is refused (a partial included many times by
+// partials that are themselves included many times grows exponentially).
+constexpr size_t kMaxSource = 64u << 20;
+
+[[noreturn]] void fail(std::string code, std::string message,
+                       std::optional<core::SourceLocation> where,
+                       std::vector<std::string> hints = {}) {
+    throw core::Failure(core::Diagnostic{core::Severity::error, std::move(code), std::move(message),
+                                         std::move(where), std::move(hints)});
+}
+
+core::SourceLocation file_only(const std::string& file) { return {file, 0, 0, {}}; }
+
+std::string template_name(const fs::path& dir) {
+    fs::path p = dir.lexically_normal();
+    if (!p.has_filename()) p = p.parent_path();
+    std::string name = p.filename().string();
+    if (name.empty() || name == "." || name == "..") {
+        std::error_code ec;
+        fs::path abs = fs::absolute(dir, ec).lexically_normal();
+        if (!abs.has_filename()) abs = abs.parent_path();
+        name = abs.filename().string();
+    }
+    return name;
+}
+
+// True if `inner` is `outer` or lies inside it (both canonical).
+bool is_within(const fs::path& inner, const fs::path& outer) {
+    auto o = outer.begin(), i = inner.begin();
+    for (; o != outer.end(); ++o, ++i) {
+        if (o->empty()) continue;  // a trailing separator
+        if (i == inner.end() || *i != *o) return false;
+    }
+    return true;
+}
+
+class Loader {
+  public:
+    explicit Loader(Template& t) : t_(t) {
+        std::error_code ec;
+        canonical_dir_ = fs::canonical(t_.dir, ec);
+        if (ec) canonical_dir_ = fs::absolute(t_.dir).lexically_normal();
+    }
+
+    // Reads, checks and marks a file; returns its index in t_.files.
+    int add_file(const fs::path& relative, const std::optional<core::SourceLocation>& included_at,
+                 const std::string& partial_name) {
+        const std::string key = relative.generic_string();
+        if (auto it = index_.find(key); it != index_.end()) return it->second;
+        const fs::path full = t_.dir / relative;
+        TemplateFile file{full.string(), {}};
+        std::string why;
+        if (!detail::read_file(full, file.text, why)) {
+            if (included_at)
+                fail("template.partial-missing",
+                     "partial \"" + partial_name + "\" not found: cannot read " + file.path + " (" +
+                         why + ")",
+                     included_at);
+            fail("template.io", "cannot read " + file.path + ": " + why, file_only(file.path));
+        }
+        if (size_t bad = detail::invalid_utf8_at(file.text); bad != std::string::npos)
+            fail("template.encoding", "the template is not valid UTF-8 (save it as UTF-8)",
+                 core::locate(file.path, file.text, bad));
+        if (size_t ctl = detail::control_char_at(file.text, true); ctl != std::string::npos)
+            fail("template.encoding",
+                 "the template contains the control character " +
+                     detail::code_point_name(file.text, ctl),
+                 core::locate(file.path, file.text, ctl));
+        const int index = static_cast<int>(t_.files.size());
+        marked_.push_back(add_line_markers(file.text, index));
+        inlined_.emplace_back();
+        t_.files.push_back(std::move(file));
+        index_.emplace(key, index);
+        return index;
+    }
+
+    struct Inlined {
+        std::string text;
+        detail::Delimiters final_delimiters;
+    };
+
+    // The marked text of file `index` with its partials inlined (memoised: a partial's expansion
+    // does not depend on where it is included, since it always starts with default delimiters).
+    const Inlined& inline_file(int index) {
+        if (inlined_[index]) return *inlined_[index];
+        stack_.push_back(index);
+        const std::string& marked = marked_[index];
+        const detail::ScanResult scan = detail::scan_tags(marked);
+        Inlined result;
+        result.final_delimiters = scan.final_delimiters;
+        size_t copied = 0;
+        for (const auto& tag : scan.tags) {
+            if (tag.kind != detail::TagKind::partial) continue;
+            const core::SourceLocation at = locate_in_source(marked, tag.start, t_.files);
+            const fs::path relative = partial_path(tag.name, at);
+            const int child = add_file(relative, at, tag.name);
+            if (std::find(stack_.begin(), stack_.end(), child) != stack_.end()) {
+                std::string chain;
+                for (int i : stack_) chain += t_.files[i].path + " → ";
+                chain += t_.files[child].path;
+                fail("template.partial-cycle",
+                     "partial \"" + tag.name + "\" includes itself: " + chain, at);
+            }
+            const Inlined& sub = inline_file(child);
+            result.text.append(marked, copied, tag.start - copied);
+            // A partial starts with the default delimiters and must not change the includer's.
+            if (!tag.delimiters.is_default())
+                result.text += detail::set_delimiter_tag(tag.delimiters, detail::Delimiters{});
+            result.text += sub.text;
+            if (!(sub.final_delimiters == tag.delimiters))
+                result.text += detail::set_delimiter_tag(sub.final_delimiters, tag.delimiters);
+            // Text after the tag on the same line resumes at its real column.
+            const bool line_ends = tag.end >= marked.size() || marked[tag.end] == '\n' ||
+                                   marked.compare(tag.end, 2, "\r\n") == 0;
+            if (!line_ends) {
+                const core::SourceLocation after = locate_in_source(marked, tag.end, t_.files);
+                result.text += detail::make_marker(index, after.line, after.column);
+            }
+            copied = tag.end;
+            if (result.text.size() > kMaxSource)
+                fail("template.too-large",
+                     "the template is too large once its partials are included (over " +
+                         std::to_string(kMaxSource >> 20) + " MiB)",
+                     at);
+        }
+        result.text.append(marked, copied, std::string::npos);
+        stack_.pop_back();
+        inlined_[index] = std::move(result);
+        return *inlined_[index];
+    }
+
+  private:
+    // "sub/name" -> "sub/name.mustache", refusing anything that leaves the template folder.
+    fs::path partial_path(const std::string& name, const core::SourceLocation& at) {
+        const std::vector<std::string> hint{
+            "partials are files inside the template folder, named without .mustache, e.g. "
+            "{{> header}} or {{> parts/footer}}"};
+        if (name.empty()) fail("template.partial-path", "a partial tag names no file", at, hint);
+        const fs::path given(name);
+        if (given.is_absolute() || given.has_root_path() || name.front() == '/')
+            fail("template.partial-path",
+                 "partial \"" + name +
+                     "\" must be a path inside the template folder, not an "
+                     "absolute path",
+                 at, hint);
+        const fs::path relative = fs::path(name + ".mustache").lexically_normal();
+        if (relative.empty() || *relative.begin() == ".." || !relative.has_filename())
+            fail("template.partial-path",
+                 "partial \"" + name + "\" points outside the template folder", at, hint);
+        // Symbolic links must not lead outside either.
+        std::error_code ec;
+        const fs::path real = fs::weakly_canonical(t_.dir / relative, ec);
+        if (!ec && !is_within(real, canonical_dir_))
+            fail("template.partial-path",
+                 "partial \"" + name +
+                     "\" points outside the template folder (through a "
+                     "symbolic link to " +
+                     real.string() + ")",
+                 at, hint);
+        return relative;
+    }
+
+    Template& t_;
+    fs::path canonical_dir_;
+    std::map<std::string, int> index_;
+    // deques: references to elements stay valid while recursion adds files
+    std::deque<std::string> marked_;
+    std::deque<std::optional<Inlined>> inlined_;
+    std::vector<int> stack_;
+};
+
+}  // namespace
+
+Template load_template(const fs::path& dir) {
+    Template t;
+    t.dir = dir;
+    t.name = template_name(dir);
+
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec))
+        fail("template.io", "no template folder " + dir.string(), file_only(dir.string()));
+
+    const fs::path manifest_path = dir / "manifest.json";
+    const std::string manifest_file = manifest_path.string();
+    std::string manifest_text, why;
+    if (!fs::exists(manifest_path, ec))
+        fail("template.manifest", "the template folder has no manifest.json",
+             file_only(manifest_file));
+    if (!detail::read_file(manifest_path, manifest_text, why))
+        fail("template.manifest", "cannot read manifest.json: " + why, file_only(manifest_file));
+    t.manifest = detail::parse_json_text(manifest_text, manifest_file, "template.manifest");
+    if (!t.manifest.is_object())
+        fail("template.manifest", "manifest.json must hold an object ({ … })",
+             core::locate(
+                 manifest_file, manifest_text,
+                 std::min(manifest_text.find_first_not_of(" \t\r\n"), manifest_text.size())));
+
+    Loader loader(t);
+    loader.add_file("main.mustache", std::nullopt, {});
+    t.source = loader.inline_file(0).text;
+    return t;
+}
+
+}  // namespace vanthu::expand

@@ -1,0 +1,46 @@
+// A template folder: manifest.json, main.mustache and the partials it includes.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace vanthu::expand {
+
+// One source file that went into a template (main.mustache or a partial).
+struct TemplateFile {
+    std::string path;  // as shown in messages, e.g. "templates/cong-van/main.mustache"
+    std::string text;  // as read from disk
+};
+
+struct Template {
+    std::string name;  // folder name, e.g. "cong-van"
+    std::filesystem::path dir;
+    nlohmann::json manifest;          // parsed manifest.json
+    std::vector<TemplateFile> files;  // files[0] is main.mustache, then partials
+    // main.mustache with every {{> partial}} replaced by the partial's text (once, at load time)
+    // and a position marker at the start of every source line (see source_map.hpp).
+    std::string source;
+};
+
+// Loads the template in `dir`. Partials named {{> name}} are read from `dir/name.mustache`;
+// a partial name that leaves the folder ("../x", "/etc/x", "a/../../b") or a partial that
+// includes itself is an error. Throws core::Failure naming file:line:column.
+//
+// Details:
+// - Inlining is textual: the tag {{> name}} is replaced by the partial's text, which is what
+//   kainjow does at render time (it does not apply the spec's standalone-partial indentation
+//   either). A partial always starts with the default {{ }} delimiters and cannot change the
+//   includer's (set-delimiter tags are added around it when needed). Each file is read and
+//   marked once; a partial used several times is inlined at each use.
+// - Paths are checked after normalisation and after resolving symbolic links.
+// - Error codes: "template.io" (no folder / main.mustache), "template.manifest" (missing,
+//   malformed or not an object), "template.encoding" (invalid UTF-8 or control characters),
+//   "template.partial-path", "template.partial-missing", "template.partial-cycle",
+//   "template.too-large" (inlined source over 64 MiB). Partial errors point at the {{> tag}}.
+// - Mustache syntax errors are not detected here but by expand() ("template.syntax").
+Template load_template(const std::filesystem::path& dir);
+
+}  // namespace vanthu::expand

@@ -1,0 +1,54 @@
+// The parts of a document page, each placed by its own function (internal to layout).
+#pragma once
+
+#include "layout/flow.hpp"
+#include "layout/layout.hpp"
+
+namespace vanthu::layout {
+
+// Where a body line went, so the closing block can take the last lines along to a new page.
+struct BodyLine {
+    size_t page = 0;
+    size_t first_item = 0;  // index of the line's first item on its page
+    double top = 0;         // top of its line box
+    size_t paragraph = 0;
+};
+
+// Everything one block-placing function needs.
+struct LayoutContext {
+    Flow& flow;
+    Shaper& shaper;
+    const LayoutOptions& options;
+    core::Diagnostics& diags;
+    std::vector<BodyLine> body_lines;
+
+    const Typography& type() const { return options.type; }
+    const PageGeometry& geometry() const { return options.geometry; }
+};
+
+// A line of plain text in one style, for the fixed elements of the format.
+TextSpec plain(const std::string& text, double size, bool bold, bool italic, double width,
+               Align align, const core::SourceLocation& where = {});
+
+// Shapes `spec` and places its lines from `top` at `pitch`, the block's left edge at `x`.
+// Returns the baseline of the last line (or `top` if there is no line).
+double place_lines(LayoutContext& cx, const TextSpec& spec, double x, double top, double pitch,
+                   double* widest = nullptr);
+
+// The two-column header: issuing body and number on the left, national title, motto and
+// place-and-date on the right, the "V/v" summary under the number. Returns the bottom y.
+double place_header(LayoutContext& cx, const model::Document& doc);
+
+// "Kính gửi: …" with one recipient on its line or several as a dashed list.
+void place_addressees(LayoutContext& cx, const model::Document& doc);
+
+// Body paragraphs, justified, broken across pages with no widow or orphan lines.
+void place_body(LayoutContext& cx, const model::Document& doc);
+
+// "Nơi nhận:" with its list on the left, the signature block on the right, never split.
+void place_closing(LayoutContext& cx, const model::Document& doc);
+
+// Page numbers centred in the top margin of every page from page 2 on.
+void place_page_numbers(LayoutContext& cx, Pages& pages);
+
+}  // namespace vanthu::layout

@@ -1,0 +1,66 @@
+// The content (ô 6): justified paragraphs with a first-line indent, broken across pages so that
+// no page starts or ends with a single line of a paragraph.
+#include "layout/blocks.hpp"
+
+namespace vanthu::layout {
+namespace {
+
+// How many of a paragraph's `total` lines go on the current page when `fit` lines fit there,
+// keeping at least two lines on each side of the break (no orphan, no widow).
+size_t lines_here(size_t total, size_t fit) {
+    if (fit >= total) return total;
+    if (total < 4) return 0;  // a paragraph of 2-3 lines cannot be split without a lone line
+    if (fit < 2) return 0;
+    if (total - fit < 2) fit = total - 2;
+    return fit;
+}
+
+}  // namespace
+
+void place_body(LayoutContext& cx, const model::Document& doc) {
+    const auto& t = cx.type();
+    const double size = t.body_size;
+    const double pitch = t.body_pitch();
+    const double x0 = cx.geometry().text_left();
+    cx.flow.advance(pitch);  // one blank line above the content
+
+    for (size_t index = 0; index < doc.body.size(); ++index) {
+        const auto& p = std::get<model::Paragraph>(doc.body[index]);
+        TextSpec spec;
+        spec.runs = p.runs;
+        spec.size = size;
+        spec.width = cx.geometry().text_width();
+        spec.indent = t.first_indent;
+        spec.align = Align::justify;
+        spec.keep_together = p.keep_together;
+        spec.where = p.where;
+        auto shaped = cx.shaper.shape(spec, cx.diags);
+
+        size_t placed = 0;
+        while (placed < shaped.lines.size()) {
+            const size_t rest = shaped.lines.size() - placed;
+            const auto fit = static_cast<size_t>(std::max(0.0, cx.flow.remaining() / pitch + 1e-6));
+            size_t here = placed == 0 ? lines_here(rest, fit) : std::min(rest, fit);
+            if (placed > 0 && here < rest && rest - here < 2) here = rest - 2;
+            if (here == 0) {
+                if (cx.flow.at_page_top()) here = std::min(rest, std::max<size_t>(fit, 1));
+                else {
+                    cx.flow.new_page();
+                    continue;
+                }
+            }
+            for (size_t i = 0; i < here; ++i) {
+                cx.body_lines.push_back(
+                    {cx.flow.page_count() - 1, cx.flow.page().items.size(), cx.flow.y(), index});
+                cx.flow.place(shaped.lines[placed + i], x0,
+                              baseline_in_box(cx.flow.y(), pitch, size));
+                cx.flow.advance(pitch);
+            }
+            placed += here;
+            if (placed < shaped.lines.size()) cx.flow.new_page();
+        }
+        cx.flow.advance(t.paragraph_after);
+    }
+}
+
+}  // namespace vanthu::layout

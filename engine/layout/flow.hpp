@@ -1,0 +1,42 @@
+// Stacking lines onto pages: a cursor that moves down the text block and starts a new page
+// when the next piece does not fit.
+#pragma once
+
+#include "layout/pages.hpp"
+#include "layout/shaper.hpp"
+#include "layout/style.hpp"
+
+namespace vanthu::layout {
+
+class Flow {
+public:
+    Flow(Pages& pages, const PageGeometry& geometry);
+
+    Page& page() { return pages_.pages.back(); }
+    size_t page_count() const { return pages_.pages.size(); }
+    double y() const { return y_; }           // top of the free space on the current page
+    void advance(double dy) { y_ += dy; }
+    void move_to(double y) { y_ = y; }
+    double remaining() const { return geometry_.text_bottom() - y_; }
+    bool at_page_top() const { return y_ <= geometry_.top + 0.01; }
+    void new_page();
+
+    // Places one shaped line with its origin at (x, baseline).
+    void place(const ShapedLine& line, double x, double baseline);
+    void rule(double x1, double x2, double y, double thickness);
+
+    const PageGeometry& geometry() const { return geometry_; }
+
+private:
+    Pages& pages_;
+    PageGeometry geometry_;
+    double y_ = 0;
+};
+
+// Baseline of a line of font size `size` in a line box of height `pitch` whose top is `top`:
+// the descent sits at the bottom of the box.
+inline double baseline_in_box(double top, double pitch, double size) {
+    return top + pitch - kDescent * size;
+}
+
+}  // namespace vanthu::layout

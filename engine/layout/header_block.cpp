@@ -1,0 +1,156 @@
+// The header block (ô 1–5b): an asymmetric two-column table. Left: parent body, issuing body
+// with its short rule, "Số: …" and the công văn's "V/v …". Right: national title, motto with a
+// rule exactly as long as the motto, and the italic place-and-date line on the Số baseline.
+#include <algorithm>
+
+#include "layout/blocks.hpp"
+
+namespace vanthu::layout {
+namespace {
+
+constexpr const char* kNationalTitle = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+constexpr const char* kMotto = "Độc lập - Tự do - Hạnh phúc";
+
+// Gap between a text line's baseline and the rule drawn under it.
+double rule_offset(double size) { return kDescent * size + 3; }
+
+struct ColumnText {
+    double last_baseline = 0;
+    double widest = 0;      // widest line
+    double widest_left = 0; // its left edge (absolute)
+};
+
+// Shapes centred text at the narrowest width that keeps its number of lines, so that a long
+// name wraps into lines of similar length ("LIÊN ĐOÀN LAO ĐỘNG / THÀNH PHỐ HÀ NỘI") instead of
+// a full line and a stub. Returns the lines and the x offset that centres them in `spec.width`.
+ShapedText balanced(LayoutContext& cx, TextSpec spec, double& offset) {
+    const double full = spec.width;
+    offset = 0;
+    auto shaped = cx.shaper.shape(spec, cx.diags);
+    const size_t n = shaped.lines.size();
+    if (n < 2) return shaped;
+    core::Diagnostics probe;  // trial widths only; the real messages came from the first pass
+    double lo = full / static_cast<double>(n) * 0.9, hi = full;
+    for (int i = 0; i < 14; ++i) {
+        const double mid = (lo + hi) / 2;
+        spec.width = mid;
+        if (cx.shaper.shape(spec, probe).lines.size() == n)
+            hi = mid;
+        else
+            lo = mid;
+    }
+    spec.width = hi;
+    offset = (full - hi) / 2;
+    return cx.shaper.shape(spec, probe);
+}
+
+// Places centred lines in a column; '\n' in `text` forces a break.
+ColumnText centred(LayoutContext& cx, const std::string& text, double size, bool bold,
+                   bool italic, double x, double width, double top,
+                   const core::SourceLocation& where) {
+    ColumnText out{top, 0, x};
+    double line_top = top;
+    size_t start = 0;
+    while (start <= text.size()) {
+        size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        double offset = 0;
+        auto shaped = balanced(
+            cx,
+            plain(text.substr(start, end - start), size, bold, italic, width, Align::center, where),
+            offset);
+        for (const auto& line : shaped.lines) {
+            out.last_baseline = baseline_in_box(line_top, cx.type().single(size), size);
+            cx.flow.place(line, x + offset, out.last_baseline);
+            if (line.width > out.widest) {
+                out.widest = line.width;
+                out.widest_left = x + offset + line.left;
+            }
+            line_top += cx.type().single(size);
+        }
+        start = end + 1;
+    }
+    return out;
+}
+
+// Text extraction follows the order items were written; a reader expects the left column
+// (issuer, number, V/v) before the right one (national title, motto, date), as in Word's
+// header table. Items are placed row by row, then reordered by column.
+void order_by_column(Page& page, size_t first, double right_x) {
+    auto in_left = [right_x](const Item& item) {
+        if (const auto* run = std::get_if<GlyphRun>(&item)) return run->x < right_x;
+        return std::get<Rule>(item).x1 < right_x;
+    };
+    std::stable_partition(page.items.begin() + static_cast<ptrdiff_t>(first), page.items.end(),
+                          in_left);
+}
+
+}  // namespace
+
+double place_header(LayoutContext& cx, const model::Document& doc) {
+    const auto& t = cx.type();
+    const auto& h = doc.header;
+    const double left_x = cx.geometry().text_left();
+    const double left_w = t.left_column;
+    const double right_x = left_x + left_w;
+    const double right_w = cx.geometry().text_width() - left_w;
+    const double top = cx.flow.y();
+    const size_t first_item = cx.flow.page().items.size();
+
+    // Row 1, left: parent body (not bold) over the issuing body (bold), rule under the latter.
+    double y = top;
+    if (!h.parent.empty()) {
+        auto parent = centred(cx, h.parent.value, t.parent_size, false, false, left_x, left_w, y,
+                              h.parent.where);
+        y = parent.last_baseline + kDescent * t.parent_size;
+    }
+    auto issuer =
+        centred(cx, h.issuer.value, t.issuer_size, true, false, left_x, left_w, y, h.issuer.where);
+    const double issuer_rule_y = issuer.last_baseline + rule_offset(t.issuer_size);
+    const double issuer_rule_len = issuer.widest * t.issuer_rule_ratio;
+    const double left_centre = left_x + left_w / 2;
+    cx.flow.rule(left_centre - issuer_rule_len / 2, left_centre + issuer_rule_len / 2,
+                 issuer_rule_y, t.rule_thickness);
+
+    // Row 1, right: national title and motto; the rule is exactly as long as the motto.
+    auto title = centred(cx, kNationalTitle, t.title_size, true, false, right_x, right_w, top, {});
+    auto motto = centred(cx, kMotto, t.motto_size, true, false, right_x, right_w,
+                         title.last_baseline + kDescent * t.title_size, {});
+    const double motto_rule_y = motto.last_baseline + rule_offset(t.motto_size);
+    cx.flow.rule(motto.widest_left, motto.widest_left + motto.widest, motto_rule_y,
+                 t.rule_thickness);
+
+    // Row 2: "Số: …" on the left and the place-and-date line on the right, one baseline.
+    const double row2_baseline =
+        std::max(issuer_rule_y, motto_rule_y) + t.single(t.number_size) + 2;
+    auto number = cx.shaper.shape(
+        plain(h.number_line, t.number_size, false, false, left_w, Align::center, h.symbol.where),
+        cx.diags);
+    for (size_t i = 0; i < number.lines.size(); ++i)
+        cx.flow.place(number.lines[i], left_x, row2_baseline + i * t.single(t.number_size));
+    double left_bottom =
+        row2_baseline + (number.lines.size() - 1) * t.single(t.number_size);
+
+    double date_size = t.date_size;
+    if (cx.shaper.measure(h.date_line, date_size, false, true) > right_w) date_size = 13;
+    auto date = cx.shaper.shape(
+        plain(h.date_line, date_size, false, true, right_w, Align::center, h.date.where), cx.diags);
+    double right_bottom = row2_baseline;
+    for (size_t i = 0; i < date.lines.size(); ++i) {
+        right_bottom = row2_baseline + i * t.single(date_size);
+        cx.flow.place(date.lines[i], right_x, right_bottom);
+    }
+    right_bottom += kDescent * date_size;
+    left_bottom += kDescent * t.number_size;
+
+    // Row 3, left (công văn only): "V/v …" 6 pt under the Số line, centred under it.
+    if (doc.kind == "cong-van" && !h.subject_line.empty()) {
+        auto subject = centred(cx, h.subject_line, t.subject_size, false, false, left_x, left_w,
+                               left_bottom + 6, h.subject.where);
+        left_bottom = subject.last_baseline + kDescent * t.subject_size;
+    }
+    order_by_column(cx.flow.page(), first_item, right_x);
+    return std::max(left_bottom, right_bottom);
+}
+
+}  // namespace vanthu::layout

@@ -1,0 +1,253 @@
+#include "layout/shaper.hpp"
+
+#include <fontconfig/fontconfig.h>
+#include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
+
+#include <cmath>
+
+namespace vanthu::layout {
+namespace {
+
+constexpr double kScale = PANGO_SCALE;
+
+std::string hex_code_point(char32_t cp) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
+    return buf;
+}
+
+// The substring of `text` around byte `offset`, for messages.
+std::string context_of(const std::string& text, size_t offset) {
+    size_t b = text.rfind(' ', offset > 0 ? offset - 1 : 0);
+    b = b == std::string::npos ? 0 : b + 1;
+    size_t e = text.find(' ', offset);
+    if (e == std::string::npos) e = text.size();
+    return text.substr(b, e - b);
+}
+
+}  // namespace
+
+struct Shaper::Impl {
+    PangoFontMap* font_map = nullptr;
+    PangoContext* context = nullptr;
+    std::array<std::string, 4> files;
+
+    ~Impl() {
+        if (context) g_object_unref(context);
+        if (font_map) g_object_unref(font_map);
+    }
+};
+
+Shaper::Shaper(const Family& family) : impl_(std::make_unique<Impl>()), family_(family) {
+    // A private fontconfig holding only this family's files: nothing can fall back to a font
+    // the machine happens to have (platform-facts Q2).
+    FcConfig* config = FcConfigCreate();
+    for (int i = 0; i < 4; ++i) {
+        const auto& path = family.face(static_cast<FaceStyle>(i)).path();
+        impl_->files[i] = path;
+        FcConfigAppFontAddFile(config, reinterpret_cast<const FcChar8*>(path.c_str()));
+    }
+    impl_->font_map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+    pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(impl_->font_map), config);
+    FcConfigDestroy(config);
+    // 72 dpi so that a size of 14 means 14 pt (platform-facts Q1, Q7).
+    pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(impl_->font_map), 72.0);
+    impl_->context = pango_font_map_create_context(impl_->font_map);
+    pango_context_set_round_glyph_positions(impl_->context, FALSE);
+    cairo_font_options_t* options = cairo_font_options_create();
+    cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+    pango_cairo_context_set_font_options(impl_->context, options);
+    cairo_font_options_destroy(options);
+    PangoLanguage* vi = pango_language_from_string("vi");
+    pango_context_set_language(impl_->context, vi);
+}
+
+Shaper::~Shaper() = default;
+
+int Shaper::face_index(std::vector<Face>& faces, const Face& f) {
+    for (size_t i = 0; i < faces.size(); ++i)
+        if (faces[i] == f) return static_cast<int>(i);
+    faces.push_back(f);
+    return static_cast<int>(faces.size() - 1);
+}
+
+double Shaper::measure(const std::string& text, double size, bool bold, bool italic) {
+    TextSpec spec;
+    spec.runs = {{text, {}, false}};
+    spec.size = size;
+    spec.bold = bold;
+    spec.italic = italic;
+    core::Diagnostics ignored;
+    auto shaped = shape(spec, ignored);
+    return shaped.lines.empty() ? 0 : shaped.lines.front().width;
+}
+
+ShapedText Shaper::shape(const TextSpec& spec, core::Diagnostics& diags) {
+    std::string text;
+    struct RunRange {
+        size_t begin, end;
+        model::InlineStyle style;
+    };
+    std::vector<RunRange> ranges;
+    for (const auto& r : spec.runs) {
+        ranges.push_back({text.size(), text.size() + r.text.size(), r.style});
+        text += r.text;
+    }
+
+    // Coverage first, for a message that names the character and where it came from.
+    for (const auto& r : ranges) {
+        const auto& face = family_.face(
+            face_style(spec.bold || r.style.bold, spec.italic || r.style.italic));
+        auto piece = std::string_view(text).substr(r.begin, r.end - r.begin);
+        if (auto missing = first_missing_char(face, piece)) {
+            diags.error("font.missing-glyph",
+                        "font " + family_.name + " " + style_name(face.style()) +
+                            " has no glyph for " + hex_code_point(missing->code_point) + " in \"" +
+                            context_of(text, r.begin + missing->offset) + "\"",
+                        spec.where);
+        }
+    }
+
+    PangoLayout* layout = pango_layout_new(impl_->context);
+    pango_layout_set_text(layout, text.data(), static_cast<int>(text.size()));
+    PangoFontDescription* desc = pango_font_description_new();
+    // set_family, never from_string: "Times New Roman" would parse as "Times New" + Roman.
+    pango_font_description_set_family(desc, family_.name.c_str());
+    pango_font_description_set_absolute_size(desc, spec.size * kScale);
+    pango_font_description_set_weight(desc, spec.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    pango_font_description_set_style(desc, spec.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+    pango_layout_set_font_description(layout, desc);
+    pango_font_description_free(desc);
+
+    PangoAttrList* attrs = pango_attr_list_new();
+    auto insert = [&](PangoAttribute* a, size_t b, size_t e) {
+        a->start_index = static_cast<guint>(b);
+        a->end_index = static_cast<guint>(e);
+        pango_attr_list_insert(attrs, a);
+    };
+    // Kerning off: deterministic across threads and the same advances a second writer sees.
+    insert(pango_attr_font_features_new("kern 0"), 0, text.size());
+    insert(pango_attr_insert_hyphens_new(FALSE), 0, text.size());
+    for (const auto& r : ranges) {
+        if (r.style.bold) insert(pango_attr_weight_new(PANGO_WEIGHT_BOLD), r.begin, r.end);
+        if (r.style.italic) insert(pango_attr_style_new(PANGO_STYLE_ITALIC), r.begin, r.end);
+        if (r.style.superscript)
+            insert(pango_attr_size_new_absolute(static_cast<int>(spec.size * 0.62 * kScale)),
+                   r.begin, r.end);
+    }
+    for (const auto& k : spec.keep_together)
+        if (k.end > k.begin && k.end <= text.size())
+            insert(pango_attr_allow_breaks_new(FALSE), k.begin, k.end);
+    pango_layout_set_attributes(layout, attrs);
+    pango_attr_list_unref(attrs);
+
+    if (spec.width > 0) {
+        pango_layout_set_width(layout, static_cast<int>(std::lround(spec.width * kScale)));
+        pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
+    } else {
+        pango_layout_set_width(layout, -1);
+    }
+    pango_layout_set_indent(layout, static_cast<int>(std::lround(spec.indent * kScale)));
+    pango_layout_set_justify(layout, spec.align == Align::justify);
+    pango_layout_set_alignment(layout, spec.align == Align::center  ? PANGO_ALIGN_CENTER
+                                       : spec.align == Align::right ? PANGO_ALIGN_RIGHT
+                                                                    : PANGO_ALIGN_LEFT);
+
+    ShapedText out;
+    PangoLayoutIter* iter = pango_layout_get_iter(layout);
+    do {
+        PangoLayoutLine* line = pango_layout_iter_get_line_readonly(iter);
+        PangoRectangle logical;
+        pango_layout_iter_get_line_extents(iter, nullptr, &logical);
+        ShapedLine sl;
+        sl.left = logical.x / kScale;
+        sl.width = logical.width / kScale;
+        if (spec.width > 0 && sl.width > spec.width + 0.01 && line->length > 0) {
+            diags.error("layout.overflow",
+                        "\"" + text.substr(line->start_index, line->length) +
+                            "\" cannot be broken and is wider than its column (" +
+                            std::to_string(std::lround(sl.width)) + " pt > " +
+                            std::to_string(std::lround(spec.width)) + " pt)",
+                        spec.where);
+        }
+        double x = sl.left;
+        for (GSList* l = line->runs; l; l = l->next) {
+            auto* run = static_cast<PangoGlyphItem*>(l->data);
+            PangoItem* item = run->item;
+            PangoGlyphString* gs = run->glyphs;
+            GlyphRun gr;
+            gr.x = x;
+            gr.text = text.substr(item->offset, item->length);
+            // The face this run really uses, by file: a missing style must never pass silently.
+            FcPattern* pattern = pango_fc_font_get_pattern(PANGO_FC_FONT(item->analysis.font));
+            FcChar8* file = nullptr;
+            FcPatternGetString(pattern, FC_FILE, 0, &file);
+            PangoFontDescription* fd = pango_font_describe(item->analysis.font);
+            gr.size = pango_font_description_get_size(fd) / kScale;
+            pango_font_description_free(fd);
+            const std::string used = file ? reinterpret_cast<const char*>(file) : "";
+            int style_index = -1;
+            for (int i = 0; i < 4; ++i)
+                if (impl_->files[i] == used) style_index = i;
+            if (style_index < 0) {
+                diags.error("font.fallback", "text \"" + gr.text + "\" came out in " + used +
+                                                 ", which is not a font of " + family_.name,
+                            spec.where);
+                style_index = 0;
+            }
+            gr.face = face_index(faces_, family_.face(static_cast<FaceStyle>(style_index)).face());
+
+            const RunRange* source = nullptr;
+            for (const auto& r : ranges)
+                if (static_cast<size_t>(item->offset) >= r.begin &&
+                    static_cast<size_t>(item->offset) < r.end)
+                    source = &r;
+            const double rise = source && source->style.superscript ? -spec.size * 0.33 : 0;
+
+            double gx = x;
+            for (int i = 0; i < gs->num_glyphs; ++i) {
+                const PangoGlyphInfo& g = gs->glyphs[i];
+                if (g.glyph & PANGO_GLYPH_UNKNOWN_FLAG) {
+                    // Reported by the coverage check above; never draw a hex box.
+                    gx += g.geometry.width / kScale;
+                    continue;
+                }
+                if (g.glyph != PANGO_GLYPH_EMPTY)
+                    gr.glyphs.push_back({g.glyph, gx + g.geometry.x_offset / kScale,
+                                         g.geometry.y_offset / kScale + rise});
+                gx += g.geometry.width / kScale;
+            }
+            // Clusters: glyphs sharing a log_cluster form one cluster (left-to-right text).
+            int i = 0;
+            while (i < gs->num_glyphs) {
+                int start = gs->log_clusters[i];
+                int glyphs = 0, drawn = 0;
+                while (i < gs->num_glyphs && gs->log_clusters[i] == start) {
+                    const auto glyph = gs->glyphs[i].glyph;
+                    if (!(glyph & PANGO_GLYPH_UNKNOWN_FLAG) && glyph != PANGO_GLYPH_EMPTY) ++drawn;
+                    ++glyphs, ++i;
+                }
+                int next = i < gs->num_glyphs ? gs->log_clusters[i] : item->length;
+                gr.clusters.push_back({next - start, drawn});
+            }
+            gr.width = gx - x;
+            if (source && source->style.underline) {
+                PangoFontMetrics* m = pango_font_get_metrics(item->analysis.font, nullptr);
+                double pos = -pango_font_metrics_get_underline_position(m) / kScale;
+                double th = pango_font_metrics_get_underline_thickness(m) / kScale;
+                pango_font_metrics_unref(m);
+                sl.underlines.push_back({x, pos + th / 2, gx, pos + th / 2, th});
+            }
+            x = gx;
+            sl.runs.push_back(std::move(gr));
+        }
+        out.lines.push_back(std::move(sl));
+    } while (pango_layout_iter_next_line(iter));
+    pango_layout_iter_free(iter);
+    g_object_unref(layout);
+    return out;
+}
+
+}  // namespace vanthu::layout

@@ -1,0 +1,71 @@
+// Pango/HarfBuzz shaping and line breaking of one block of text into positioned lines.
+// One Shaper per thread: Pango font maps must not be shared between threads.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.hpp"
+#include "layout/font_set.hpp"
+#include "layout/pages.hpp"
+#include "model/document.hpp"
+
+namespace vanthu::layout {
+
+enum class Align { left, center, right, justify };
+
+struct TextSpec {
+    std::vector<model::InlineRun> runs;
+    double size = 14;
+    bool bold = false;    // base style, combined with each run's own
+    bool italic = false;
+    double width = 0;     // line width; 0 = never wrap
+    double indent = 0;    // first-line indent (negative: hanging indent of later lines)
+    Align align = Align::left;
+    std::vector<model::ByteRange> keep_together;
+    core::SourceLocation where;  // for messages
+};
+
+// One line: glyph runs positioned relative to the line's origin (left edge of the block, on
+// the baseline), and the underlines of underlined text.
+struct ShapedLine {
+    std::vector<GlyphRun> runs;
+    std::vector<Rule> underlines;
+    double left = 0;   // x of the first glyph's logical box relative to the block's left edge
+    double width = 0;  // logical width of the line's content
+};
+
+struct ShapedText {
+    std::vector<ShapedLine> lines;
+};
+
+class Shaper {
+public:
+    explicit Shaper(const Family& family);
+    ~Shaper();
+    Shaper(const Shaper&) = delete;
+    Shaper& operator=(const Shaper&) = delete;
+
+    // Shapes and breaks `spec`. A character the font lacks, or an unbreakable token wider than
+    // the line, is an error in `diags` (the text is still shaped so layout can go on).
+    ShapedText shape(const TextSpec& spec, core::Diagnostics& diags);
+
+    // Advance width of `text` set in one line.
+    double measure(const std::string& text, double size, bool bold, bool italic);
+
+    // Index of the face in `faces`, adding it if new.
+    static int face_index(std::vector<Face>& faces, const Face& f);
+
+    const Family& family() const { return family_; }
+    // Faces used by the runs this shaper produced; GlyphRun::face indexes into it.
+    const std::vector<Face>& faces() const { return faces_; }
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+    const Family& family_;
+    std::vector<Face> faces_;
+};
+
+}  // namespace vanthu::layout

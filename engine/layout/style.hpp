@@ -1,0 +1,60 @@
+// The format's numbers (Decree 30/2020, Phụ lục I; see shared/spec/nd30.md), in one place.
+#pragma once
+
+#include "core/units.hpp"
+
+namespace vanthu::layout {
+
+struct PageGeometry {
+    double width = core::kA4Width;
+    double height = core::kA4Height;
+    double top = core::mm(20);
+    double bottom = core::mm(20);
+    double left = core::mm(30);
+    double right = core::mm(15);
+
+    double text_left() const { return left; }
+    double text_width() const { return width - left - right; }
+    double text_bottom() const { return height - bottom; }
+};
+
+// Liberation Serif / Times New Roman vertical metrics, as fractions of the em.
+constexpr double kAscent = 1825.0 / 2048;
+constexpr double kDescent = 443.0 / 2048;
+constexpr double kLineGap = 87.0 / 2048;
+// A word processor's "single" line for Times New Roman: ascent + descent + line gap.
+constexpr double kSinglePitch = kAscent + kDescent + kLineGap;
+
+struct Typography {
+    // Header block (§2.1–2.5): 12 pt parent and issuer, 12/13 pt national title and motto.
+    double parent_size = 12;
+    double issuer_size = 12;
+    double title_size = 12;   // Quốc hiệu
+    double motto_size = 13;   // Tiêu ngữ
+    double number_size = 13;  // "Số: …"
+    double date_size = 14;    // falls back to 13 when the line does not fit its column
+    double subject_size = 12; // công văn "V/v …"
+    double left_column = core::mm(62);  // header and closing tables: 62 mm / 103 mm
+    double issuer_rule_ratio = 0.4;     // rule under the issuing body: 1/3–1/2 of its line
+    double rule_thickness = 0.5;
+
+    // Body (§1, §2.7): 14 pt, 1.15 lines, 6 pt after, first-line indent 10 mm, justified.
+    double body_size = 14;
+    double body_line_factor = 1.15;  // times the single pitch
+    double paragraph_after = 6;
+    double first_indent = core::mm(10);
+
+    // Closing blocks (§2.8, §2.9).
+    double recipients_label_size = 12;
+    double recipients_size = 11;
+    double signature_size = 14;
+    double signature_space = core::mm(30);  // last title baseline to the signer's name baseline
+
+    double page_number_size = 14;
+    double page_number_top = core::mm(10);  // top of the page number's line box
+
+    double single(double size) const { return size * kSinglePitch; }
+    double body_pitch() const { return single(body_size) * body_line_factor; }
+};
+
+}  // namespace vanthu::layout

@@ -1,0 +1,11 @@
+#include "model/document.hpp"
+
+namespace vanthu::model {
+
+std::string Paragraph::plain_text() const {
+    std::string out;
+    for (const auto& r : runs) out += r.text;
+    return out;
+}
+
+}  // namespace vanthu::model

@@ -1,0 +1,88 @@
+// The document as data: what an official document says and how it is structured, with no
+// fonts, sizes or positions. Parse builds it; text finishes its strings; layout reads it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/diagnostics.hpp"
+
+namespace vanthu::model {
+
+using core::SourceLocation;
+
+// A string together with where it came from (template file:line:col).
+struct Text {
+    std::string value;
+    SourceLocation where;
+    bool empty() const { return value.empty(); }
+};
+
+// Byte range [begin, end) inside a paragraph's concatenated text.
+struct ByteRange {
+    size_t begin = 0;
+    size_t end = 0;
+    friend bool operator==(const ByteRange&, const ByteRange&) = default;
+};
+
+struct InlineStyle {
+    bool bold = false;
+    bool italic = false;
+    bool underline = false;
+    bool superscript = false;
+    friend bool operator==(const InlineStyle&, const InlineStyle&) = default;
+};
+
+// A stretch of text with one style. A paragraph is a sequence of them.
+struct InlineRun {
+    std::string text;
+    InlineStyle style;
+    bool nobreak = false;  // from <nobr>: never broken across lines
+};
+
+struct Paragraph {
+    std::vector<InlineRun> runs;
+    int list_level = 0;  // 0 for prose; 1 for a "- " item, 2 for a "+ " item (marker is in runs)
+    SourceLocation where;
+    // Filled by the text stage: ranges of the concatenated run text that must stay on one line.
+    std::vector<ByteRange> keep_together;
+
+    std::string plain_text() const;
+};
+
+using Block = std::variant<Paragraph>;
+
+struct Header {
+    Text parent;   // cơ quan chủ quản (optional); '\n' marks a forced line break
+    Text issuer;   // cơ quan ban hành; '\n' marks a forced line break
+    Text number;   // running number, e.g. "576" (may be empty in drafts)
+    Text symbol;   // ký hiệu, e.g. "LĐLĐ" or "KH-BTV"
+    Text place;    // địa danh, e.g. "Hà Nội"
+    Text date;     // ISO date "2021-10-14" (empty: left blank for a draft)
+    Text subject;  // trích yếu; for a công văn the text after "V/v "
+
+    // Filled by the text stage.
+    std::string number_line;  // "Số: 576/LĐLĐ"
+    std::string date_line;    // "Hà Nội, ngày 14 tháng 10 năm 2021"
+    std::string subject_line; // "V/v Sơ kết …" for a công văn
+};
+
+struct Signature {
+    std::vector<Text> titles;  // "TM. BAN THƯỜNG VỤ", "PHÓ CHỦ TỊCH THƯỜNG TRỰC"
+    Text name;                 // "Đặng Thị Phương Hoa"
+    Text note;                 // optional, e.g. "(Đã ký)" for a transcription
+};
+
+struct Document {
+    std::string kind;  // "cong-van"
+    std::string source_file;
+    Header header;
+    std::vector<Text> addressees;  // Kính gửi
+    std::vector<Block> body;
+    std::vector<Text> recipients;  // Nơi nhận
+    Signature signature;
+};
+
+}  // namespace vanthu::model

@@ -1,0 +1,341 @@
+#include "parse/parse.hpp"
+
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <cstring>
+#include <initializer_list>
+#include <string_view>
+
+namespace vanthu::parse {
+namespace {
+
+using model::InlineRun;
+using model::InlineStyle;
+using model::Paragraph;
+using model::Text;
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+bool is_blank(std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return is_space(c); });
+}
+
+// Collapses runs of XML white space into one space, as HTML does for inline text.
+std::string collapse_spaces(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    bool in_space = false;
+    for (char c : s) {
+        if (is_space(c)) {
+            in_space = true;
+            continue;
+        }
+        if (in_space) out += ' ';
+        in_space = false;
+        out += c;
+    }
+    if (in_space) out += ' ';
+    return out;
+}
+
+std::string trim(std::string s) {
+    size_t b = 0, e = s.size();
+    while (b < e && is_space(s[b])) ++b;
+    while (e > b && is_space(s[e - 1])) --e;
+    return s.substr(b, e - b);
+}
+
+class Parser {
+public:
+    Parser(const expand::Expanded& expanded, core::Diagnostics& diags)
+        : expanded_(expanded), diags_(diags) {}
+
+    model::Document run() {
+        pugi::xml_document xml;
+        const auto flags = pugi::parse_default | pugi::parse_ws_pcdata;
+        auto result = xml.load_buffer(expanded_.text.data(), expanded_.text.size(), flags,
+                                      pugi::encoding_utf8);
+        if (!result) {
+            diags_.error("markup.syntax", std::string("malformed markup: ") + result.description(),
+                         where(static_cast<size_t>(result.offset)));
+            core::throw_if_errors(diags_);
+        }
+        model::Document doc;
+        doc.source_file = expanded_.data_file;
+        auto root = xml.document_element();
+        if (std::strcmp(root.name(), "document") != 0) {
+            diags_.error("markup.root", "the markup must have <document> as its root element",
+                         where(root));
+            core::throw_if_errors(diags_);
+        }
+        check_attributes(root, {"kind"});
+        doc.kind = root.attribute("kind").as_string("cong-van");
+        if (doc.kind != "cong-van")
+            diags_.error("markup.kind",
+                         "unknown document kind \"" + doc.kind + "\" (known: cong-van)",
+                         where(root));
+        for (auto child : root.children()) {
+            if (skip_blank(child)) continue;
+            std::string_view name = child.name();
+            if (name == "header")
+                read_header(child, doc.header);
+            else if (name == "to")
+                read_items(child, doc.addressees);
+            else if (name == "body")
+                read_body(child, doc.body);
+            else if (name == "recipients")
+                read_items(child, doc.recipients);
+            else if (name == "signature")
+                read_signature(child, doc.signature);
+            else
+                unknown_element(child, "<document>");
+        }
+        require(root, doc.header.issuer, "header/issuer");
+        require(root, doc.signature.name, "signature/name");
+        core::throw_if_errors(diags_);
+        return doc;
+    }
+
+private:
+    core::SourceLocation where(size_t offset) const {
+        return expanded_.map.locate(expanded_.text, offset);
+    }
+    core::SourceLocation where(const pugi::xml_node& n) const {
+        return where(static_cast<size_t>(std::max<ptrdiff_t>(0, n.offset_debug())));
+    }
+
+    // Whitespace between elements and comments carry nothing; other text there is an error.
+    bool skip_blank(const pugi::xml_node& n) {
+        if (n.type() == pugi::node_comment || n.type() == pugi::node_pi) return true;
+        if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
+            if (!is_blank(n.value()))
+                diags_.error("markup.stray-text",
+                             "text \"" + trim(n.value()) + "\" is not inside a paragraph or field",
+                             where(n));
+            return true;
+        }
+        return false;
+    }
+
+    void unknown_element(const pugi::xml_node& n, std::string_view parent) {
+        diags_.error("markup.unknown-element",
+                     "unknown element <" + std::string(n.name()) + "> in " + std::string(parent),
+                     where(n));
+    }
+
+    void check_attributes(const pugi::xml_node& n, std::initializer_list<std::string_view> known) {
+        for (auto a : n.attributes()) {
+            if (std::find(known.begin(), known.end(), std::string_view(a.name())) == known.end())
+                diags_.error("markup.unknown-attribute",
+                             "unknown attribute \"" + std::string(a.name()) + "\" on <" +
+                                 std::string(n.name()) + ">",
+                             where(n));
+        }
+    }
+
+    void require(const pugi::xml_node& root, const Text& t, std::string_view path) {
+        if (t.value.empty())
+            diags_.error("markup.missing",
+                         "the document has no " + std::string(path) + " (it is required)",
+                         where(root));
+    }
+
+    // A one-line field: text with <br/> as a forced line break, no inline styles.
+    Text read_field(const pugi::xml_node& n) {
+        check_attributes(n, {});
+        Text t{{}, where(n)};
+        for (auto c : n.children()) {
+            if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata)
+                t.value += c.value();
+            else if (c.type() == pugi::node_element && std::string_view(c.name()) == "br")
+                t.value += '\n';
+            else if (c.type() == pugi::node_element)
+                unknown_element(c, "<" + std::string(n.name()) + ">");
+        }
+        // Collapse spaces on each forced line separately.
+        std::string out, line;
+        for (char ch : t.value + '\n') {
+            if (ch == '\n') {
+                if (!out.empty()) out += '\n';
+                out += trim(collapse_spaces(line));
+                line.clear();
+            } else {
+                line += ch;
+            }
+        }
+        t.value = out;
+        return t;
+    }
+
+    void read_header(const pugi::xml_node& n, model::Header& h) {
+        check_attributes(n, {});
+        for (auto c : n.children()) {
+            if (skip_blank(c)) continue;
+            std::string_view name = c.name();
+            Text* field = name == "parent"    ? &h.parent
+                          : name == "issuer"  ? &h.issuer
+                          : name == "number"  ? &h.number
+                          : name == "symbol"  ? &h.symbol
+                          : name == "place"   ? &h.place
+                          : name == "date"    ? &h.date
+                          : name == "subject" ? &h.subject
+                                              : nullptr;
+            if (field)
+                *field = read_field(c);
+            else
+                unknown_element(c, "<header>");
+        }
+    }
+
+    void read_items(const pugi::xml_node& n, std::vector<Text>& items) {
+        check_attributes(n, {});
+        for (auto c : n.children()) {
+            if (skip_blank(c)) continue;
+            if (std::string_view(c.name()) == "item") {
+                auto t = read_field(c);
+                if (!t.value.empty()) items.push_back(std::move(t));
+            } else {
+                unknown_element(c, "<" + std::string(n.name()) + ">");
+            }
+        }
+    }
+
+    void read_signature(const pugi::xml_node& n, model::Signature& s) {
+        check_attributes(n, {});
+        for (auto c : n.children()) {
+            if (skip_blank(c)) continue;
+            std::string_view name = c.name();
+            if (name == "title")
+                s.titles.push_back(read_field(c));
+            else if (name == "name")
+                s.name = read_field(c);
+            else if (name == "note")
+                s.note = read_field(c);
+            else
+                unknown_element(c, "<signature>");
+        }
+    }
+
+    void read_body(const pugi::xml_node& n, std::vector<model::Block>& body) {
+        check_attributes(n, {});
+        for (auto c : n.children()) {
+            if (skip_blank(c)) continue;
+            std::string_view name = c.name();
+            if (name == "p")
+                push_paragraph(body, read_paragraph(c, 0));
+            else if (name == "ul")
+                read_list(c, 1, body);
+            else
+                unknown_element(c, "<body>");
+        }
+    }
+
+    // <ul><li>…</li></ul>: each item is a paragraph opened by "- " (level 1) or "+ " (level 2),
+    // the way Vietnamese offices write lists (plain characters, no bullet glyphs).
+    void read_list(const pugi::xml_node& n, int level, std::vector<model::Block>& body) {
+        check_attributes(n, {});
+        if (level > 2) {
+            diags_.error("markup.list-depth", "lists nest at most two levels (\"-\" then \"+\")",
+                         where(n));
+            return;
+        }
+        for (auto c : n.children()) {
+            if (skip_blank(c)) continue;
+            if (std::string_view(c.name()) != "li") {
+                unknown_element(c, "<ul>");
+                continue;
+            }
+            check_attributes(c, {});
+            // Inline content of the item up to a nested <ul>, which follows as its own items.
+            Paragraph p = read_paragraph(c, level, /*stop_at_list=*/true);
+            push_paragraph(body, std::move(p));
+            for (auto sub : c.children("ul")) read_list(sub, level + 1, body);
+        }
+    }
+
+    void push_paragraph(std::vector<model::Block>& body, Paragraph p) {
+        if (!p.runs.empty()) body.emplace_back(std::move(p));
+    }
+
+    Paragraph read_paragraph(const pugi::xml_node& n, int level, bool stop_at_list = false) {
+        if (!stop_at_list) check_attributes(n, {});
+        Paragraph p;
+        p.where = where(n);
+        p.list_level = level;
+        if (level > 0) p.runs.push_back({level == 1 ? "- " : "+ ", {}, false});
+        read_inline(n, {}, false, p, stop_at_list);
+        normalise_spaces(p);
+        return p;
+    }
+
+    void read_inline(const pugi::xml_node& n, InlineStyle style, bool nobreak, Paragraph& p,
+                     bool skip_lists) {
+        for (auto c : n.children()) {
+            if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
+                append_run(p, collapse_spaces(c.value()), style, nobreak);
+                continue;
+            }
+            if (c.type() != pugi::node_element) continue;
+            std::string_view name = c.name();
+            if (skip_lists && name == "ul") continue;
+            check_attributes(c, {});
+            InlineStyle s = style;
+            bool nb = nobreak;
+            if (name == "b")
+                s.bold = true;
+            else if (name == "i")
+                s.italic = true;
+            else if (name == "u")
+                s.underline = true;
+            else if (name == "sup")
+                s.superscript = true;
+            else if (name == "nobr")
+                nb = true;
+            else {
+                unknown_element(c, "a paragraph");
+                continue;
+            }
+            read_inline(c, s, nb, p, false);
+        }
+    }
+
+    static void append_run(Paragraph& p, std::string text, InlineStyle style, bool nobreak) {
+        if (text.empty()) return;
+        if (!p.runs.empty() && p.runs.back().style == style && p.runs.back().nobreak == nobreak)
+            p.runs.back().text += text;
+        else
+            p.runs.push_back({std::move(text), style, nobreak});
+    }
+
+    // Spaces were collapsed per text node; now drop leading/trailing space of the paragraph and
+    // double spaces where two runs meet.
+    static void normalise_spaces(Paragraph& p) {
+        bool prev_space = true;  // drops leading spaces
+        for (auto& r : p.runs) {
+            std::string out;
+            for (char c : r.text) {
+                if (c == ' ' && prev_space) continue;
+                out += c;
+                prev_space = c == ' ';
+            }
+            r.text = std::move(out);
+        }
+        for (auto it = p.runs.rbegin(); it != p.runs.rend(); ++it) {
+            while (!it->text.empty() && it->text.back() == ' ') it->text.pop_back();
+            if (!it->text.empty()) break;
+        }
+        std::erase_if(p.runs, [](const InlineRun& r) { return r.text.empty(); });
+    }
+
+    const expand::Expanded& expanded_;
+    core::Diagnostics& diags_;
+};
+
+}  // namespace
+
+model::Document parse(const expand::Expanded& expanded, core::Diagnostics& diags) {
+    return Parser(expanded, diags).run();
+}
+
+}  // namespace vanthu::parse

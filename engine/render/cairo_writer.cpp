@@ -1,0 +1,154 @@
+#include "render/cairo_writer.hpp"
+
+#include <cairo-ft.h>
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
+
+#include <map>
+#include <stdexcept>
+
+#include "core/diagnostics.hpp"
+
+namespace vanthu::render {
+
+struct FontCache::Impl {
+    FT_Library library = nullptr;
+    std::map<std::string, cairo_font_face_t*> faces;
+
+    ~Impl() {
+        // Cairo keeps faces alive in its caches; the FT_Face is released through user data.
+        for (auto& [path, face] : faces) cairo_font_face_destroy(face);
+        faces.clear();
+        // The library is intentionally not freed while Cairo may still hold faces from it.
+    }
+};
+
+FontCache::FontCache() : impl_(std::make_unique<Impl>()) {
+    if (FT_Init_FreeType(&impl_->library) != 0)
+        throw std::runtime_error("FreeType could not be initialised");
+}
+
+FontCache::~FontCache() = default;
+
+void* FontCache::cairo_face(const layout::Face& face) {
+    auto it = impl_->faces.find(face.file);
+    if (it != impl_->faces.end()) return it->second;
+    FT_Face ft = nullptr;
+    if (FT_New_Face(impl_->library, face.file.c_str(), 0, &ft) != 0)
+        throw core::Failure(core::Diagnostic{core::Severity::error, "font.file",
+                                             "cannot load font file " + face.file, {}, {}});
+    cairo_font_face_t* cf = cairo_ft_font_face_create_for_ft_face(ft, 0);
+    static cairo_user_data_key_t key;
+    cairo_font_face_set_user_data(cf, &key, ft, [](void* p) { FT_Done_Face(static_cast<FT_Face>(p)); });
+    impl_->faces.emplace(face.file, cf);
+    return cf;
+}
+
+namespace {
+
+cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+void draw_page(cairo_t* cr, const layout::Page& page, const layout::Pages& pages,
+               FontCache& fonts) {
+    cairo_font_options_t* options = cairo_font_options_create();
+    cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+    cairo_set_font_options(cr, options);
+    cairo_font_options_destroy(options);
+    cairo_set_source_rgb(cr, 0, 0, 0);
+
+    std::vector<cairo_glyph_t> glyphs;
+    std::vector<cairo_text_cluster_t> clusters;
+    for (const auto& item : page.items) {
+        if (const auto* run = std::get_if<layout::GlyphRun>(&item)) {
+            if (run->glyphs.empty()) continue;
+            cairo_set_font_face(cr, static_cast<cairo_font_face_t*>(
+                                        fonts.cairo_face(pages.faces.at(run->face))));
+            cairo_set_font_size(cr, run->size);
+            glyphs.clear();
+            for (const auto& g : run->glyphs) glyphs.push_back({g.id, g.x, g.y});
+            clusters.clear();
+            for (const auto& c : run->clusters) clusters.push_back({c.bytes, c.glyphs});
+            cairo_show_text_glyphs(cr, run->text.data(), static_cast<int>(run->text.size()),
+                                   glyphs.data(), static_cast<int>(glyphs.size()), clusters.data(),
+                                   static_cast<int>(clusters.size()),
+                                   static_cast<cairo_text_cluster_flags_t>(0));
+        } else if (const auto* rule = std::get_if<layout::Rule>(&item)) {
+            cairo_set_line_width(cr, rule->thickness);
+            cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+            cairo_move_to(cr, rule->x1, rule->y1);
+            cairo_line_to(cr, rule->x2, rule->y2);
+            cairo_stroke(cr);
+        }
+    }
+}
+
+void check(cairo_status_t status, const char* what) {
+    if (status != CAIRO_STATUS_SUCCESS)
+        throw std::runtime_error(std::string(what) + ": " + cairo_status_to_string(status));
+}
+
+}  // namespace
+
+std::string write_pdf(const layout::Pages& pages, FontCache& fonts, const PdfOptions& options) {
+    std::string out;
+    const double w0 = pages.pages.empty() ? 595.2756 : pages.pages.front().width;
+    const double h0 = pages.pages.empty() ? 841.8898 : pages.pages.front().height;
+    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(append_to_string, &out, w0, h0);
+    const auto& m = pages.metadata;
+    // A fixed creation date (the document's own) makes the bytes reproducible.
+    const std::string date =
+        (m.creation_date.empty() ? options.fallback_date : m.creation_date) + "T00:00:00";
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "vanthu");
+    if (!m.title.empty()) cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, m.title.c_str());
+    if (!m.author.empty()) cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, m.author.c_str());
+    if (!m.subject.empty()) cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, m.subject.c_str());
+    if (!m.keywords.empty()) cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_KEYWORDS, m.keywords.c_str());
+
+    cairo_t* cr = cairo_create(surface);
+    for (const auto& page : pages.pages) {
+        cairo_pdf_surface_set_size(surface, page.width, page.height);
+        draw_page(cr, page, pages, fonts);
+        cairo_show_page(cr);
+    }
+    cairo_status_t status = cairo_status(cr);
+    cairo_destroy(cr);
+    cairo_surface_finish(surface);
+    if (status == CAIRO_STATUS_SUCCESS) status = cairo_surface_status(surface);
+    cairo_surface_destroy(surface);
+    check(status, "PDF writing failed");
+    return out;
+}
+
+std::vector<std::string> write_png(const layout::Pages& pages, FontCache& fonts, double dpi) {
+    std::vector<std::string> images;
+    const double scale = dpi / 72.0;
+    for (const auto& page : pages.pages) {
+        const int w = static_cast<int>(page.width * scale + 0.5);
+        const int h = static_cast<int>(page.height * scale + 0.5);
+        cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+        cairo_t* cr = cairo_create(surface);
+        cairo_set_source_rgb(cr, 1, 1, 1);
+        cairo_paint(cr);
+        cairo_scale(cr, scale, scale);
+        draw_page(cr, page, pages, fonts);
+        cairo_status_t status = cairo_status(cr);
+        cairo_destroy(cr);
+        std::string bytes;
+        if (status == CAIRO_STATUS_SUCCESS)
+            status = cairo_surface_write_to_png_stream(surface, append_to_string, &bytes);
+        cairo_surface_destroy(surface);
+        check(status, "PNG writing failed");
+        images.push_back(std::move(bytes));
+    }
+    return images;
+}
+
+}  // namespace vanthu::render

@@ -1,0 +1,40 @@
+// Cairo writers: layout::Pages -> PDF (and PNG page images). Writers read the pages and
+// nothing else; they never measure text.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "layout/pages.hpp"
+
+namespace vanthu::render {
+
+// Loads each font file once and hands Cairo the face; reused across documents.
+class FontCache {
+public:
+    FontCache();
+    ~FontCache();
+    FontCache(const FontCache&) = delete;
+    FontCache& operator=(const FontCache&) = delete;
+
+    // A cairo_font_face_t* for `face` (owned by the cache).
+    void* cairo_face(const layout::Face& face);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+struct PdfOptions {
+    // Creation date written into the PDF when the pages carry none (ISO "YYYY-MM-DD").
+    std::string fallback_date = "2000-01-01";
+};
+
+// The PDF file's bytes. Same pages, same bytes.
+std::string write_pdf(const layout::Pages& pages, FontCache& fonts, const PdfOptions& options = {});
+
+// PNG images of the pages at `dpi`, one file's bytes per page.
+std::vector<std::string> write_png(const layout::Pages& pages, FontCache& fonts, double dpi);
+
+}  // namespace vanthu::render

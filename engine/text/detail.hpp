@@ -1,0 +1,33 @@
+// Helpers shared by the text stage's .cpp files. Not part of the stage's interface.
+#pragma once
+
+#include <unicode/unistr.h>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vanthu::text::detail {
+
+// Length in bytes of the well-formed UTF-8 sequence starting at s[i], or 0 if it is not one.
+size_t utf8_sequence_length(std::string_view s, size_t i);
+
+// UTF-16 copy of `s`, every invalid byte becoming U+FFFD, plus for each UTF-16 index
+// (and one past the end) the byte offset in `s` it came from. Regex matches over the
+// UTF-16 text map back to byte ranges of the original through `byte_at`.
+struct Utf16Text {
+    icu::UnicodeString text;
+    std::vector<size_t> byte_at;
+};
+Utf16Text to_utf16(std::string_view s);
+
+std::string to_utf8(const icu::UnicodeString& u);
+
+// `s` with every invalid byte replaced by U+FFFD, so later stages always see valid UTF-8.
+std::string repair_utf8(std::string_view s);
+
+// ASCII/Unicode-space trimming for the short header strings.
+std::string_view trim(std::string_view s);
+
+}  // namespace vanthu::text::detail

@@ -1,0 +1,140 @@
+// Tokens a line breaker must keep on one line (ND30 §7.6), found with ICU regular expressions.
+// Each pattern runs on its own so that overlapping tokens ("ngày 26" and "26/12/2016") are all
+// found; the ranges are merged afterwards.
+#include <unicode/regex.h>
+
+#include <algorithm>
+#include <memory>
+#include <stdexcept>
+
+#include "text/detail.hpp"
+#include "text/text.hpp"
+
+namespace vanthu::text {
+
+namespace {
+
+// Fragments, in ICU regex syntax. Patterns work on NFC text (the literal words are NFC).
+#define NOT_AFTER_WORD R"((?<![\p{L}\p{M}\p{Nd}]))"
+#define NOT_BEFORE_WORD R"((?![\p{L}\p{M}\p{Nd}]))"
+#define SP R"([ \t\u00A0])"
+#define GROUP R"([\p{L}\p{M}\p{Nd}]+)"
+// "KH-BTV", "CTrLT-LĐLĐ-HLHPN", "NĐ-CP": a capital, then groups joined by single hyphens.
+#define SYMBOL_BODY R"(\p{Lu}[\p{L}\p{M}\p{Nd}]*(?:-)" GROUP ")*"
+// "576/LĐLĐ", "6b/NQ-BCH", "30/2020/NĐ-CP" (legal style with the year).
+#define ADMIN_SYMBOL R"(\d+\p{Ll}?(?:/\d{4})?/)" SYMBOL_BODY
+// "26-NQ/TW" (Party style).
+#define PARTY_SYMBOL R"(\d+-\p{Lu}[\p{L}\p{M}\p{Nd}]*/)" SYMBOL_BODY
+
+struct Rule {
+    const char* name;
+    const char* pattern;
+    int group = 0;  // the capture group that is the token (0: the whole match)
+};
+
+constexpr Rule kRules[] = {
+    {"document symbol", NOT_AFTER_WORD "(?:" ADMIN_SYMBOL "|" PARTY_SYMBOL ")"},
+    // "số 576/LĐLĐ", "Số: 05/KH-BTV", a draft's "Số:      /KH-BTV", a sloppy "số 60 /KH-BTV".
+    {"số + symbol",
+     NOT_AFTER_WORD "(?i:số):?" SP "*(?:(?:\\d+\\p{Ll}?" SP "*)?/(?:\\d{4}/)?[\\p{L}\\p{Nd}]"
+                    "[\\p{L}\\p{M}\\p{Nd}]*(?:-" GROUP ")*|" PARTY_SYMBOL ")"},
+    // "26/12/2016", "15/11", "6/2020".
+    {"short date", R"((?<![\p{Nd}/])\d{1,2}/(?:\d{1,2}(?:/\d{4})?|\d{4})(?![\p{Nd}/]))"},
+    // "ngày 14", "tháng 10", "năm 2021" in any letter case.
+    {"long date pair", NOT_AFTER_WORD "(?i:ngày|tháng|năm)" SP R"(+\d{1,4}(?!\p{Nd}))"},
+    // "2022 - 2027", "2017 – 2021".
+    {"year range",
+     R"((?<!\p{Nd})\d{4})" SP "{0,2}[\\-\\u2013\\u2014]" SP R"({0,2}\d{4}(?!\p{Nd}))"},
+    // Holiday dates "2-9", "20-10", also "20-10-2020" and "2017-2021".
+    {"digits with hyphens", R"((?<!\p{Nd})\d+(?:-\d+)+(?!\p{Nd}))"},
+    // "1.234.567", "81,3", "1.234.567,5", phone numbers "02963.852141".
+    {"number with separators", R"((?<!\p{Nd})\d+(?:[.,]\d+)+)"},
+    {"number + unit", R"((?<![\p{Nd}.,])\d+(?:[.,]\d+)*)" SP
+                      "+(?:đồng|đ|VNĐ|VND|USD|triệu|tỷ|nghìn|ngàn|°C|%|mm|cm|km²|km|m²|m2|m|ha|"
+                      "kg|g|tấn|lít)" NOT_BEFORE_WORD},
+    {"citation label", NOT_AFTER_WORD "(?:Tiểu mục|tiểu mục|Điều|điều|Khoản|khoản|Điểm|điểm|"
+                                      "Chương|chương|Mục|mục|Phần|phần)" SP
+                                      R"(+(?:\d+\p{Ll}?|[IVXLC]+|\p{Ll}))" NOT_BEFORE_WORD},
+    // At the start of a paragraph: "I. MỤC ĐÍCH", "1.1. Cấp tỉnh", "a) Đối với", "- Như".
+    {"heading marker",
+     "^" SP R"(*((?:[IVXLC]+\.|\p{Lu}\.|\d+(?:\.\d+)+\.?|\d+[.)]|\p{Ll}\)|[\-+*•]))" SP
+     R"(+[^\s]+))",
+     1},
+    {"authority prefix", NOT_AFTER_WORD "(?:TM|KT|TL|TUQ|Q|TP)\\." SP R"(*[^\s]+)"},
+    {"V/v + word", NOT_AFTER_WORD "[Vv]/[Vv]" SP R"(+[^\s]+)"},
+    // "B/c", "Đ/c".
+    {"letter/letter", R"((?<![\p{L}\p{M}\p{Nd}/])\p{L}\p{M}*/\p{L}\p{M}*(?![\p{L}\p{M}\p{Nd}/]))"},
+    // "./." with the word before it, with or without a space between.
+    {"end mark", R"([^\s]*)" SP R"(*\./\.)"},
+    {"e-mail", R"([\p{L}\p{Nd}._%+\-]+@[\p{L}\p{Nd}\-]+(?:\.[\p{L}\p{Nd}\-]+)+)"},
+    // A URL without the sentence punctuation that may follow it.
+    {"url", R"((?i:https?://|ftp://|www\.)[^\s<>"]*[^\s<>".,;:!?)\]}'»”])"},
+};
+
+#undef NOT_AFTER_WORD
+#undef NOT_BEFORE_WORD
+#undef SP
+#undef GROUP
+#undef SYMBOL_BODY
+#undef ADMIN_SYMBOL
+#undef PARTY_SYMBOL
+
+// Compiled once; a RegexPattern is immutable and may be shared by threads (each call makes
+// its own matcher).
+const std::vector<std::pair<std::unique_ptr<icu::RegexPattern>, int>>& compiled_rules() {
+    static const auto patterns = [] {
+        std::vector<std::pair<std::unique_ptr<icu::RegexPattern>, int>> out;
+        for (const Rule& rule : kRules) {
+            UErrorCode status = U_ZERO_ERROR;
+            UParseError where{};
+            std::unique_ptr<icu::RegexPattern> p(icu::RegexPattern::compile(
+                icu::UnicodeString::fromUTF8(rule.pattern), 0, where, status));
+            if (U_FAILURE(status))
+                throw std::logic_error(std::string("unbreakable rule \"") + rule.name +
+                                       "\" does not compile: " + u_errorName(status) +
+                                       " at offset " + std::to_string(where.offset));
+            out.emplace_back(std::move(p), rule.group);
+        }
+        return out;
+    }();
+    return patterns;
+}
+
+}  // namespace
+
+std::vector<model::ByteRange> merge_ranges(std::vector<model::ByteRange> ranges) {
+    std::erase_if(ranges, [](const model::ByteRange& r) { return r.end <= r.begin; });
+    std::sort(ranges.begin(), ranges.end(), [](const auto& a, const auto& b) {
+        return a.begin < b.begin || (a.begin == b.begin && a.end < b.end);
+    });
+    std::vector<model::ByteRange> out;
+    for (const auto& r : ranges) {
+        // Touching ranges merge too: no break is wanted between two glued tokens.
+        if (!out.empty() && r.begin <= out.back().end)
+            out.back().end = std::max(out.back().end, r.end);
+        else
+            out.push_back(r);
+    }
+    return out;
+}
+
+std::vector<model::ByteRange> unbreakable_ranges(std::string_view s) {
+    if (s.empty()) return {};
+    const detail::Utf16Text u = detail::to_utf16(s);
+    std::vector<model::ByteRange> found;
+    for (const auto& [pattern, group] : compiled_rules()) {
+        UErrorCode status = U_ZERO_ERROR;
+        std::unique_ptr<icu::RegexMatcher> m(pattern->matcher(u.text, status));
+        if (U_FAILURE(status)) throw std::runtime_error("ICU: cannot create a regex matcher");
+        while (m->find(status) && U_SUCCESS(status)) {
+            const int32_t begin = m->start(group, status);
+            const int32_t end = m->end(group, status);
+            if (U_FAILURE(status)) break;
+            if (end > begin) found.push_back({u.byte_at[begin], u.byte_at[end]});
+        }
+        if (U_FAILURE(status)) throw std::runtime_error("ICU: regex search failed");
+    }
+    return merge_ranges(std::move(found));
+}
+
+}  // namespace vanthu::text

@@ -1,0 +1,238 @@
+// The vanthu command: outputs, exit statuses, and error messages that say where.
+#include <gtest/gtest.h>
+
+#include "tools/pdf_probe.hpp"
+
+namespace fs = std::filesystem;
+using namespace vanthu::testing;
+
+namespace {
+
+const fs::path kSource = VANTHU_SOURCE_DIR;
+const std::string kCli = VANTHU_CLI;
+
+class Cli : public ::testing::Test {
+protected:
+    void SetUp() override {
+        dir_ = temp_dir(::testing::UnitTest::GetInstance()->current_test_info()->name());
+    }
+    void TearDown() override { fs::remove_all(dir_); }
+
+    // Runs vanthu with `args`; returns status and standard error (+ output).
+    CommandResult vanthu(const std::string& args) { return run(kCli + " " + args, true); }
+
+    fs::path write(const std::string& name, const std::string& text) {
+        write_file(dir_ / name, text);
+        return dir_ / name;
+    }
+
+    // A minimal valid công văn as YAML, with `extra` lines appended.
+    std::string letter(const std::string& extra = "") {
+        return "template: cong-van\n"
+               "co_quan_ban_hanh: Sở Nội vụ\nso: \"12\"\nky_hieu: SNV-VP\ndia_danh: Hà Nội\n"
+               "ngay: 2024-05-10\ntrich_yeu: thử nghiệm\nkinh_gui: [Các phòng]\n"
+               "noi_dung:\n  - doan: Nội dung.\nnoi_nhan: [Như trên]\nluu: VT\n"
+               "chuc_danh: [GIÁM ĐỐC]\nnguoi_ky: Nguyễn Văn A\n" +
+               extra;
+    }
+
+    // Whether any file other than the inputs was left in the test folder.
+    bool output_left(const std::string& name) { return fs::exists(dir_ / name); }
+
+    fs::path dir_;
+};
+
+TEST_F(Cli, RendersTheSampleToAFile) {
+    auto out = dir_ / "out.pdf";
+    auto r = vanthu("render " + shell_quote((kSource / "samples/cong-van-576/data.yaml").string()) +
+                    " -o " + shell_quote(out.string()));
+    EXPECT_EQ(r.status, 0) << r.output;
+    EXPECT_EQ(read_file(out).substr(0, 5), "%PDF-");
+    // Nothing but the output: no temporary file left behind.
+    EXPECT_EQ(std::distance(fs::directory_iterator(dir_), fs::directory_iterator()), 1);
+}
+
+TEST_F(Cli, TemplateArgumentOverridesTheData) {
+    auto data = write("d.yaml", letter());
+    auto out = dir_ / "o.pdf";
+    auto r = vanthu("render cong-van " + shell_quote(data.string()) + " -o " +
+                    shell_quote(out.string()));
+    EXPECT_EQ(r.status, 0) << r.output;
+    EXPECT_TRUE(fs::exists(out));
+}
+
+TEST_F(Cli, WritesToStandardOutputWithDash) {
+    auto data = write("d.yaml", letter());
+    auto r = run(kCli + " render " + shell_quote(data.string()) + " -o -");
+    EXPECT_EQ(r.status, 0);
+    EXPECT_EQ(r.output.substr(0, 5), "%PDF-");
+}
+
+TEST_F(Cli, MalformedYamlNamesFileLineColumn) {
+    auto data = write("bad.yaml", "template: cong-van\nso: \"12\"\nky_hieu: [unclosed\nx: 1\n");
+    auto r = vanthu("render " + shell_quote(data.string()) + " -o " +
+                    shell_quote((dir_ / "out.pdf").string()));
+    EXPECT_EQ(r.status, 2) << r.output;
+    EXPECT_NE(r.output.find("bad.yaml:"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("error"), std::string::npos) << r.output;
+    EXPECT_FALSE(output_left("out.pdf"));
+}
+
+TEST_F(Cli, MalformedJsonNamesFileLineColumn) {
+    auto data = write("bad.json", "{\n  \"template\": \"cong-van\",\n  \"so\": 12,,\n}\n");
+    auto r = vanthu("render " + shell_quote(data.string()) + " -o " +
+                    shell_quote((dir_ / "out.pdf").string()));
+    EXPECT_EQ(r.status, 2) << r.output;
+    EXPECT_NE(r.output.find("bad.json:3:"), std::string::npos) << r.output;
+    EXPECT_FALSE(output_left("out.pdf"));
+}
+
+TEST_F(Cli, MissingDataNameIsAnErrorAtTheTemplateLine) {
+    auto text = letter();
+    text.erase(text.find("nguoi_ky:"));  // drop the signer's name
+    auto data = write("d.yaml", text);
+    auto r = vanthu("render " + shell_quote(data.string()) + " -o " +
+                    shell_quote((dir_ / "out.pdf").string()));
+    EXPECT_EQ(r.status, 2) << r.output;
+    EXPECT_NE(r.output.find("nguoi_ky"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("templates/cong-van/main.mustache:"), std::string::npos) << r.output;
+    EXPECT_FALSE(output_left("out.pdf"));
+}
+
+TEST_F(Cli, DraftShowsMissingNamesAsPlaceholders) {
+    auto text = letter();
+    text.erase(text.find("nguoi_ky:"));
+    auto data = write("d.yaml", text);
+    auto out = dir_ / "out.pdf";
+    auto r = vanthu("render --draft " + shell_quote(data.string()) + " -o " +
+                    shell_quote(out.string()));
+    EXPECT_EQ(r.status, 0) << r.output;
+    EXPECT_NE(pdftotext_raw(out).find("[nguoi_ky]"), std::string::npos);
+}
+
+TEST_F(Cli, MarkupErrorNamesTheTemplateLine) {
+    fs::create_directories(dir_ / "tpl");
+    write("tpl/manifest.json", "{}");
+    write("tpl/main.mustache",
+          "<document kind=\"cong-van\">\n  <header><issuer>{{x}}</issuer></header>\n"
+          "  <body>\n    <p>ok</p>\n    <para>not an element</para>\n  </body>\n</document>\n");
+    auto data = write("d.yaml", "x: A\n");
+    auto r = vanthu("render " + shell_quote((dir_ / "tpl").string()) + " " +
+                    shell_quote(data.string()) + " -o " + shell_quote((dir_ / "out.pdf").string()));
+    EXPECT_EQ(r.status, 2) << r.output;
+    EXPECT_NE(r.output.find("tpl/main.mustache:5:"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("unknown element <para>"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("^"), std::string::npos) << "the caret line is shown: " << r.output;
+    EXPECT_FALSE(output_left("out.pdf"));
+}
+
+TEST_F(Cli, UnclosedTagNamesTheTemplateLine) {
+    fs::create_directories(dir_ / "tpl");
+    write("tpl/manifest.json", "{}");
+    write("tpl/main.mustache",
+          "<document kind=\"cong-van\">\n  <header><issuer>{{x}}</issuer></header>\n"
+          "  <body>\n    <p>never closed\n  </body>\n</document>\n");
+    auto data = write("d.yaml", "x: A\n");
+    auto r = vanthu("render " + shell_quote((dir_ / "tpl").string()) + " " +
+                    shell_quote(data.string()) + " -o " + shell_quote((dir_ / "out.pdf").string()));
+    EXPECT_EQ(r.status, 2) << r.output;
+    EXPECT_NE(r.output.find("tpl/main.mustache:"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("malformed markup"), std::string::npos) << r.output;
+}
+
+TEST_F(Cli, DataCannotChangeTheStructure) {
+    auto data = write("d.yaml", letter());
+    auto text = read_file(data);
+    text.replace(text.find("Nội dung."), std::string("Nội dung.").size(), "\"</p><h1>x</h1> {{x}}\"");
+    write("d.yaml", text);
+    auto out = dir_ / "out.pdf";
+    auto r = vanthu("render " + shell_quote(data.string()) + " -o " + shell_quote(out.string()));
+    EXPECT_EQ(r.status, 0) << r.output;
+    auto pdf_text = pdftotext_raw(out);
+    EXPECT_NE(pdf_text.find("</p><h1>x</h1> {{x}}"), std::string::npos) << pdf_text;
+}
+
+TEST_F(Cli, UnknownTemplateIsAnError) {
+    auto data = write("d.yaml", "template: khong-co\n");
+    auto r = vanthu("render " + shell_quote(data.string()) + " -o " +
+                    shell_quote((dir_ / "out.pdf").string()));
+    EXPECT_EQ(r.status, 2) << r.output;
+    EXPECT_NE(r.output.find("unknown template \"khong-co\""), std::string::npos) << r.output;
+}
+
+TEST_F(Cli, MissingDataFileIsAnError) {
+    auto r = vanthu("render " + shell_quote((dir_ / "none.yaml").string()) + " -o " +
+                    shell_quote((dir_ / "out.pdf").string()));
+    EXPECT_EQ(r.status, 2) << r.output;
+    EXPECT_FALSE(output_left("out.pdf"));
+}
+
+TEST_F(Cli, UsageErrorsExitWithTwo) {
+    EXPECT_EQ(vanthu("render").status, 2);
+    EXPECT_EQ(vanthu("no-such-command").status, 2);
+    EXPECT_EQ(vanthu("--help").status, 0);
+}
+
+TEST_F(Cli, UnknownFontFamilyIsAnError) {
+    auto data = write("d.yaml", letter());
+    auto r = vanthu("render --font-family Arial " + shell_quote(data.string()) + " -o " +
+                    shell_quote((dir_ / "out.pdf").string()));
+    EXPECT_EQ(r.status, 2) << r.output;
+    EXPECT_NE(r.output.find("unknown font family \"Arial\""), std::string::npos) << r.output;
+    EXPECT_FALSE(output_left("out.pdf"));
+}
+
+TEST_F(Cli, FontFolderWithoutBoldIsAnErrorNamingTheFace) {
+    fs::create_directories(dir_ / "fonts");
+    fs::copy_file("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf",
+                  dir_ / "fonts/Only-Regular.ttf");
+    auto data = write("d.yaml", letter());
+    auto r = vanthu("render --font-dir " + shell_quote((dir_ / "fonts").string()) +
+                    " --font-family 'Liberation Serif' " + shell_quote(data.string()) + " -o " +
+                    shell_quote((dir_ / "out.pdf").string()));
+    // The folder's family shadows nothing: the font list already declares Liberation Serif with
+    // all four faces, so the folder's lone regular face joins it and rendering succeeds.
+    EXPECT_EQ(r.status, 0) << r.output;
+
+    fs::copy_file("/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf",
+                  dir_ / "fonts/Sans-Regular.ttf");
+    r = vanthu("render --font-dir " + shell_quote((dir_ / "fonts").string()) +
+               " --font-family 'Liberation Sans' " + shell_quote(data.string()) + " -o " +
+               shell_quote((dir_ / "out2.pdf").string()));
+    EXPECT_EQ(r.status, 2) << r.output;
+    EXPECT_NE(r.output.find("\"Liberation Sans\" has no Bold face"), std::string::npos)
+        << r.output;
+    EXPECT_FALSE(output_left("out2.pdf"));
+}
+
+TEST_F(Cli, OfficeFontFolderIsUsed) {
+    // An office's own fonts: a folder with all four faces of a family, chosen by name.
+    fs::create_directories(dir_ / "fonts");
+    for (const char* f : {"Regular", "Bold", "Italic", "BoldItalic"})
+        fs::copy_file(std::string("/usr/share/fonts/truetype/liberation2/LiberationSans-") + f +
+                          ".ttf",
+                      dir_ / "fonts" / (std::string("LiberationSans-") + f + ".ttf"));
+    auto data = write("d.yaml", letter());
+    auto out = dir_ / "out.pdf";
+    auto r = vanthu("render --font-dir " + shell_quote((dir_ / "fonts").string()) +
+                    " --font-family 'Liberation Sans' " + shell_quote(data.string()) + " -o " +
+                    shell_quote(out.string()));
+    EXPECT_EQ(r.status, 0) << r.output;
+    auto rows = pdffonts_rows(out);
+    ASSERT_FALSE(rows.empty());
+    for (const auto& row : rows) EXPECT_NE(row.find("LiberationSans"), std::string::npos) << row;
+}
+
+TEST_F(Cli, CharacterTheFontLacksIsAnErrorNamingIt) {
+    auto text = letter();
+    text.replace(text.find("Nội dung."), std::string("Nội dung.").size(), "Chữ Hán 中 không có trong phông.");
+    auto data = write("d.yaml", text);
+    auto r = vanthu("render " + shell_quote(data.string()) + " -o " +
+                    shell_quote((dir_ / "out.pdf").string()));
+    EXPECT_EQ(r.status, 2) << r.output;
+    EXPECT_NE(r.output.find("U+4E2D"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("noi-dung.mustache:"), std::string::npos) << r.output;
+    EXPECT_FALSE(output_left("out.pdf"));
+}
+
+}  // namespace

@@ -1,0 +1,176 @@
+#include "layout/shaper.hpp"
+
+#include <gtest/gtest.h>
+
+#include "layout/font_set.hpp"
+
+using namespace vanthu;
+using namespace vanthu::layout;
+
+namespace {
+
+const std::string kDir = "/usr/share/fonts/truetype/liberation2/";
+
+FontSet liberation() {
+    FontSet fonts;
+    fonts.add_family("Liberation Serif",
+                     {kDir + "LiberationSerif-Regular.ttf", kDir + "LiberationSerif-Bold.ttf",
+                      kDir + "LiberationSerif-Italic.ttf", kDir + "LiberationSerif-BoldItalic.ttf"},
+                     "test");
+    return fonts;
+}
+
+class ShaperTest : public ::testing::Test {
+protected:
+    FontSet fonts_ = liberation();
+    Shaper shaper_{fonts_.choose({"Liberation Serif"}, true)};
+};
+
+std::string line_text(const ShapedLine& line) {
+    std::string s;
+    for (const auto& r : line.runs) s += r.text;
+    return s;
+}
+
+}  // namespace
+
+TEST(FontSet, UnknownFamilyNamesTheKnownOnes) {
+    auto fonts = liberation();
+    try {
+        fonts.choose({"Arial"}, true);
+        FAIL();
+    } catch (const core::Failure& f) {
+        EXPECT_EQ(f.diagnostics()[0].code, "font.family");
+        EXPECT_NE(f.diagnostics()[0].message.find("Liberation Serif"), std::string::npos);
+    }
+}
+
+TEST(FontSet, PreferenceFallsThroughToTheFirstKnownFamily) {
+    auto fonts = liberation();
+    EXPECT_EQ(fonts.choose({"Times New Roman", "Liberation Serif"}, false).name,
+              "Liberation Serif");
+}
+
+TEST(FontSet, MissingFaceIsAnError) {
+    FontSet fonts;
+    fonts.add_family("X", {kDir + "LiberationSerif-Regular.ttf", "", "", ""}, "list.json");
+    try {
+        fonts.choose({"X"}, true);
+        FAIL();
+    } catch (const core::Failure& f) {
+        EXPECT_EQ(f.diagnostics()[0].code, "font.face");
+        EXPECT_NE(f.diagnostics()[0].message.find("no Bold face"), std::string::npos);
+        EXPECT_EQ(f.diagnostics()[0].where->file, "list.json");
+    }
+}
+
+TEST(FontSet, MissingFileIsAnError) {
+    FontSet fonts;
+    EXPECT_THROW(fonts.add_family("X", {"/no/such.ttf", "", "", ""}, "list.json"), core::Failure);
+}
+
+TEST(FontSet, CoverageKnowsVietnameseAndNotHan) {
+    auto fonts = liberation();
+    const auto& face = fonts.choose({"Liberation Serif"}, true).face(FaceStyle::regular);
+    EXPECT_FALSE(first_missing_char(face, "Đặng Thị Phương Hoa ữ ỹ Ư Ơ đ"));
+    auto missing = first_missing_char(face, "ab 中");
+    ASSERT_TRUE(missing);
+    EXPECT_EQ(missing->code_point, U'中');
+    EXPECT_EQ(missing->offset, 3u);
+    EXPECT_FALSE(first_missing_char(face, "a\u2060b")) << "default-ignorable code points pass";
+}
+
+TEST_F(ShaperTest, KeepsTextAndClustersConsistent) {
+    core::Diagnostics diags;
+    TextSpec spec;
+    spec.runs = {{"Cộng hòa xã hội chủ nghĩa Việt Nam", {}, false}};
+    auto shaped = shaper_.shape(spec, diags);
+    EXPECT_FALSE(diags.has_errors());
+    ASSERT_EQ(shaped.lines.size(), 1u);
+    EXPECT_EQ(line_text(shaped.lines[0]), "Cộng hòa xã hội chủ nghĩa Việt Nam");
+    for (const auto& run : shaped.lines[0].runs) {
+        int bytes = 0, glyphs = 0;
+        for (const auto& c : run.clusters) bytes += c.bytes, glyphs += c.glyphs;
+        EXPECT_EQ(bytes, static_cast<int>(run.text.size()));
+        EXPECT_EQ(glyphs, static_cast<int>(run.glyphs.size()));
+    }
+}
+
+TEST_F(ShaperTest, KerningIsOff) {
+    // Liberation Serif kerns "T" after a space and "Ta"; with kerning off, the advance of a
+    // string is the sum of its parts.
+    const double together = shaper_.measure("Ta Ta", 14, false, false);
+    const double parts = 2 * shaper_.measure("T", 14, false, false) +
+                         2 * shaper_.measure("a", 14, false, false) +
+                         shaper_.measure(" ", 14, false, false);
+    EXPECT_NEAR(together, parts, 1e-6);
+}
+
+TEST_F(ShaperTest, BoldUsesTheBoldFile) {
+    core::Diagnostics diags;
+    TextSpec spec;
+    spec.runs = {{"thường ", {}, false}, {"đậm", {.bold = true}, false}};
+    auto shaped = shaper_.shape(spec, diags);
+    ASSERT_EQ(shaped.lines.size(), 1u);
+    ASSERT_EQ(shaped.lines[0].runs.size(), 2u);
+    const auto& faces = shaper_.faces();
+    EXPECT_NE(faces.at(shaped.lines[0].runs[0].face).file.find("Regular"), std::string::npos);
+    EXPECT_NE(faces.at(shaped.lines[0].runs[1].face).file.find("-Bold."), std::string::npos);
+}
+
+TEST_F(ShaperTest, KeepTogetherIsNeverBroken) {
+    core::Diagnostics diags;
+    TextSpec spec;
+    const std::string text = "Chương trình phối hợp số 04/CTrLT-LĐLĐ-HLHPN ngày 26/12/2016";
+    spec.runs = {{text, {}, false}};
+    spec.width = 250;
+    const size_t b = text.find("04/");
+    spec.keep_together = {{b, b + std::string("04/CTrLT-LĐLĐ-HLHPN").size()}};
+    auto shaped = shaper_.shape(spec, diags);
+    EXPECT_FALSE(diags.has_errors());
+    bool whole = false;
+    for (const auto& l : shaped.lines)
+        whole = whole || line_text(l).find("04/CTrLT-LĐLĐ-HLHPN") != std::string::npos;
+    EXPECT_TRUE(whole);
+}
+
+TEST_F(ShaperTest, UnbreakableTokenWiderThanTheColumnIsReported) {
+    core::Diagnostics diags;
+    TextSpec spec;
+    spec.runs = {{"số 04/CTrLT-LĐLĐ-HLHPN-ABCDEFGH", {}, false}};
+    spec.width = 60;
+    spec.keep_together = {{0, spec.runs[0].text.size()}};
+    shaper_.shape(spec, diags);
+    ASSERT_TRUE(diags.has_errors());
+    EXPECT_EQ(diags.items()[0].code, "layout.overflow");
+}
+
+TEST_F(ShaperTest, MissingGlyphIsAnErrorAndNotDrawn) {
+    core::Diagnostics diags;
+    TextSpec spec;
+    spec.runs = {{"chữ 中", {}, false}};
+    spec.where = {"t.mustache", 4, 2, ""};
+    auto shaped = shaper_.shape(spec, diags);
+    ASSERT_TRUE(diags.has_errors());
+    EXPECT_EQ(diags.items()[0].code, "font.missing-glyph");
+    EXPECT_NE(diags.items()[0].message.find("U+4E2D"), std::string::npos);
+    EXPECT_EQ(diags.items()[0].where->line, 4);
+}
+
+TEST_F(ShaperTest, JustifiedLinesFillTheWidth) {
+    core::Diagnostics diags;
+    TextSpec spec;
+    std::string text;
+    for (int i = 0; i < 12; ++i) text += "Liên đoàn Lao động thành phố Hà Nội ";
+    spec.runs = {{text, {}, false}};
+    spec.width = 400;
+    spec.align = Align::justify;
+    auto shaped = shaper_.shape(spec, diags);
+    ASSERT_GE(shaped.lines.size(), 3u);
+    for (size_t i = 0; i + 1 < shaped.lines.size(); ++i) {
+        const auto& runs = shaped.lines[i].runs;
+        double right = runs.back().x + runs.back().width;
+        // trailing space of a wrapped line may hang past the edge; the ink must reach it
+        EXPECT_GE(right, 400 - 0.01) << "line " << i;
+    }
+}

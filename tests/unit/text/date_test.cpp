@@ -1,0 +1,64 @@
+#include <gtest/gtest.h>
+
+#include "text/text.hpp"
+
+namespace vanthu::text {
+namespace {
+
+TEST(ParseIsoDate, ValidDates) {
+    EXPECT_EQ(parse_iso_date("2024-05-10"), (Date{2024, 5, 10}));
+    EXPECT_EQ(parse_iso_date("2020-01-01"), (Date{2020, 1, 1}));
+    EXPECT_EQ(parse_iso_date("2022-12-31"), (Date{2022, 12, 31}));
+}
+
+TEST(ParseIsoDate, LeapYears) {
+    EXPECT_EQ(parse_iso_date("2024-02-29"), (Date{2024, 2, 29}));
+    EXPECT_EQ(parse_iso_date("2000-02-29"), (Date{2000, 2, 29}));  // divisible by 400
+    EXPECT_FALSE(parse_iso_date("2023-02-29"));
+    EXPECT_FALSE(parse_iso_date("1900-02-29"));  // divisible by 100, not by 400
+    EXPECT_FALSE(parse_iso_date("2024-02-30"));
+}
+
+TEST(ParseIsoDate, RejectsImpossibleDays) {
+    EXPECT_FALSE(parse_iso_date("2024-04-31"));
+    EXPECT_FALSE(parse_iso_date("2024-13-01"));
+    EXPECT_FALSE(parse_iso_date("2024-00-10"));
+    EXPECT_FALSE(parse_iso_date("2024-05-00"));
+    EXPECT_FALSE(parse_iso_date("0000-01-01"));
+}
+
+TEST(ParseIsoDate, RejectsOtherShapes) {
+    EXPECT_FALSE(parse_iso_date("10/5"));
+    EXPECT_FALSE(parse_iso_date("10/5/2024"));
+    EXPECT_FALSE(parse_iso_date("2024-05-10x"));
+    EXPECT_FALSE(parse_iso_date("2024-05-10 "));
+    EXPECT_FALSE(parse_iso_date(" 2024-05-10"));
+    EXPECT_FALSE(parse_iso_date("2024-5-10"));
+    EXPECT_FALSE(parse_iso_date("2024/05/10"));
+    EXPECT_FALSE(parse_iso_date("2024-+5-10"));
+    EXPECT_FALSE(parse_iso_date(""));
+}
+
+TEST(DateLong, PadsDaysBelowTenAndOnlyJanuaryAndFebruary) {
+    EXPECT_EQ(date_long({2024, 2, 5}), "ngày 05 tháng 02 năm 2024");
+    EXPECT_EQ(date_long({2024, 5, 10}), "ngày 10 tháng 5 năm 2024");
+    EXPECT_EQ(date_long({2020, 1, 1}), "ngày 01 tháng 01 năm 2020");
+    EXPECT_EQ(date_long({2022, 12, 31}), "ngày 31 tháng 12 năm 2022");
+    EXPECT_EQ(date_long({2020, 3, 5}), "ngày 05 tháng 3 năm 2020");
+    EXPECT_EQ(date_long({2021, 10, 14}), "ngày 14 tháng 10 năm 2021");
+}
+
+TEST(DateLong, LeapDay) {
+    EXPECT_EQ(date_long(*parse_iso_date("2024-02-29")), "ngày 29 tháng 02 năm 2024");
+}
+
+TEST(DateShort, SamePaddingRule) {
+    EXPECT_EQ(date_short({2024, 2, 5}), "05/02/2024");
+    EXPECT_EQ(date_short({2024, 5, 10}), "10/5/2024");
+    EXPECT_EQ(date_short({2020, 1, 1}), "01/01/2020");
+    EXPECT_EQ(date_short({2016, 12, 26}), "26/12/2016");
+    EXPECT_EQ(date_short({2024, 9, 9}), "09/9/2024");
+}
+
+}  // namespace
+}  // namespace vanthu::text
