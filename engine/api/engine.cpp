@@ -60,7 +60,8 @@ void load_font_list(const std::filesystem::path& file, layout::FontSet& fonts,
     } catch (const nlohmann::json::exception& e) {
         fail("font.list",
              std::string("the font list must map families to regular/bold/italic/bold-italic "
-                         "file names: ") + e.what(),
+                         "file names: ") +
+                 e.what(),
              file.string());
     }
 }

@@ -1,9 +1,9 @@
 // vanthu: the command-line shell over vanthu::Engine.
 #include <CLI/CLI.hpp>
 
+#include <unistd.h>
 #include <cstdio>
 #include <iostream>
-#include <unistd.h>
 
 #include "core/atomic_file.hpp"
 #include "vanthu/engine.hpp"
@@ -39,8 +39,9 @@ void add_common(CLI::App* cmd, CommonOptions& c) {
     cmd->add_option("--data-dir", c.data_dir, "Folder holding templates/ and fonts/")
         ->check(CLI::ExistingDirectory);
     cmd->add_option("--font-dir", c.font_dirs, "Extra folder of font files (repeatable)");
-    cmd->add_option("--font-family", c.font_family,
-                    "Font family to use (default: Times New Roman if given, else Liberation Serif)");
+    cmd->add_option(
+        "--font-family", c.font_family,
+        "Font family to use (default: Times New Roman if given, else Liberation Serif)");
     cmd->add_flag("-q,--quiet", c.quiet, "Print no warnings");
 }
 
@@ -77,11 +78,13 @@ int main(int argc, char** argv) {
     std::vector<std::string> render_args;
     std::string output;
     bool draft = false;
-    auto* render = app.add_subcommand("render", "Render one document: vanthu render [TEMPLATE] DATA -o OUT.pdf");
+    auto* render = app.add_subcommand(
+        "render", "Render one document: vanthu render [TEMPLATE] DATA -o OUT.pdf");
     render->add_option("args", render_args, "[TEMPLATE] DATA (.json, .yaml or .yml)")
         ->required()
         ->expected(1, 2);
-    render->add_option("-o,--output", output, "Output PDF file, or - for standard output")->required();
+    render->add_option("-o,--output", output, "Output PDF file, or - for standard output")
+        ->required();
     render->add_flag("--draft", draft, "Missing data becomes visible placeholders, not errors");
     add_common(render, common);
 

@@ -8,7 +8,7 @@
 namespace vanthu::core {
 
 class AtomicFile {
-public:
+  public:
     explicit AtomicFile(std::filesystem::path target);
     ~AtomicFile();  // removes the temporary file unless committed
     AtomicFile(const AtomicFile&) = delete;
@@ -17,7 +17,7 @@ public:
     void write(std::string_view bytes);
     void commit();  // flush, fsync and rename into place
 
-private:
+  private:
     std::filesystem::path target_;
     std::filesystem::path temp_;
     int fd_ = -1;

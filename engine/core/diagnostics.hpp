@@ -29,7 +29,7 @@ struct Diagnostic {
 
 // Collects diagnostics so a stage can report every problem of one pass at once.
 class Diagnostics {
-public:
+  public:
     void add(Diagnostic d) { items_.push_back(std::move(d)); }
     void error(std::string code, std::string message,
                std::optional<SourceLocation> where = std::nullopt);
@@ -39,18 +39,18 @@ public:
     const std::vector<Diagnostic>& items() const { return items_; }
     void append(const Diagnostics& other);
 
-private:
+  private:
     std::vector<Diagnostic> items_;
 };
 
 // Thrown when a stage cannot go on; carries everything it found.
 class Failure : public std::runtime_error {
-public:
+  public:
     explicit Failure(std::vector<Diagnostic> diagnostics);
     explicit Failure(Diagnostic diagnostic);
     const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
 
-private:
+  private:
     std::vector<Diagnostic> diagnostics_;
 };
 

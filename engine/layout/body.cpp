@@ -43,7 +43,8 @@ void place_body(LayoutContext& cx, const model::Document& doc) {
             size_t here = placed == 0 ? lines_here(rest, fit) : std::min(rest, fit);
             if (placed > 0 && here < rest && rest - here < 2) here = rest - 2;
             if (here == 0) {
-                if (cx.flow.at_page_top()) here = std::min(rest, std::max<size_t>(fit, 1));
+                if (cx.flow.at_page_top())
+                    here = std::min(rest, std::max<size_t>(fit, 1));
                 else {
                     cx.flow.new_page();
                     continue;

@@ -42,7 +42,8 @@ Column recipients_column(LayoutContext& cx, const model::Document& doc, double w
     top = label_baseline + kDescent * t.recipients_label_size;
     const double hang = cx.shaper.measure("- ", t.recipients_size, false, false);
     for (const auto& r : doc.recipients) {
-        TextSpec spec = plain(r.value, t.recipients_size, false, false, width, Align::left, r.where);
+        TextSpec spec =
+            plain(r.value, t.recipients_size, false, false, width, Align::left, r.where);
         spec.indent = -hang;
         // Negative indent: the first line starts at 0, later lines under the text after "- ".
         add_lines(col, cx.shaper.shape(spec, cx.diags), 0, top, t.single(t.recipients_size),
@@ -76,17 +77,17 @@ Column signature_column(LayoutContext& cx, const model::Document& doc, double x,
     if (!s.note.empty()) {
         double note_top = (last_title_baseline + name_baseline) / 2 - pitch / 2;
         add_lines(col,
-                  cx.shaper.shape(plain(s.note.value, size, false, true, width, Align::center,
-                                        s.note.where),
-                                  cx.diags),
+                  cx.shaper.shape(
+                      plain(s.note.value, size, false, true, width, Align::center, s.note.where),
+                      cx.diags),
                   x, note_top, pitch, size);
     }
     double name_top = name_baseline - (pitch - kDescent * size);
-    add_lines(col,
-              cx.shaper.shape(
-                  plain(s.name.value, size, true, false, width, Align::center, s.name.where),
-                  cx.diags),
-              x, name_top, pitch, size);
+    add_lines(
+        col,
+        cx.shaper.shape(plain(s.name.value, size, true, false, width, Align::center, s.name.where),
+                        cx.diags),
+        x, name_top, pitch, size);
     return col;
 }
 
@@ -158,8 +159,8 @@ void place_page_numbers(LayoutContext& cx, Pages& pages) {
     const double width = cx.geometry().text_width();
     for (size_t i = 1; i < pages.pages.size(); ++i) {
         auto& page = pages.pages[i];
-        auto shaped = cx.shaper.shape(plain(page.label, size, false, false, width, Align::center),
-                                      cx.diags);
+        auto shaped =
+            cx.shaper.shape(plain(page.label, size, false, false, width, Align::center), cx.diags);
         // Written before the page's other items so text extraction reads it first.
         std::vector<Item> items;
         for (const auto& run : shaped.lines.front().runs) {

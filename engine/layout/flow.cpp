@@ -27,8 +27,8 @@ void Flow::place(const ShapedLine& line, double x, double baseline) {
         page().items.emplace_back(std::move(r));
     }
     for (const auto& u : line.underlines)
-        page().items.emplace_back(Rule{u.x1 + x, u.y1 + baseline, u.x2 + x, u.y2 + baseline,
-                                       u.thickness});
+        page().items.emplace_back(
+            Rule{u.x1 + x, u.y1 + baseline, u.x2 + x, u.y2 + baseline, u.thickness});
 }
 
 void Flow::rule(double x1, double x2, double y, double thickness) {

@@ -9,12 +9,12 @@
 namespace vanthu::layout {
 
 class Flow {
-public:
+  public:
     Flow(Pages& pages, const PageGeometry& geometry);
 
     Page& page() { return pages_.pages.back(); }
     size_t page_count() const { return pages_.pages.size(); }
-    double y() const { return y_; }           // top of the free space on the current page
+    double y() const { return y_; }  // top of the free space on the current page
     void advance(double dy) { y_ += dy; }
     void move_to(double y) { y_ = y; }
     double remaining() const { return geometry_.text_bottom() - y_; }
@@ -27,7 +27,7 @@ public:
 
     const PageGeometry& geometry() const { return geometry_; }
 
-private:
+  private:
     Pages& pages_;
     PageGeometry geometry_;
     double y_ = 0;

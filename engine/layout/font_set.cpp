@@ -43,10 +43,14 @@ FcCharSet* query_charset(const std::string& path, std::string* family, int* weig
 
 const char* style_name(FaceStyle s) {
     switch (s) {
-        case FaceStyle::regular: return "Regular";
-        case FaceStyle::bold: return "Bold";
-        case FaceStyle::italic: return "Italic";
-        case FaceStyle::bold_italic: return "Bold Italic";
+        case FaceStyle::regular:
+            return "Regular";
+        case FaceStyle::bold:
+            return "Bold";
+        case FaceStyle::italic:
+            return "Italic";
+        case FaceStyle::bold_italic:
+            return "Bold Italic";
     }
     return "Regular";
 }
@@ -55,7 +59,8 @@ FaceFile::FaceFile(std::string path, std::string family, FaceStyle style)
     : path_(std::move(path)), family_(std::move(family)), style_(style) {
     FcCharSet* cs = query_charset(path_, nullptr, nullptr, nullptr);
     if (!cs) fail("font.file", "cannot read font file " + path_);
-    charset_ = std::shared_ptr<void>(cs, [](void* p) { FcCharSetDestroy(static_cast<FcCharSet*>(p)); });
+    charset_ =
+        std::shared_ptr<void>(cs, [](void* p) { FcCharSetDestroy(static_cast<FcCharSet*>(p)); });
 }
 
 Face FaceFile::face() const {
@@ -143,9 +148,9 @@ const Family& FontSet::choose(const std::vector<std::string>& preference, bool s
     if (!found) {
         std::string known;
         for (const auto& n : family_names()) known += (known.empty() ? "" : ", ") + n;
-        fail("font.family",
-             "unknown font family \"" + (preference.empty() ? std::string() : preference[0]) +
-                 "\" (known: " + (known.empty() ? "none" : known) + ")");
+        fail("font.family", "unknown font family \"" +
+                                (preference.empty() ? std::string() : preference[0]) +
+                                "\" (known: " + (known.empty() ? "none" : known) + ")");
     }
     for (int i = 0; i < 4; ++i)
         if (!found->faces[i])

@@ -22,7 +22,7 @@ inline FaceStyle face_style(bool bold, bool italic) {
 
 // One font file with the set of characters it can show.
 class FaceFile {
-public:
+  public:
     FaceFile(std::string path, std::string family, FaceStyle style);
     const std::string& path() const { return path_; }
     FaceStyle style() const { return style_; }
@@ -30,7 +30,7 @@ public:
     // Whether the font has a glyph for `cp` (default-ignorable code points always pass).
     bool covers(char32_t cp) const;
 
-private:
+  private:
     std::string path_;
     std::string family_;
     FaceStyle style_;
@@ -51,7 +51,7 @@ struct MissingChar {
 };
 
 class FontSet {
-public:
+  public:
     // Declares a family from explicit files (index by FaceStyle). An empty path means the face
     // is absent. Throws core::Failure ("font.file") if a named file does not exist or is not a
     // font, naming `origin`.
@@ -69,7 +69,7 @@ public:
 
     std::vector<std::string> family_names() const;
 
-private:
+  private:
     std::vector<Family> families_;
     Family& family_slot(const std::string& name, const std::string& origin);
 };

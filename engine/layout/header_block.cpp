@@ -16,8 +16,8 @@ double rule_offset(double size) { return kDescent * size + 3; }
 
 struct ColumnText {
     double last_baseline = 0;
-    double widest = 0;      // widest line
-    double widest_left = 0; // its left edge (absolute)
+    double widest = 0;       // widest line
+    double widest_left = 0;  // its left edge (absolute)
 };
 
 // Shapes centred text at the narrowest width that keeps its number of lines, so that a long
@@ -45,9 +45,8 @@ ShapedText balanced(LayoutContext& cx, TextSpec spec, double& offset) {
 }
 
 // Places centred lines in a column; '\n' in `text` forces a break.
-ColumnText centred(LayoutContext& cx, const std::string& text, double size, bool bold,
-                   bool italic, double x, double width, double top,
-                   const core::SourceLocation& where) {
+ColumnText centred(LayoutContext& cx, const std::string& text, double size, bool bold, bool italic,
+                   double x, double width, double top, const core::SourceLocation& where) {
     ColumnText out{top, 0, x};
     double line_top = top;
     size_t start = 0;
@@ -128,8 +127,7 @@ double place_header(LayoutContext& cx, const model::Document& doc) {
         cx.diags);
     for (size_t i = 0; i < number.lines.size(); ++i)
         cx.flow.place(number.lines[i], left_x, row2_baseline + i * t.single(t.number_size));
-    double left_bottom =
-        row2_baseline + (number.lines.size() - 1) * t.single(t.number_size);
+    double left_bottom = row2_baseline + (number.lines.size() - 1) * t.single(t.number_size);
 
     double date_size = t.date_size;
     if (cx.shaper.measure(h.date_line, date_size, false, true) > right_w) date_size = 13;

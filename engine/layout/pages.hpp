@@ -32,9 +32,9 @@ struct Cluster {
 };
 
 struct GlyphRun {
-    int face = 0;      // index into Pages::faces
-    double size = 0;   // em size in points
-    double x = 0;      // left edge of the run's logical box
+    int face = 0;     // index into Pages::faces
+    double size = 0;  // em size in points
+    double x = 0;     // left edge of the run's logical box
     double baseline = 0;
     double width = 0;  // advance width of the run
     std::string text;  // UTF-8, NFC

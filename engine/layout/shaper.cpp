@@ -98,8 +98,8 @@ ShapedText Shaper::shape(const TextSpec& spec, core::Diagnostics& diags) {
 
     // Coverage first, for a message that names the character and where it came from.
     for (const auto& r : ranges) {
-        const auto& face = family_.face(
-            face_style(spec.bold || r.style.bold, spec.italic || r.style.italic));
+        const auto& face =
+            family_.face(face_style(spec.bold || r.style.bold, spec.italic || r.style.italic));
         auto piece = std::string_view(text).substr(r.begin, r.end - r.begin);
         if (auto missing = first_missing_char(face, piece)) {
             diags.error("font.missing-glyph",
@@ -192,8 +192,9 @@ ShapedText Shaper::shape(const TextSpec& spec, core::Diagnostics& diags) {
             for (int i = 0; i < 4; ++i)
                 if (impl_->files[i] == used) style_index = i;
             if (style_index < 0) {
-                diags.error("font.fallback", "text \"" + gr.text + "\" came out in " + used +
-                                                 ", which is not a font of " + family_.name,
+                diags.error("font.fallback",
+                            "text \"" + gr.text + "\" came out in " + used +
+                                ", which is not a font of " + family_.name,
                             spec.where);
                 style_index = 0;
             }

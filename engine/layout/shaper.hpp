@@ -18,10 +18,10 @@ enum class Align { left, center, right, justify };
 struct TextSpec {
     std::vector<model::InlineRun> runs;
     double size = 14;
-    bool bold = false;    // base style, combined with each run's own
+    bool bold = false;  // base style, combined with each run's own
     bool italic = false;
-    double width = 0;     // line width; 0 = never wrap
-    double indent = 0;    // first-line indent (negative: hanging indent of later lines)
+    double width = 0;   // line width; 0 = never wrap
+    double indent = 0;  // first-line indent (negative: hanging indent of later lines)
     Align align = Align::left;
     std::vector<model::ByteRange> keep_together;
     core::SourceLocation where;  // for messages
@@ -41,7 +41,7 @@ struct ShapedText {
 };
 
 class Shaper {
-public:
+  public:
     explicit Shaper(const Family& family);
     ~Shaper();
     Shaper(const Shaper&) = delete;
@@ -61,7 +61,7 @@ public:
     // Faces used by the runs this shaper produced; GlyphRun::face indexes into it.
     const std::vector<Face>& faces() const { return faces_; }
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
     const Family& family_;

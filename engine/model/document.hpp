@@ -64,9 +64,9 @@ struct Header {
     Text subject;  // trích yếu; for a công văn the text after "V/v "
 
     // Filled by the text stage.
-    std::string number_line;  // "Số: 576/LĐLĐ"
-    std::string date_line;    // "Hà Nội, ngày 14 tháng 10 năm 2021"
-    std::string subject_line; // "V/v Sơ kết …" for a công văn
+    std::string number_line;   // "Số: 576/LĐLĐ"
+    std::string date_line;     // "Hà Nội, ngày 14 tháng 10 năm 2021"
+    std::string subject_line;  // "V/v Sơ kết …" for a công văn
 };
 
 struct Signature {

@@ -47,7 +47,7 @@ std::string trim(std::string s) {
 }
 
 class Parser {
-public:
+  public:
     Parser(const expand::Expanded& expanded, core::Diagnostics& diags)
         : expanded_(expanded), diags_(diags) {}
 
@@ -97,7 +97,7 @@ public:
         return doc;
     }
 
-private:
+  private:
     core::SourceLocation where(size_t offset) const {
         return expanded_.map.locate(expanded_.text, offset);
     }

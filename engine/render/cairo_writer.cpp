@@ -37,11 +37,12 @@ void* FontCache::cairo_face(const layout::Face& face) {
     if (it != impl_->faces.end()) return it->second;
     FT_Face ft = nullptr;
     if (FT_New_Face(impl_->library, face.file.c_str(), 0, &ft) != 0)
-        throw core::Failure(core::Diagnostic{core::Severity::error, "font.file",
-                                             "cannot load font file " + face.file, {}, {}});
+        throw core::Failure(core::Diagnostic{
+            core::Severity::error, "font.file", "cannot load font file " + face.file, {}, {}});
     cairo_font_face_t* cf = cairo_ft_font_face_create_for_ft_face(ft, 0);
     static cairo_user_data_key_t key;
-    cairo_font_face_set_user_data(cf, &key, ft, [](void* p) { FT_Done_Face(static_cast<FT_Face>(p)); });
+    cairo_font_face_set_user_data(cf, &key, ft,
+                                  [](void* p) { FT_Done_Face(static_cast<FT_Face>(p)); });
     impl_->faces.emplace(face.file, cf);
     return cf;
 }
@@ -67,8 +68,8 @@ void draw_page(cairo_t* cr, const layout::Page& page, const layout::Pages& pages
     for (const auto& item : page.items) {
         if (const auto* run = std::get_if<layout::GlyphRun>(&item)) {
             if (run->glyphs.empty()) continue;
-            cairo_set_font_face(cr, static_cast<cairo_font_face_t*>(
-                                        fonts.cairo_face(pages.faces.at(run->face))));
+            cairo_set_font_face(
+                cr, static_cast<cairo_font_face_t*>(fonts.cairo_face(pages.faces.at(run->face))));
             cairo_set_font_size(cr, run->size);
             glyphs.clear();
             for (const auto& g : run->glyphs) glyphs.push_back({g.id, g.x, g.y});
@@ -107,10 +108,14 @@ std::string write_pdf(const layout::Pages& pages, FontCache& fonts, const PdfOpt
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "vanthu");
-    if (!m.title.empty()) cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, m.title.c_str());
-    if (!m.author.empty()) cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, m.author.c_str());
-    if (!m.subject.empty()) cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, m.subject.c_str());
-    if (!m.keywords.empty()) cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_KEYWORDS, m.keywords.c_str());
+    if (!m.title.empty())
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, m.title.c_str());
+    if (!m.author.empty())
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, m.author.c_str());
+    if (!m.subject.empty())
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, m.subject.c_str());
+    if (!m.keywords.empty())
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_KEYWORDS, m.keywords.c_str());
 
     cairo_t* cr = cairo_create(surface);
     for (const auto& page : pages.pages) {

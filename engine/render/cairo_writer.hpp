@@ -12,7 +12,7 @@ namespace vanthu::render {
 
 // Loads each font file once and hands Cairo the face; reused across documents.
 class FontCache {
-public:
+  public:
     FontCache();
     ~FontCache();
     FontCache(const FontCache&) = delete;
@@ -21,7 +21,7 @@ public:
     // A cairo_font_face_t* for `face` (owned by the cache).
     void* cairo_face(const layout::Face& face);
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

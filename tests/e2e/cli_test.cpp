@@ -12,7 +12,7 @@ const fs::path kSource = VANTHU_SOURCE_DIR;
 const std::string kCli = VANTHU_CLI;
 
 class Cli : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         dir_ = temp_dir(::testing::UnitTest::GetInstance()->current_test_info()->name());
     }
@@ -104,8 +104,8 @@ TEST_F(Cli, DraftShowsMissingNamesAsPlaceholders) {
     text.erase(text.find("nguoi_ky:"));
     auto data = write("d.yaml", text);
     auto out = dir_ / "out.pdf";
-    auto r = vanthu("render --draft " + shell_quote(data.string()) + " -o " +
-                    shell_quote(out.string()));
+    auto r =
+        vanthu("render --draft " + shell_quote(data.string()) + " -o " + shell_quote(out.string()));
     EXPECT_EQ(r.status, 0) << r.output;
     EXPECT_NE(pdftotext_raw(out).find("[nguoi_ky]"), std::string::npos);
 }
@@ -143,7 +143,8 @@ TEST_F(Cli, UnclosedTagNamesTheTemplateLine) {
 TEST_F(Cli, DataCannotChangeTheStructure) {
     auto data = write("d.yaml", letter());
     auto text = read_file(data);
-    text.replace(text.find("Nội dung."), std::string("Nội dung.").size(), "\"</p><h1>x</h1> {{x}}\"");
+    text.replace(text.find("Nội dung."), std::string("Nội dung.").size(),
+                 "\"</p><h1>x</h1> {{x}}\"");
     write("d.yaml", text);
     auto out = dir_ / "out.pdf";
     auto r = vanthu("render " + shell_quote(data.string()) + " -o " + shell_quote(out.string()));
@@ -200,8 +201,7 @@ TEST_F(Cli, FontFolderWithoutBoldIsAnErrorNamingTheFace) {
                " --font-family 'Liberation Sans' " + shell_quote(data.string()) + " -o " +
                shell_quote((dir_ / "out2.pdf").string()));
     EXPECT_EQ(r.status, 2) << r.output;
-    EXPECT_NE(r.output.find("\"Liberation Sans\" has no Bold face"), std::string::npos)
-        << r.output;
+    EXPECT_NE(r.output.find("\"Liberation Sans\" has no Bold face"), std::string::npos) << r.output;
     EXPECT_FALSE(output_left("out2.pdf"));
 }
 
@@ -209,9 +209,9 @@ TEST_F(Cli, OfficeFontFolderIsUsed) {
     // An office's own fonts: a folder with all four faces of a family, chosen by name.
     fs::create_directories(dir_ / "fonts");
     for (const char* f : {"Regular", "Bold", "Italic", "BoldItalic"})
-        fs::copy_file(std::string("/usr/share/fonts/truetype/liberation2/LiberationSans-") + f +
-                          ".ttf",
-                      dir_ / "fonts" / (std::string("LiberationSans-") + f + ".ttf"));
+        fs::copy_file(
+            std::string("/usr/share/fonts/truetype/liberation2/LiberationSans-") + f + ".ttf",
+            dir_ / "fonts" / (std::string("LiberationSans-") + f + ".ttf"));
     auto data = write("d.yaml", letter());
     auto out = dir_ / "out.pdf";
     auto r = vanthu("render --font-dir " + shell_quote((dir_ / "fonts").string()) +
@@ -225,7 +225,8 @@ TEST_F(Cli, OfficeFontFolderIsUsed) {
 
 TEST_F(Cli, CharacterTheFontLacksIsAnErrorNamingIt) {
     auto text = letter();
-    text.replace(text.find("Nội dung."), std::string("Nội dung.").size(), "Chữ Hán 中 không có trong phông.");
+    text.replace(text.find("Nội dung."), std::string("Nội dung.").size(),
+                 "Chữ Hán 中 không có trong phông.");
     auto data = write("d.yaml", text);
     auto r = vanthu("render " + shell_quote(data.string()) + " -o " +
                     shell_quote((dir_ / "out.pdf").string()));

@@ -63,7 +63,7 @@ std::optional<layout::Rule> rule_under(const layout::Page& page, double baseline
 }
 
 class SampleLayout : public ::testing::Test {
-protected:
+  protected:
     static void SetUpTestSuite() {
         Engine engine;
         pages_ = engine.layout({.data_file = kSource / "samples/cong-van-576/data.yaml"});
@@ -172,7 +172,7 @@ TEST_F(SampleLayout, RecipientsLabelIsLevelWithTheFirstSignatureLine) {
 
 // A letter long enough for three pages: numbers from page 2 on, centred in the top margin.
 class LongLetter : public ::testing::Test {
-protected:
+  protected:
     static void SetUpTestSuite() {
         Engine engine;
         auto result = engine.render({.data_file = kSource / "tests/e2e/cases/long-letter.yaml"});

@@ -21,7 +21,8 @@ std::vector<std::string> body_words(const fs::path& pdf) {
         if (p > 1) {
             EXPECT_FALSE(w.empty());
             if (w.empty()) continue;
-            EXPECT_EQ(w.front(), std::to_string(p)) << "page " << p << " must start with its number";
+            EXPECT_EQ(w.front(), std::to_string(p))
+                << "page " << p << " must start with its number";
             w.erase(w.begin());
         }
         all.insert(all.end(), w.begin(), w.end());
@@ -30,7 +31,7 @@ std::vector<std::string> body_words(const fs::path& pdf) {
 }
 
 class SamplePdf : public ::testing::Test {
-protected:
+  protected:
     static void SetUpTestSuite() {
         dir_ = temp_dir("sample");
         vanthu::Engine engine;

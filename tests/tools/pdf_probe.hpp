@@ -95,8 +95,8 @@ inline std::vector<std::string> pdffonts_rows(const std::filesystem::path& pdf) 
 }
 
 inline std::filesystem::path temp_dir(const std::string& name) {
-    auto dir = std::filesystem::temp_directory_path() / ("vanthu-test-" + name + "-" +
-                                                         std::to_string(::getpid()));
+    auto dir = std::filesystem::temp_directory_path() /
+               ("vanthu-test-" + name + "-" + std::to_string(::getpid()));
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     return dir;

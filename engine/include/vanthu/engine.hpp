@@ -48,7 +48,7 @@ struct RenderResult {
 };
 
 class Engine {
-public:
+  public:
     explicit Engine(EngineOptions options = {});
     ~Engine();
     Engine(const Engine&) = delete;
@@ -64,7 +64,7 @@ public:
     // The font family in use (after resolving preferences).
     std::string font_family();
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

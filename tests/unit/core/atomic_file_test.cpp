@@ -36,9 +36,7 @@ TEST(AtomicFile, NothingAppearsUntilCommit) {
 
 TEST(AtomicFile, CommitReplacesTheTarget) {
     auto d = fresh_dir();
-    {
-        std::ofstream(d / "out.pdf") << "old";
-    }
+    { std::ofstream(d / "out.pdf") << "old"; }
     AtomicFile f(d / "out.pdf");
     f.write("new ");
     f.write("bytes");

@@ -23,10 +23,14 @@ TEST(Locate, ClampsPastTheEnd) {
 }
 
 TEST(Format, ShowsFileLineColumnCodeAndCaret) {
-    Diagnostic d{Severity::error, "data.syntax", "bad thing", SourceLocation{"a.yaml", 3, 5, "x: [1, 2"},
+    Diagnostic d{Severity::error,
+                 "data.syntax",
+                 "bad thing",
+                 SourceLocation{"a.yaml", 3, 5, "x: [1, 2"},
                  {"close the list"}};
-    EXPECT_EQ(format(d),
-              "a.yaml:3:5: error[data.syntax]: bad thing\n  x: [1, 2\n      ^\n  hint: close the list\n");
+    EXPECT_EQ(
+        format(d),
+        "a.yaml:3:5: error[data.syntax]: bad thing\n  x: [1, 2\n      ^\n  hint: close the list\n");
 }
 
 TEST(Format, WithoutLocation) {

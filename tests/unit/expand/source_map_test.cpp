@@ -7,76 +7,46 @@
 namespace vanthu::expand {
 namespace {
 
+// Test notation: « and » stand for the marker bytes \x01 and \x02.
+std::string M(std::string s) {
+    for (const auto& [from, to] : {std::pair{"«", "\x01"}, std::pair{"»", "\x02"}})
+        for (size_t p = s.find(from); p != std::string::npos; p = s.find(from, p))
+            s.replace(p, std::string(from).size(), to);
+    return s;
+}
+
 TEST(LineMarkers, OneMarkerPerLine) {
-    EXPECT_EQ(add_line_markers("a\nb\n", 2),
-              "\x01"
-              "2:1\x02"
-              "a\n\x01"
-              "2:2\x02"
-              "b\n");
+    EXPECT_EQ(add_line_markers("a\nb\n", 2), M("«2:1»a\n«2:2»b\n"));
     EXPECT_EQ(add_line_markers("", 0), "");
-    EXPECT_EQ(add_line_markers("x", 0),
-              "\x01"
-              "0:1\x02"
-              "x");
+    EXPECT_EQ(add_line_markers("x", 0), M("«0:1»x"));
 }
 
 TEST(LineMarkers, NoMarkerInsideATag) {
     // Line 2 begins inside the comment tag; line 3 gets its marker.
     const std::string marked = add_line_markers("x {{! a\nb }}\ny", 0);
-    EXPECT_EQ(marked,
-              "\x01"
-              "0:1\x02"
-              "x {{! a\nb }}\n\x01"
-              "0:3\x02"
-              "y");
+    EXPECT_EQ(marked, M("«0:1»x {{! a\nb }}\n«0:3»y"));
 }
 
 TEST(LineMarkers, MarkerBeforeMultiLineCommentAndResumeAfterIt) {
     // The comment starts line 1 (marked before it); text after its end on line 2 resumes at 2:5.
     const std::string marked = add_line_markers("{{! a\nb }}<p>\n", 1);
-    EXPECT_EQ(marked,
-              "\x01"
-              "1:1\x02"
-              "{{! a\nb }}\x01"
-              "1:2:5\x02"
-              "<p>\n");
+    EXPECT_EQ(marked, M("«1:1»{{! a\nb }}«1:2:5»<p>\n"));
 }
 
 TEST(LineMarkers, TripleMustacheAndSetDelimiters) {
     const std::string marked = add_line_markers("{{{c\n}}}\n{{=<% %>=}}<%a\nb%>\n{{{x\ny", 0);
     // After the delimiter change "{{{x" is plain text, so line 6 gets its marker.
-    EXPECT_EQ(marked,
-              "\x01"
-              "0:1\x02"
-              "{{{c\n}}}\n\x01"
-              "0:3\x02"
-              "{{=<% %>=}}<%a\nb%>\n\x01"
-              "0:5\x02"
-              "{{{x\n\x01"
-              "0:6\x02"
-              "y");
+    EXPECT_EQ(marked, M("«0:1»{{{c\n}}}\n«0:3»{{=<% %>=}}<%a\nb%>\n«0:5»{{{x\n«0:6»y"));
 }
 
 TEST(LineMarkers, NothingAfterAnUnclosedTag) {
     const std::string marked = add_line_markers("a\n{{b\nc\n", 0);
-    EXPECT_EQ(marked,
-              "\x01"
-              "0:1\x02"
-              "a\n\x01"
-              "0:2\x02"
-              "{{b\nc\n");
+    EXPECT_EQ(marked, M("«0:1»a\n«0:2»{{b\nc\n"));
 }
 
 TEST(LineMarkers, StripRecordsOffsets) {
     std::vector<LineMark> marks;
-    const std::string clean = strip_line_markers(
-        "\x01"
-        "0:1\x02"
-        "ab\n\x01"
-        "3:7:4\x02"
-        "cd",
-        marks);
+    const std::string clean = strip_line_markers(M("«0:1»ab\n«3:7:4»cd"), marks);
     EXPECT_EQ(clean, "ab\ncd");
     ASSERT_EQ(marks.size(), 2u);
     EXPECT_EQ(marks[0].offset, 0u);
@@ -91,13 +61,7 @@ TEST(LineMarkers, StripRecordsOffsets) {
 
 TEST(LineMarkers, StripKeepsLastOfMarksAtOneOffset) {
     std::vector<LineMark> marks;
-    const std::string clean = strip_line_markers(
-        "\x01"
-        "0:3\x02"
-        "\x01"
-        "1:1\x02"
-        "x",
-        marks);
+    const std::string clean = strip_line_markers(M("«0:3»«1:1»x"), marks);
     EXPECT_EQ(clean, "x");
     ASSERT_EQ(marks.size(), 1u);
     EXPECT_EQ(marks[0].file, 1);
@@ -109,10 +73,9 @@ TEST(SourceMap, OffsetOnLine5MapsToLine5) {
     std::vector<LineMark> marks;
     // Lines 2 and 3 produced two copies each (a section), so expanded lines != template lines.
     const std::string marked = add_line_markers(files[0].text, 0);
-    const std::string l1 = marked.substr(0, marked.find("\x01", 1));
+    const std::string l1 = marked.substr(0, marked.find(M("«"), 1));
     std::string twice = marked.substr(l1.size());
-    const std::string l23 = twice.substr(0, twice.find("\x01"
-                                                       "0:4"));
+    const std::string l23 = twice.substr(0, twice.find(M("«0:4")));
     const std::string rest = twice.substr(l23.size());
     const std::string expanded_marked = l1 + l23 + l23 + rest;
     const std::string expanded = strip_line_markers(expanded_marked, marks);

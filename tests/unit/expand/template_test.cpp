@@ -26,10 +26,7 @@ TEST(Template, LoadsManifestAndMain) {
     ASSERT_EQ(t.files.size(), 1u);
     EXPECT_EQ(t.files[0].path, (dir.path() / "cong-van" / "main.mustache").string());
     EXPECT_EQ(t.files[0].text, "<p>{{a}}</p>\n");
-    EXPECT_EQ(t.source,
-              "\x01"
-              "0:1\x02"
-              "<p>{{a}}</p>\n");
+    EXPECT_EQ(t.source, std::string("\x01") + "0:1\x02<p>{{a}}</p>\n");
 }
 
 TEST(Template, NameWithTrailingSlash) {

@@ -21,7 +21,7 @@ FontSet liberation() {
 }
 
 class ShaperTest : public ::testing::Test {
-protected:
+  protected:
     FontSet fonts_ = liberation();
     Shaper shaper_{fonts_.choose({"Liberation Serif"}, true)};
 };

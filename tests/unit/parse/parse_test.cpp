@@ -78,9 +78,9 @@ TEST(Parse, ReportsEveryUnknownElementAndAttribute) {
     } catch (const core::Failure& f) {
         std::vector<std::string> codes;
         for (const auto& d : f.diagnostics()) codes.push_back(d.code);
-        EXPECT_EQ(codes, (std::vector<std::string>{"markup.unknown-element",
-                                                    "markup.unknown-attribute",
-                                                    "markup.unknown-element"}));
+        EXPECT_EQ(codes,
+                  (std::vector<std::string>{"markup.unknown-element", "markup.unknown-attribute",
+                                            "markup.unknown-element"}));
     }
 }
 
