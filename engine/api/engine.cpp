@@ -1,15 +1,18 @@
 #include "vanthu/engine.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <map>
 #include <optional>
+#include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "expand/data.hpp"
 #include "expand/expand.hpp"
+#include "expand/schema.hpp"
 #include "expand/template.hpp"
 #include "layout/font_set.hpp"
 #include "layout/layout.hpp"
@@ -66,6 +69,97 @@ void load_font_list(const std::filesystem::path& file, layout::FontSet& fonts,
     }
 }
 
+// The name in a "data.missing" diagnostic from expand(): the first quoted word of its message.
+std::optional<std::string> missing_name(const Diagnostic& d) {
+    if (d.code != "data.missing") return std::nullopt;
+    const size_t open = d.message.find('"');
+    const size_t close = open == std::string::npos ? open : d.message.find('"', open + 1);
+    if (close == std::string::npos) return std::nullopt;
+    return d.message.substr(open + 1, close - open - 1);
+}
+
+// Adds "the template uses it at <file>:<line>:<column>" to each "required but not given" error
+// whose name the template writes in a {{tag}}. The places come from a trial expansion in strict
+// mode whose own diagnostics are otherwise dropped (the data is known to be wrong).
+void point_at_template_uses(std::vector<Diagnostic>& problems, const expand::Template& tmpl,
+                            const expand::Data& data) {
+    if (std::none_of(problems.begin(), problems.end(), [](const Diagnostic& d) {
+            return d.severity == core::Severity::error && expand::missing_required_path(d);
+        }))
+        return;
+    core::Diagnostics trial;
+    try {
+        expand::expand(tmpl, data.value, data.file, expand::ExpandOptions{}, trial);
+    } catch (const std::exception&) {
+        // Expected: the missing names make it fail. Anything else shows once the data is fixed.
+    }
+    std::map<std::string, core::SourceLocation> uses;
+    for (const auto& d : trial.items())
+        if (auto name = missing_name(d); name && d.where && d.where->line > 0)
+            uses.emplace(*name, *d.where);
+    for (auto& d : problems) {
+        auto path = expand::missing_required_path(d);
+        if (!path) continue;
+        if (auto use = uses.find(*path); use != uses.end())
+            d.hints.push_back("the template uses it at " + use->second.file + ":" +
+                              std::to_string(use->second.line) + ":" +
+                              std::to_string(use->second.column));
+    }
+}
+
+// Checks the data against the template's manifest.json when it declares fields ("properties"
+// or "required"; a manifest "{}" checks nothing). Every problem is reported at once and thrown
+// before the template is filled. In draft mode "required but not given" is a warning instead;
+// those warnings are returned, to be added after expansion unless expand() reported the same
+// name itself (its "data.missing" warning points at the template and names the placeholder).
+// The engine's own "template" field is not checked unless the manifest declares it.
+core::Diagnostics check_against_manifest(const expand::Template& tmpl, const expand::Data& data,
+                                         bool draft, core::Diagnostics& diags) {
+    core::Diagnostics deferred;
+    if (!expand::has_schema(tmpl.manifest)) return deferred;
+    const nlohmann::json* checked = &data.value;
+    nlohmann::json without_template;
+    const auto properties = tmpl.manifest.find("properties");
+    if (data.value.contains("template") &&
+        !(properties != tmpl.manifest.end() && properties->is_object() &&
+          properties->contains("template"))) {
+        without_template = data.value;
+        without_template.erase("template");
+        checked = &without_template;
+    }
+    core::Diagnostics found;
+    expand::check_data(tmpl.manifest, *checked, data.file, found,
+                       (tmpl.dir / "manifest.json").string());
+    std::vector<Diagnostic> now;
+    for (auto d : found.items()) {
+        if (draft && expand::missing_required_path(d)) {
+            d.severity = core::Severity::warning;
+            deferred.add(std::move(d));
+        } else {
+            now.push_back(std::move(d));
+        }
+    }
+    point_at_template_uses(now, tmpl, data);
+    for (auto& d : now) diags.add(std::move(d));
+    if (diags.has_errors()) {
+        diags.append(deferred);
+        core::throw_if_errors(diags);
+    }
+    return deferred;
+}
+
+// Adds the deferred draft warnings whose name expand() did not report itself.
+void add_deferred(const core::Diagnostics& deferred, core::Diagnostics& diags) {
+    std::set<std::string> reported;
+    for (const auto& d : diags.items())
+        if (auto name = missing_name(d)) reported.insert(*name);
+    for (auto d : deferred.items()) {
+        if (reported.count(expand::missing_required_path(d).value_or(""))) continue;
+        d.hints.push_back("left out of the draft");
+        diags.add(std::move(d));
+    }
+}
+
 }  // namespace
 
 struct Engine::Impl {
@@ -113,9 +207,11 @@ struct Engine::Impl {
             name = t->get<std::string>();
         }
         const auto& tmpl = get_template(name, data.file);
+        const auto deferred = check_against_manifest(tmpl, data, request.draft, diags);
         expand::ExpandOptions eo;
         eo.strict = !request.draft;
         auto expanded = expand::expand(tmpl, data.value, data.file, eo, diags);
+        add_deferred(deferred, diags);
         auto doc = parse::parse(expanded, diags);
         doc = text::prepare(std::move(doc), diags);
         core::throw_if_errors(diags);

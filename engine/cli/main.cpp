@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 
 #include "core/atomic_file.hpp"
@@ -45,6 +46,41 @@ void add_common(CLI::App* cmd, CommonOptions& c) {
     cmd->add_flag("-q,--quiet", c.quiet, "Print no warnings");
 }
 
+// A failure to write the result (exit status 3), as opposed to a bug.
+struct OutputError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// Writes `bytes` to `target`: "-" is standard output; a regular file (or a new one) is
+// written atomically, through a symbolic link to its target; a device or pipe is written
+// directly, never replaced.
+void write_output(const std::string& target, const std::string& bytes) {
+    namespace fs = std::filesystem;
+    if (target == "-") {
+        if (std::fwrite(bytes.data(), 1, bytes.size(), stdout) != bytes.size() ||
+            std::fflush(stdout) != 0)
+            throw OutputError("cannot write to standard output");
+        return;
+    }
+    std::error_code ec;
+    fs::path path = target;
+    if (fs::is_symlink(path, ec)) path = fs::weakly_canonical(path, ec);
+    const auto status = fs::status(path, ec);
+    if (fs::exists(status) && !fs::is_regular_file(status)) {
+        if (fs::is_directory(status)) throw OutputError(target + " is a folder");
+        FILE* f = std::fopen(path.c_str(), "wb");
+        if (!f) throw OutputError("cannot open " + target);
+        const bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
+        if (std::fclose(f) != 0 || !ok) throw OutputError("cannot write " + target);
+        return;
+    }
+    try {
+        vanthu::core::write_file_atomically(path, bytes);
+    } catch (const std::runtime_error& e) {
+        throw OutputError(e.what());
+    }
+}
+
 int run_render(const std::vector<std::string>& args, const std::string& output, bool draft,
                const CommonOptions& common) {
     vanthu::RenderRequest request;
@@ -58,12 +94,7 @@ int run_render(const std::vector<std::string>& args, const std::string& output, 
     vanthu::Engine engine(engine_options(common));
     auto result = engine.render(request);
     if (!common.quiet) print(result.warnings);
-    if (output == "-") {
-        std::fwrite(result.pdf.data(), 1, result.pdf.size(), stdout);
-        if (std::fflush(stdout) != 0) throw std::runtime_error("cannot write to standard output");
-    } else {
-        vanthu::core::write_file_atomically(output, result.pdf);
-    }
+    write_output(output, result.pdf);
     return kOk;
 }
 
@@ -100,10 +131,7 @@ int main(int argc, char** argv) {
     } catch (const vanthu::Error& e) {
         print(e.diagnostics());
         return kInputError;
-    } catch (const std::system_error& e) {
-        std::cerr << "error: " << e.what() << '\n';
-        return kOutputError;
-    } catch (const std::runtime_error& e) {
+    } catch (const OutputError& e) {
         std::cerr << "error: " << e.what() << '\n';
         return kOutputError;
     } catch (const std::exception& e) {

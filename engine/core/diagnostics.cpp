@@ -4,6 +4,20 @@
 
 namespace vanthu::core {
 
+static bool same_place(const std::optional<SourceLocation>& a,
+                       const std::optional<SourceLocation>& b) {
+    if (!a || !b) return !a && !b;
+    return a->file == b->file && a->line == b->line && a->column == b->column;
+}
+
+void Diagnostics::add(Diagnostic d) {
+    for (const auto& x : items_)
+        if (x.severity == d.severity && x.code == d.code && x.message == d.message &&
+            same_place(x.where, d.where))
+            return;
+    items_.push_back(std::move(d));
+}
+
 void Diagnostics::error(std::string code, std::string message,
                         std::optional<SourceLocation> where) {
     add({Severity::error, std::move(code), std::move(message), std::move(where), {}});

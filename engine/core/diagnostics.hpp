@@ -30,7 +30,9 @@ struct Diagnostic {
 // Collects diagnostics so a stage can report every problem of one pass at once.
 class Diagnostics {
   public:
-    void add(Diagnostic d) { items_.push_back(std::move(d)); }
+    // Adds `d` unless the same problem is already recorded at the same place (a template line
+    // inside a repeated section would otherwise report it once per repetition).
+    void add(Diagnostic d);
     void error(std::string code, std::string message,
                std::optional<SourceLocation> where = std::nullopt);
     void warning(std::string code, std::string message,

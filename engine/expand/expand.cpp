@@ -9,6 +9,7 @@
 #include <kainjow/mustache.hpp>
 
 #include "expand/detail.hpp"
+#include "expand/helpers.hpp"
 #include "expand/mustache_data.hpp"
 #include "expand/mustache_scan.hpp"
 
@@ -184,9 +185,27 @@ Expanded expand(const Template& tmpl, const nlohmann::json& data, const std::str
     }
     mustache.set_custom_escape(detail::xml_escape);
 
-    const km::data root = to_mustache_data(data);
-    // (Helpers — lambda2 formatters — will be set on `root` here.)
+    // Helpers (helpers.hpp): lambda2 formatters on the root object. A data key named like a
+    // helper and a helper used as a {{variable}} / {{^inverted}} tag are errors.
+    for (auto& problem : check_reserved_names(data, data_file)) diags.add(std::move(problem));
+    for (auto& problem : check_helper_tags(tmpl, scan)) diags.add(std::move(problem));
+    core::throw_if_errors(diags);
+    km::data root = to_mustache_data(data);
+    auto helper_env = std::make_shared<HelperEnv>();
+    helper_env->diags = &diags;
+    helper_env->tmpl = &tmpl;
+    helper_env->strict = options.strict;
+    add_helpers(root, helper_env);
     RecordingContext context(&root, !options.strict);
+    if (!options.strict) {
+        // A draft placeholder of a missing name reaches a helper as "[name]": passed through.
+        helper_env->is_placeholder = [&context](const std::string& text) {
+            if (text.size() < 3 || text.front() != '[' || text.back() != ']') return false;
+            const std::string name = text.substr(1, text.size() - 2);
+            const auto& missing = context.missing();
+            return std::find(missing.begin(), missing.end(), name) != missing.end();
+        };
+    }
     std::string marked = mustache.render(context);
     if (!mustache.is_valid()) {
         diags.error("template.render", "cannot fill the template: " + mustache.error_message(),

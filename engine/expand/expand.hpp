@@ -37,8 +37,9 @@ struct Expanded {
 // object or holds control characters), "template.syntax" (at file:line:column of the tag, with
 // a hint), "template.render" (render-time error, no position), "data.missing" (one diagnostic
 // per name, error when strict, warning in draft, at the first {{tag}} using the name, ordered
-// by template position). A caller wanting the list of missing names reads the diagnostics with
-// code "data.missing" (the name is the quoted word in the message).
+// by template position), "data.reserved-name" and "template.helper" (see below). A caller
+// wanting the list of missing names reads the diagnostics with code "data.missing" (the name is
+// the quoted word in the message).
 //
 // Semantics beyond mustache's own:
 // - Only names used in {{name}}, {{{name}}} or {{&name}} tags can be missing. A name used only
@@ -49,10 +50,19 @@ struct Expanded {
 //   objects only; no list indexing.
 // - Draft placeholders are "[name]" (escaped in raw tags too, so they are always safe markup).
 // - Data never supplies partials (all partials were inlined by load_template()).
-// - Lambdas / helpers: to be added as kainjow lambda2 on the root object (see
-//   mustache_data.hpp). The section text a lambda receives contains line markers and a
-//   \x03/\x04 prefix before every variable name; a helper must render it through the given
-//   renderer, never use it raw.
+// - Helpers (helpers.hpp) are sections that format what they render: {{#upper}}…{{/upper}},
+//   {{#tone_old}} / {{#tone_new}}, {{#date}}{{ngay}}{{/date}} ("ngày 05 tháng 02 năm 2024"),
+//   {{#date_short}} ("05/02/2024"), {{#number}} ("1.234.567,5"), {{#words}} (amount in words),
+//   {{#roman}} ("IV"), {{#sort}}{{#ds}}<item>{{.}}</item>{{/ds}}{{/sort}} (reorders sibling
+//   elements in Vietnamese order). They are kainjow lambda2 on the root object: each renders
+//   its section text through the given renderer (the raw text holds line markers and a
+//   \x03/\x04 prefix before every variable name) and never has its result parsed again. A
+//   value a helper cannot format is "template.helper" (error when strict, warning in draft,
+//   where the output shows "[date: value]"), located at the {{#helper}} tag.
+// - Helper names are reserved: a data key named like a helper, at any depth, is an error
+//   "data.reserved-name" (it would hide the helper inside sections over its object), and a
+//   helper used as {{variable}} / {{{variable}}} / {{^inverted}} is "template.helper" at the
+//   tag. Helper names are never reported as missing.
 Expanded expand(const Template& tmpl, const nlohmann::json& data, const std::string& data_file,
                 const ExpandOptions& options, core::Diagnostics& diags);
 

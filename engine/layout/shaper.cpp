@@ -200,16 +200,33 @@ ShapedText Shaper::shape(const TextSpec& spec, core::Diagnostics& diags) {
             }
             gr.face = face_index(faces_, family_.face(static_cast<FaceStyle>(style_index)).face());
 
-            const RunRange* source = nullptr;
-            for (const auto& r : ranges)
-                if (static_cast<size_t>(item->offset) >= r.begin &&
-                    static_cast<size_t>(item->offset) < r.end)
-                    source = &r;
-            const double rise = source && source->style.superscript ? -spec.size * 0.33 : 0;
+            // Style of the input text at a byte offset (underline does not split Pango items).
+            auto style_at = [&](size_t offset) -> model::InlineStyle {
+                for (const auto& r : ranges)
+                    if (offset >= r.begin && offset < r.end) return r.style;
+                return {};
+            };
+            const double rise =
+                style_at(static_cast<size_t>(item->offset)).superscript ? -spec.size * 0.33 : 0;
+            PangoFontMetrics* metrics = nullptr;
+            double underline_start = -1;  // x where the current underlined stretch began
+            auto end_underline = [&](double at) {
+                if (underline_start < 0) return;
+                if (!metrics) metrics = pango_font_get_metrics(item->analysis.font, nullptr);
+                const double th = pango_font_metrics_get_underline_thickness(metrics) / kScale;
+                const double pos =
+                    -pango_font_metrics_get_underline_position(metrics) / kScale + th / 2;
+                sl.underlines.push_back({underline_start, pos, at, pos, th});
+                underline_start = -1;
+            };
 
             double gx = x;
             for (int i = 0; i < gs->num_glyphs; ++i) {
                 const PangoGlyphInfo& g = gs->glyphs[i];
+                const bool underlined =
+                    style_at(static_cast<size_t>(item->offset + gs->log_clusters[i])).underline;
+                if (underlined && underline_start < 0) underline_start = gx;
+                if (!underlined) end_underline(gx);
                 if (g.glyph & PANGO_GLYPH_UNKNOWN_FLAG) {
                     // Reported by the coverage check above; never draw a hex box.
                     gx += g.geometry.width / kScale;
@@ -234,13 +251,8 @@ ShapedText Shaper::shape(const TextSpec& spec, core::Diagnostics& diags) {
                 gr.clusters.push_back({next - start, drawn});
             }
             gr.width = gx - x;
-            if (source && source->style.underline) {
-                PangoFontMetrics* m = pango_font_get_metrics(item->analysis.font, nullptr);
-                double pos = -pango_font_metrics_get_underline_position(m) / kScale;
-                double th = pango_font_metrics_get_underline_thickness(m) / kScale;
-                pango_font_metrics_unref(m);
-                sl.underlines.push_back({x, pos + th / 2, gx, pos + th / 2, th});
-            }
+            end_underline(gx);
+            if (metrics) pango_font_metrics_unref(metrics);
             x = gx;
             sl.runs.push_back(std::move(gr));
         }

@@ -53,6 +53,84 @@ std::vector<model::ByteRange> unbreakable_ranges(std::string_view s);
 // Drops empty ranges, sorts, and merges ranges that overlap or touch.
 std::vector<model::ByteRange> merge_ranges(std::vector<model::ByteRange> ranges);
 
+// --- Numbers (ND30 §7.4: "." groups thousands, "," marks decimals) -------------------------
+// `value` with Vietnamese separators, at most `max_decimals` decimals (rounded half away from
+// zero), no trailing zeros, grouping from 1.000 up: 1234567.5 -> "1.234.567,5", 0 -> "0",
+// 1.5 -> "1,5", -2500 -> "-2.500", 1e9 -> "1.000.000.000". A value that rounds to zero is "0"
+// (never "-0"). Throws std::invalid_argument for NaN/infinity or max_decimals outside 0..15.
+std::string format_number(double value, int max_decimals = 2);
+// Reads a number typed in data: "-12", "1234567.5", "1234567,5", "1.234.567,5", "1,234,567.5".
+// Optional sign ('-' or '+'), digits, and "." / "," separators, surrounding ASCII spaces
+// ignored. Rules, Vietnamese first:
+// - both "." and "," present: the last one is the decimal mark, the other groups thousands;
+// - "," alone: once -> decimal comma ("1,5"); several -> thousands groups ("1,234,567");
+// - "." alone: several -> thousands groups ("1.234.567"); once -> thousands group when it is
+//   followed by exactly three digits and preceded by 1-3 digits not starting with "0"
+//   ("12.500" is 12500, as a Vietnamese reader takes it), otherwise a decimal point ("1.5",
+//   "0.125", "1234567.5").
+// Groups must be well formed (1-3 digits, then groups of exactly 3), and a separator needs
+// digits on both sides. Anything else (empty, "1e5", "1.2.3,4,5", "abc") -> nullopt.
+std::optional<double> parse_number(std::string_view s);
+
+// --- Numbers in words (ICU RBNF spell-out "vi", northern forms) --------------------------
+// Lower case, as ICU spells it: 21 -> "hai mươi mốt", 105 -> "một trăm lẻ năm",
+// 1015 -> "một nghìn không trăm mười lăm", 34 -> "ba mươi tư", -5 -> "âm năm",
+// 1000000000 -> "một tỷ". |n| must be below 10^18 (ICU's spell-out stops there), otherwise
+// std::out_of_range.
+std::string number_in_words(long long n);
+// Amount of money for "Bằng chữ:" lines: number_in_words with the first letter capitalised and
+// " đồng" added: 1250000 -> "Một triệu hai trăm năm mươi nghìn đồng", 0 -> "Không đồng",
+// -5000 -> "Âm năm nghìn đồng". Same range as number_in_words.
+std::string amount_in_words(long long dong);
+
+// --- Numbering labels (ND30 §2.7.1) -------------------------------------------------------
+// Roman numerals 1..3999 ("I", "IV", "XIV", "MMXXIV"); std::invalid_argument outside.
+std::string roman(int n);
+// The Vietnamese letter sequence of điểm: 1 -> "a", 4 -> "d", 5 -> "đ", 6 -> "e", 7 -> "g",
+// ..., 23 -> "y" (no f, j, w, z). Past "y" it continues like spreadsheet columns over the same
+// 23 letters: 24 -> "aa", 25 -> "ab", 28 -> "ađ", 46 -> "ay", 47 -> "ba", ... No rule covers
+// more than 23 points; this keeps labels unique and in order. std::invalid_argument if n < 1.
+std::string letter_label(int n);
+
+enum class LabelStyle {
+    upper_alpha,  // "A.", "B." ... "Z.", then "AA." (Latin A-Z as in the seeds' top parts)
+    roman,        // "I.", "II.", "IV."
+    arabic,       // "1.", "3."
+    decimal,      // the whole path: {1, 2} -> "1.2.", {2, 1, 3} -> "2.1.3."
+    letter,       // letter_label + ")": "a)", "đ)"
+    dash,         // "-"
+    plus,         // "+"
+};
+// Label of a heading or list item. `counters` is the path of counters (1-based) from the
+// outermost numbered level down to this one; all styles but `decimal` use only its last
+// element; dash and plus ignore it (it may be empty). std::invalid_argument for an empty path
+// (other than for dash/plus) or a counter < 1.
+std::string numbering_label(LabelStyle style, const std::vector<int>& counters);
+
+// --- Collation -----------------------------------------------------------------------------
+// Compares with ICU's Vietnamese collator (đ after d, ă/â after a, ô/ơ after o, ư after u;
+// tones compared after letters): negative, zero or positive. NFD and NFC compare equal.
+int compare_vi(std::string_view a, std::string_view b);
+// Sorts `items` in Vietnamese order ("An Dương" < "Ân Thi" < "Ba Đình" < "Đan Phượng").
+// Stable: items equal to the collator keep their order. Every item is normalised to NFC
+// (invalid UTF-8 bytes become U+FFFD).
+void sort_vi(std::vector<std::string>& items);
+
+// --- Tone-mark placement (ND30 §7.2) ------------------------------------------------------
+enum class ToneStyle {
+    keep,       // leave the text as it is
+    old_style,  // mark on the glide: "hòa", "khỏe", "thủy", "HỎA"
+    new_style,  // mark on the main vowel: "hoà", "khoẻ", "thuỷ", "HOẢ"
+};
+// Moves the tone mark of syllables ending in the glide clusters "oa", "oe", "uy" (an optional
+// initial consonant before them, no final consonant, no other vowel) to the requested
+// convention; each letter keeps its case ("Hòa" <-> "Hoà", "HỎA" <-> "HOẢ"). Unchanged:
+// syllables with a final consonant ("hoàn", "khoảng", "huyện", "quyết"), "qu" + vowel ("quý",
+// "quỳ"), other clusters ("ngoài", "khuỷu", "thuế", "của") and everything that is not a
+// letter. Syllables are maximal runs of letters (and combining marks). A syllable that changes
+// is written in NFC; every other byte, including invalid UTF-8, is copied as it is.
+std::string convert_tone_style(std::string_view text, ToneStyle style);
+
 // --- The text pass over a document -------------------------------------------------------
 // Normalises every string of `doc` to NFC (invalid UTF-8 is an error naming the field),
 // upper-cases the fields the format writes in capitals (parent body, issuing body, signature

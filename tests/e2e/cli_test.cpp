@@ -236,4 +236,68 @@ TEST_F(Cli, CharacterTheFontLacksIsAnErrorNamingIt) {
     EXPECT_FALSE(output_left("out.pdf"));
 }
 
+TEST_F(Cli, MustacheSyntaxErrorNamesTheTemplateLine) {
+    fs::create_directories(dir_ / "tpl");
+    write("tpl/manifest.json", "{}");
+    write("tpl/main.mustache",
+          "<document kind=\"cong-van\">\n  <header><issuer>{{x}}</issuer></header>\n"
+          "  {{#items}}\n  <body></body>\n</document>\n");
+    auto data = write("d.yaml", "x: A\n");
+    auto r = vanthu("render " + shell_quote((dir_ / "tpl").string()) + " " +
+                    shell_quote(data.string()) + " -o " + shell_quote((dir_ / "out.pdf").string()));
+    EXPECT_EQ(r.status, 2) << r.output;
+    EXPECT_NE(r.output.find("tpl/main.mustache:3:"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("template.syntax"), std::string::npos) << r.output;
+    EXPECT_FALSE(output_left("out.pdf"));
+}
+
+TEST_F(Cli, PartialOutsideTheTemplateFolderIsRefused) {
+    fs::create_directories(dir_ / "tpl");
+    write("secret.mustache", "<p>outside</p>");
+    write("tpl/manifest.json", "{}");
+    write("tpl/main.mustache", "<document>\n{{> ../secret}}\n</document>\n");
+    auto data = write("d.yaml", "x: A\n");
+    auto r = vanthu("render " + shell_quote((dir_ / "tpl").string()) + " " +
+                    shell_quote(data.string()) + " -o " + shell_quote((dir_ / "out.pdf").string()));
+    EXPECT_EQ(r.status, 2) << r.output;
+    EXPECT_NE(r.output.find("tpl/main.mustache:2:"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("template.partial-path"), std::string::npos) << r.output;
+}
+
+TEST_F(Cli, InvalidUtf8InDataIsAnErrorNamingTheKey) {
+    auto text = letter();
+    text.replace(text.find("Sở Nội vụ"), std::string("Sở Nội vụ").size(), "S\xC6 N\xFFi");
+    auto data = write("d.yaml", text);
+    auto r = vanthu("render " + shell_quote(data.string()) + " -o " +
+                    shell_quote((dir_ / "out.pdf").string()));
+    EXPECT_EQ(r.status, 2) << r.output;
+    EXPECT_NE(r.output.find("co_quan_ban_hanh"), std::string::npos) << r.output;
+    EXPECT_FALSE(output_left("out.pdf"));
+}
+
+TEST_F(Cli, DateThatIsNotACalendarDateIsAnError) {
+    auto text = letter();
+    text.replace(text.find("2024-05-10"), 10, "2023-02-29");
+    auto data = write("d.yaml", text);
+    auto r = vanthu("render " + shell_quote(data.string()) + " -o " +
+                    shell_quote((dir_ / "out.pdf").string()));
+    EXPECT_EQ(r.status, 2) << r.output;
+    EXPECT_NE(r.output.find("2023-02-29"), std::string::npos) << r.output;
+    EXPECT_FALSE(output_left("out.pdf"));
+}
+
+TEST_F(Cli, DecomposedInputComesOutComposed) {
+    // macOS writes NFD: "Việt" as V i e U+0302 U+0323 t. The PDF's text layer must be NFC.
+    auto text = letter();
+    const std::string nfd = "Vie\xCC\x82\xCC\xA3t Nam";
+    text.replace(text.find("Nội dung."), std::string("Nội dung.").size(), nfd);
+    auto data = write("d.yaml", text);
+    auto out = dir_ / "out.pdf";
+    auto r = vanthu("render " + shell_quote(data.string()) + " -o " + shell_quote(out.string()));
+    EXPECT_EQ(r.status, 0) << r.output;
+    auto pdf_text = pdftotext_raw(out);
+    EXPECT_NE(pdf_text.find("Việt Nam"), std::string::npos) << pdf_text;
+    EXPECT_EQ(pdf_text.find("e\xCC\x82"), std::string::npos) << "combining marks left in the PDF";
+}
+
 }  // namespace

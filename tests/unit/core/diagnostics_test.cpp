@@ -50,3 +50,13 @@ TEST(Diagnostics, ThrowsOnlyWithErrors) {
         EXPECT_EQ(f.diagnostics().size(), 2u);
     }
 }
+
+TEST(Diagnostics, SameProblemAtTheSamePlaceIsReportedOnce) {
+    Diagnostics ds;
+    SourceLocation at{"t.mustache", 4, 2, ""};
+    ds.error("markup.unknown-element", "unknown element <x>", at);
+    ds.error("markup.unknown-element", "unknown element <x>", at);
+    at.line = 5;
+    ds.error("markup.unknown-element", "unknown element <x>", at);
+    EXPECT_EQ(ds.items().size(), 2u);
+}

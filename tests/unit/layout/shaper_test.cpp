@@ -174,3 +174,20 @@ TEST_F(ShaperTest, JustifiedLinesFillTheWidth) {
         EXPECT_GE(right, 400 - 0.01) << "line " << i;
     }
 }
+
+TEST_F(ShaperTest, UnderlineCoversExactlyTheUnderlinedText) {
+    core::Diagnostics diags;
+    TextSpec spec;
+    spec.runs = {{"ngày ", {}, false},
+                 {"15/11/2024", {.underline = true}, false},
+                 {" rồi thường", {}, false}};
+    auto shaped = shaper_.shape(spec, diags);
+    ASSERT_EQ(shaped.lines.size(), 1u);
+    ASSERT_EQ(shaped.lines[0].underlines.size(), 1u);
+    const auto& u = shaped.lines[0].underlines[0];
+    const double start = shaper_.measure("ngày ", 14, false, false);
+    const double width = shaper_.measure("15/11/2024", 14, false, false);
+    EXPECT_NEAR(u.x1, start, 0.01);
+    EXPECT_NEAR(u.x2 - u.x1, width, 0.01);
+    EXPECT_GT(u.y1, 0) << "below the baseline";
+}

@@ -1,0 +1,657 @@
+#include "expand/helpers.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "expand/detail.hpp"
+#include "expand/source_map.hpp"
+#include "text/text.hpp"
+
+namespace vanthu::expand {
+
+namespace {
+
+namespace km = kainjow::mustache;
+
+constexpr char kMarkBegin = '\x01';
+constexpr char kMarkEnd = '\x02';
+constexpr char kEscapedVariable = '\x03';
+constexpr char kRawVariable = '\x04';
+
+// ---- The text stage, in one place -------------------------------------------------------------
+
+// A value helper's formatter: the result, or nullopt with `problem` set ("is not a number").
+using Format =
+    std::function<std::optional<std::string>(const std::string& value, std::string& problem)>;
+
+// Digits of `s` after its decimal mark as parse_number() read it: all digits minus those of the
+// integer part (leading zeros aside, which only makes trailing zeros that are dropped anyway).
+int decimals_given(const std::string& s, double value) {
+    int digits = 0;
+    for (const char c : s) digits += c >= '0' && c <= '9';
+    const double whole = std::floor(std::fabs(value));
+    int whole_digits = 1;
+    for (double w = whole; w >= 10; w /= 10) ++whole_digits;
+    return std::clamp(digits - whole_digits, 0, 15);
+}
+
+std::optional<double> number_in(const std::string& value, std::string& problem) {
+    const auto n = text::parse_number(value);
+    if (!n || !std::isfinite(*n)) {
+        problem = "is not a number";
+        return std::nullopt;
+    }
+    return n;
+}
+
+// Whole numbers only, and only those a double holds exactly.
+std::optional<long long> whole_number_in(const std::string& value, std::string& problem) {
+    const auto n = number_in(value, problem);
+    if (!n) return std::nullopt;
+    if (std::floor(*n) != *n) {
+        problem = "is not a whole number";
+        return std::nullopt;
+    }
+    if (std::fabs(*n) >= 1e15) {
+        problem = "is too large (at most 15 digits)";
+        return std::nullopt;
+    }
+    return static_cast<long long>(*n);
+}
+
+std::optional<std::string> format_number_value(const std::string& value, std::string& problem) {
+    const auto n = number_in(value, problem);
+    if (!n) return std::nullopt;
+    return text::format_number(*n, decimals_given(value, *n));
+}
+
+std::optional<std::string> amount_words_value(const std::string& value, std::string& problem) {
+    const auto n = whole_number_in(value, problem);
+    if (!n) return std::nullopt;
+    return text::amount_in_words(*n);
+}
+
+std::optional<std::string> roman_value(const std::string& value, std::string& problem) {
+    const auto n = whole_number_in(value, problem);
+    if (n && (*n < 1 || *n > 3999)) problem = "is outside 1 to 3999";
+    if (!n || *n < 1 || *n > 3999) return std::nullopt;
+    return text::roman(static_cast<int>(*n));
+}
+
+bool collates_before(const std::string& a, const std::string& b) {
+    return text::compare_vi(a, b) < 0;
+}
+
+std::string tone_style(const std::string& s, bool new_style) {
+    return text::convert_tone_style(
+        s, new_style ? text::ToneStyle::new_style : text::ToneStyle::old_style);
+}
+
+// ---- Rendered markup --------------------------------------------------------------------------
+
+enum class Kind { text, entity, tag, marker };
+
+struct Token {
+    Kind kind;
+    size_t begin;
+    size_t end;
+};
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+bool is_name_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '#';
+}
+
+// End of the tag starting with '<' at `pos` (just past its '>'), or npos if it is not closed.
+size_t tag_end(const std::string& s, size_t pos) {
+    const auto past = [&s](size_t from, const char* close, size_t len) {
+        const size_t at = s.find(close, from);
+        return at == std::string::npos ? at : at + len;
+    };
+    if (s.compare(pos, 4, "<!--") == 0) return past(pos + 4, "-->", 3);
+    if (s.compare(pos, 9, "<![CDATA[") == 0) return past(pos + 9, "]]>", 3);
+    if (s.compare(pos, 2, "<?") == 0) return past(pos + 2, "?>", 2);
+    // "<name", "</name": anything else ("a < b" in template text) is not a tag.
+    const size_t n = pos + 1 < s.size() && s[pos + 1] == '/' ? pos + 2 : pos + 1;
+    if (n >= s.size()) return std::string::npos;
+    const char first = s[n];
+    const bool name_start = (first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z') ||
+                            first == '_' || first == ':' ||
+                            static_cast<unsigned char>(first) >= 0x80;
+    if (!name_start) return std::string::npos;
+    char quote = 0;
+    for (size_t i = pos + 1; i < s.size(); ++i) {
+        const char c = s[i];
+        if (quote) {
+            if (c == quote) quote = 0;
+        } else if (c == '"' || c == '\'') {
+            quote = c;
+        } else if (c == '>') {
+            return i + 1;
+        } else if (c == '<' || c == kMarkBegin) {
+            return std::string::npos;
+        }
+    }
+    return std::string::npos;
+}
+
+// Splits rendered markup into text, entities (&name; / &#n;), tags (<…>, comments, CDATA,
+// processing instructions) and line markers. A '<' or '&' that starts nothing is text.
+std::vector<Token> tokenize(const std::string& s) {
+    std::vector<Token> tokens;
+    const auto add_text = [&tokens](size_t b, size_t e) {
+        if (b == e) return;
+        if (!tokens.empty() && tokens.back().kind == Kind::text && tokens.back().end == b)
+            tokens.back().end = e;
+        else
+            tokens.push_back({Kind::text, b, e});
+    };
+    size_t i = 0;
+    while (i < s.size()) {
+        const char c = s[i];
+        if (c == kMarkBegin) {
+            const size_t close = s.find(kMarkEnd, i + 1);
+            const size_t e = close == std::string::npos ? s.size() : close + 1;
+            tokens.push_back({Kind::marker, i, e});
+            i = e;
+        } else if (c == '<') {
+            const size_t e = tag_end(s, i);
+            if (e == std::string::npos) {
+                add_text(i, i + 1);
+                ++i;
+            } else {
+                tokens.push_back({Kind::tag, i, e});
+                i = e;
+            }
+        } else if (c == '&') {
+            size_t j = i + 1;
+            while (j < s.size() && j - i <= 32 && is_name_char(s[j])) ++j;
+            if (j < s.size() && s[j] == ';' && j > i + 1) {
+                tokens.push_back({Kind::entity, i, j + 1});
+                i = j + 1;
+            } else {
+                add_text(i, i + 1);
+                ++i;
+            }
+        } else {
+            size_t j = i + 1;
+            while (j < s.size() && s[j] != kMarkBegin && s[j] != '<' && s[j] != '&') ++j;
+            add_text(i, j);
+            i = j;
+        }
+    }
+    return tokens;
+}
+
+void append_utf8(std::string& out, uint32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+// The character an entity ("&amp;", "&#273;", "&#x111;") stands for; nullopt if unknown.
+std::optional<std::string> decode_entity(std::string_view e) {
+    const std::string_view name = e.substr(1, e.size() - 2);
+    if (name == "amp") return "&";
+    if (name == "lt") return "<";
+    if (name == "gt") return ">";
+    if (name == "quot") return "\"";
+    if (name == "apos") return "'";
+    if (name.size() < 2 || name[0] != '#') return std::nullopt;
+    const bool hex = name[1] == 'x' || name[1] == 'X';
+    const std::string_view digits = name.substr(hex ? 2 : 1);
+    if (digits.empty() || digits.size() > 8) return std::nullopt;
+    uint32_t cp = 0;
+    for (const char c : digits) {
+        int v = -1;
+        if (c >= '0' && c <= '9') v = c - '0';
+        if (hex && c >= 'a' && c <= 'f') v = c - 'a' + 10;
+        if (hex && c >= 'A' && c <= 'F') v = c - 'A' + 10;
+        if (v < 0) return std::nullopt;
+        cp = cp * (hex ? 16 : 10) + static_cast<uint32_t>(v);
+    }
+    const bool allowed = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp < 0xD800) ||
+                         (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+    if (!allowed) return std::nullopt;
+    std::string out;
+    append_utf8(out, cp);
+    return out;
+}
+
+// Applies `f` to the character data of `markup`: each run of text and entities between tags,
+// markers and unknown entities is decoded, mapped and escaped again; the rest is kept as is.
+std::string map_text(const std::string& markup,
+                     const std::function<std::string(const std::string&)>& f) {
+    std::string out, run;
+    out.reserve(markup.size());
+    const auto flush = [&] {
+        if (run.empty()) return;
+        out += detail::xml_escape(f(run));
+        run.clear();
+    };
+    for (const Token& t : tokenize(markup)) {
+        const std::string_view piece(markup.data() + t.begin, t.end - t.begin);
+        if (t.kind == Kind::text) {
+            run += piece;
+        } else if (t.kind == Kind::entity) {
+            if (auto c = decode_entity(piece)) {
+                run += *c;
+            } else {
+                flush();
+                out += piece;
+            }
+        } else {
+            flush();
+            out += piece;
+        }
+    }
+    flush();
+    return out;
+}
+
+// The rendered content of a value helper: whitespace and markers around the value (kept), and
+// the value itself with markers removed and entities decoded.
+struct Value {
+    std::string before;
+    std::string value;
+    std::string after;
+};
+
+Value split_value(const std::string& s) {
+    size_t b = 0;
+    while (b < s.size()) {
+        if (s[b] == kMarkBegin) {
+            const size_t close = s.find(kMarkEnd, b + 1);
+            b = close == std::string::npos ? s.size() : close + 1;
+        } else if (is_space(s[b])) {
+            ++b;
+        } else {
+            break;
+        }
+    }
+    size_t e = s.size();
+    while (e > b) {
+        if (s[e - 1] == kMarkEnd) {
+            const size_t open = s.rfind(kMarkBegin, e - 1);
+            if (open == std::string::npos || open < b) break;
+            e = open;
+        } else if (is_space(s[e - 1])) {
+            --e;
+        } else {
+            break;
+        }
+    }
+    Value v{s.substr(0, b), {}, s.substr(e)};
+    const std::string core = s.substr(b, e - b);
+    for (const Token& t : tokenize(core)) {
+        const std::string_view piece(core.data() + t.begin, t.end - t.begin);
+        if (t.kind == Kind::marker) continue;
+        if (t.kind == Kind::entity) {
+            if (auto c = decode_entity(piece)) {
+                v.value += *c;
+                continue;
+            }
+        }
+        v.value += piece;
+    }
+    return v;
+}
+
+// A value as shown in a message: quoted, shortened when long.
+std::string shown(const std::string& value) {
+    constexpr size_t kMax = 60;
+    if (value.size() <= kMax) return "\"" + value + "\"";
+    size_t cut = kMax;
+    while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;
+    return "\"" + value.substr(0, cut) + "…\"";
+}
+
+// ---- Sorting sibling elements ------------------------------------------------------------------
+
+// "<name …>" / "</name>" / "<name/>": the element name and the tag's kind.
+enum class TagKind { open, close, empty, other };
+
+TagKind tag_kind(std::string_view tag, std::string& name) {
+    if (tag.size() < 3 || tag[1] == '!' || tag[1] == '?') return TagKind::other;
+    const bool close = tag[1] == '/';
+    size_t i = close ? 2 : 1;
+    const size_t start = i;
+    while (i < tag.size() && !is_space(tag[i]) && tag[i] != '>' && tag[i] != '/') ++i;
+    name.assign(tag.substr(start, i - start));
+    if (close) return TagKind::close;
+    return tag[tag.size() - 2] == '/' ? TagKind::empty : TagKind::open;
+}
+
+struct SortResult {
+    std::string text;
+    std::string problem;  // empty on success
+};
+
+SortResult sort_elements(const std::string& s) {
+    struct Item {
+        size_t begin = 0;
+        size_t end = 0;
+        std::string key;
+    };
+    std::vector<Item> items;
+    std::vector<std::string> gaps(1);
+    std::vector<std::string> open;  // element names, innermost last
+    std::string name;
+    const auto fail = [&s](std::string why) { return SortResult{s, std::move(why)}; };
+    for (const Token& t : tokenize(s)) {
+        const std::string_view piece(s.data() + t.begin, t.end - t.begin);
+        if (open.empty()) {
+            if (t.kind == Kind::marker) {
+                gaps.back() += piece;
+                continue;
+            }
+            if (t.kind == Kind::text || t.kind == Kind::entity) {
+                if (std::all_of(piece.begin(), piece.end(), is_space)) {
+                    gaps.back() += piece;
+                    continue;
+                }
+                return fail("text " + shown(split_value(std::string(piece)).value) +
+                            " is outside the elements to sort");
+            }
+            const TagKind kind = tag_kind(piece, name);
+            if (kind == TagKind::other) {
+                gaps.back() += piece;
+                continue;
+            }
+            if (kind == TagKind::close) return fail("</" + name + "> closes no element");
+            items.push_back({t.begin, t.end, {}});
+            if (kind == TagKind::open) open.push_back(name);
+            if (open.empty()) gaps.emplace_back();
+            continue;
+        }
+        if (t.kind == Kind::tag) {
+            const TagKind kind = tag_kind(piece, name);
+            if (kind == TagKind::open) open.push_back(name);
+            if (kind == TagKind::close) {
+                if (open.back() != name)
+                    return fail("</" + name + "> does not close <" + open.back() + ">");
+                open.pop_back();
+            }
+        } else if (t.kind == Kind::text) {
+            items.back().key += piece;
+        } else if (t.kind == Kind::entity) {
+            const auto c = decode_entity(piece);
+            items.back().key += c ? *c : std::string(piece);
+        }
+        items.back().end = t.end;
+        if (open.empty()) gaps.emplace_back();
+    }
+    if (!open.empty()) return fail("<" + open.back() + "> is not closed");
+    if (items.size() < 2) return {s, {}};
+    for (auto& item : items) {
+        // Collapse whitespace so indentation inside an element does not change its place.
+        std::string key;
+        for (const char c : item.key) {
+            if (is_space(c)) {
+                if (!key.empty() && key.back() != ' ') key += ' ';
+            } else {
+                key += c;
+            }
+        }
+        if (!key.empty() && key.back() == ' ') key.pop_back();
+        item.key = std::move(key);
+    }
+    std::vector<size_t> order(items.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&items](size_t a, size_t b) {
+        return collates_before(items[a].key, items[b].key);
+    });
+    std::string out;
+    out.reserve(s.size());
+    for (size_t i = 0; i < order.size(); ++i) {
+        out += gaps[i];
+        const Item& item = items[order[i]];
+        out.append(s, item.begin, item.end - item.begin);
+    }
+    out += gaps[order.size()];
+    return {out, {}};
+}
+
+// ---- Reporting ---------------------------------------------------------------------------------
+
+class State {
+  public:
+    explicit State(std::shared_ptr<HelperEnv> env) : env_(std::move(env)) {}
+
+    bool is_placeholder(const std::string& text) const {
+        return env_->is_placeholder && env_->is_placeholder(text);
+    }
+
+    // Reports a problem of `helper`, whose section text (as kainjow gave it) is `section`.
+    // `in_draft` says what the draft shows instead.
+    void report(const std::string& helper, const std::string& section, std::string message,
+                std::vector<std::string> hints, const std::string& in_draft) {
+        core::Diagnostic d{env_->strict ? core::Severity::error : core::Severity::warning,
+                           "template.helper", std::move(message), locate(helper, section),
+                           std::move(hints)};
+        if (!env_->strict) d.hints.push_back(in_draft);
+        std::string key = d.message;
+        if (d.where)
+            key += "\n" + d.where->file + ":" + std::to_string(d.where->line) + ":" +
+                   std::to_string(d.where->column);
+        if (!reported_.insert(std::move(key)).second) return;
+        if (env_->diags != nullptr) env_->diags->add(std::move(d));
+    }
+
+  private:
+    struct Section {
+        std::string name;
+        size_t start = 0;  // of the {{#name}} tag in tmpl.source
+        std::string text;  // between the tags
+    };
+
+    std::optional<core::SourceLocation> locate(const std::string& helper,
+                                               const std::string& section) {
+        const Template* tmpl = env_->tmpl;
+        if (tmpl == nullptr) return std::nullopt;
+        if (!indexed_) index(*tmpl);
+        std::string text;
+        text.reserve(section.size());
+        for (const char c : section)
+            if (c != kEscapedVariable && c != kRawVariable) text += c;
+        const Section* first = nullptr;
+        for (const Section& s : sections_) {
+            if (s.name != helper) continue;
+            if (first == nullptr) first = &s;
+            if (s.text == text) return locate_in_source(tmpl->source, s.start, tmpl->files);
+        }
+        if (first != nullptr) return locate_in_source(tmpl->source, first->start, tmpl->files);
+        if (!tmpl->files.empty()) return core::SourceLocation{tmpl->files[0].path, 0, 0, {}};
+        return std::nullopt;
+    }
+
+    void index(const Template& tmpl) {
+        indexed_ = true;
+        const detail::ScanResult scan = detail::scan_tags(tmpl.source);
+        std::vector<const detail::Tag*> open;
+        for (const auto& tag : scan.tags) {
+            if (tag.kind == detail::TagKind::section_begin ||
+                tag.kind == detail::TagKind::inverted_begin) {
+                open.push_back(&tag);
+            } else if (tag.kind == detail::TagKind::section_end && !open.empty()) {
+                const detail::Tag* begin = open.back();
+                open.pop_back();
+                if (begin->kind == detail::TagKind::section_begin && is_helper_name(begin->name))
+                    sections_.push_back({begin->name, begin->start,
+                                         tmpl.source.substr(begin->end, tag.start - begin->end)});
+            }
+        }
+        std::stable_sort(sections_.begin(), sections_.end(),
+                         [](const Section& a, const Section& b) { return a.start < b.start; });
+    }
+
+    std::shared_ptr<HelperEnv> env_;
+    bool indexed_ = false;
+    std::vector<Section> sections_;
+    std::set<std::string> reported_;
+};
+
+// ---- The helpers -------------------------------------------------------------------------------
+
+struct ValueHelper {
+    std::string name;
+    Format format;
+    std::string hint;
+};
+
+km::data value_helper(std::shared_ptr<State> state, ValueHelper helper) {
+    return km::lambda2{[state, helper](const std::string& section, const km::renderer& render) {
+        Value v = split_value(render(section));
+        if (v.value.empty() || state->is_placeholder(v.value))
+            return v.before + detail::xml_escape(v.value) + v.after;
+        std::string problem;
+        std::optional<std::string> result;
+        try {
+            result = helper.format(v.value, problem);
+        } catch (const std::exception& e) {
+            problem = std::string("cannot be formatted (") + e.what() + ")";
+        }
+        if (result) return v.before + detail::xml_escape(*result) + v.after;
+        state->report(helper.name, section,
+                      "helper \"" + helper.name + "\": " + shown(v.value) + " " + problem,
+                      {helper.hint}, "shown as [" + helper.name + ": …] in the draft");
+        return v.before + detail::xml_escape("[" + helper.name + ": " + v.value + "]") + v.after;
+    }};
+}
+
+km::data text_helper(std::function<std::string(const std::string&)> f) {
+    return km::lambda2{[f](const std::string& section, const km::renderer& render) {
+        return map_text(render(section), f);
+    }};
+}
+
+km::data sort_helper(std::shared_ptr<State> state) {
+    return km::lambda2{[state](const std::string& section, const km::renderer& render) {
+        SortResult r = sort_elements(render(section));
+        if (!r.problem.empty())
+            state->report("sort", section, "helper \"sort\": " + r.problem + "; nothing sorted",
+                          {"sort reorders sibling elements: "
+                           "{{#sort}}{{#list}}<item>{{.}}</item>{{/list}}{{/sort}}"},
+                          "left unsorted in the draft");
+        return r.text;
+    }};
+}
+
+std::string all_helper_names() {
+    std::string all;
+    for (const auto& n : helper_names()) all += (all.empty() ? "" : ", ") + n;
+    return all;
+}
+
+void collect_reserved(const nlohmann::json& value, const std::string& path, const std::string& file,
+                      std::vector<core::Diagnostic>& out) {
+    if (value.is_object()) {
+        for (const auto& [key, child] : value.items()) {
+            const std::string child_path = path.empty() ? key : path + "." + key;
+            if (is_helper_name(key))
+                out.push_back(
+                    {core::Severity::error,
+                     "data.reserved-name",
+                     "the data key " + child_path +
+                         " has the name of the template "
+                         "helper \"" +
+                         key + "\"",
+                     core::SourceLocation{file, 0, 0, {}},
+                     {"rename it; the names " + all_helper_names() + " are reserved for helpers"}});
+            collect_reserved(child, child_path, file, out);
+        }
+    } else if (value.is_array()) {
+        for (size_t i = 0; i < value.size(); ++i)
+            collect_reserved(value[i], path + "[" + std::to_string(i) + "]", file, out);
+    }
+}
+
+}  // namespace
+
+const std::vector<std::string>& helper_names() {
+    static const std::vector<std::string> names{
+        "upper", "tone_old", "tone_new", "date", "date_short", "number", "words", "roman", "sort"};
+    return names;
+}
+
+bool is_helper_name(std::string_view name) {
+    const auto& names = helper_names();
+    return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+void add_helpers(km::data& root, std::shared_ptr<HelperEnv> env) {
+    auto state = std::make_shared<State>(std::move(env));
+    const auto date = [](bool long_form) {
+        return
+            [long_form](const std::string& v, std::string& problem) -> std::optional<std::string> {
+                const auto d = text::parse_iso_date(v);
+                if (!d) problem = "is not a date (YYYY-MM-DD)";
+                if (!d) return std::nullopt;
+                return long_form ? text::date_long(*d) : text::date_short(*d);
+            };
+    };
+    const std::string date_hint =
+        "write the date in the data as YYYY-MM-DD (e.g. 2024-02-05); the day must exist";
+    root.set("upper", text_helper([](const std::string& s) { return text::upper(s); }));
+    root.set("tone_old", text_helper([](const std::string& s) { return tone_style(s, false); }));
+    root.set("tone_new", text_helper([](const std::string& s) { return tone_style(s, true); }));
+    root.set("date", value_helper(state, {"date", date(true), date_hint}));
+    root.set("date_short", value_helper(state, {"date_short", date(false), date_hint}));
+    root.set("number",
+             value_helper(state, {"number", format_number_value,
+                                  "write the number as digits with a decimal point or comma, "
+                                  "e.g. 1234567.5 or 1.234.567,5"}));
+    root.set("words",
+             value_helper(state, {"words", amount_words_value,
+                                  "the amount must be a whole number of đồng, e.g. 1250000"}));
+    root.set("roman",
+             value_helper(state, {"roman", roman_value, "Roman numerals exist for 1 to 3999"}));
+    root.set("sort", sort_helper(state));
+}
+
+std::vector<core::Diagnostic> check_reserved_names(const nlohmann::json& data,
+                                                   const std::string& data_file) {
+    std::vector<core::Diagnostic> out;
+    collect_reserved(data, "", data_file, out);
+    return out;
+}
+
+std::vector<core::Diagnostic> check_helper_tags(const Template& tmpl,
+                                                const detail::ScanResult& scan) {
+    std::vector<core::Diagnostic> out;
+    for (const auto& tag : scan.tags) {
+        const bool variable = tag.kind == detail::TagKind::variable ||
+                              tag.kind == detail::TagKind::unescaped_variable;
+        if (!(variable || tag.kind == detail::TagKind::inverted_begin) || !is_helper_name(tag.name))
+            continue;
+        const std::string open = tag.delimiters.begin, close = tag.delimiters.end;
+        out.push_back(
+            {core::Severity::error,
+             "template.helper",
+             "\"" + tag.name + "\" is a helper and can only be used as a section, " + open + "#" +
+                 tag.name + close + "…" + open + "/" + tag.name + close,
+             locate_in_source(tmpl.source, tag.start, tmpl.files),
+             {"a helper formats what its section contains, e.g. " + open + "#" + tag.name + close +
+              open + "value" + close + open + "/" + tag.name + close}});
+    }
+    return out;
+}
+
+}  // namespace vanthu::expand
