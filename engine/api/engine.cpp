@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -58,6 +59,10 @@ void load_font_list(const std::filesystem::path& file, layout::FontSet& fonts,
             std::array<std::string, 4> files{faces.value("regular", ""), faces.value("bold", ""),
                                              faces.value("italic", ""),
                                              faces.value("bold-italic", "")};
+            // Relative file names are relative to the font list's own folder.
+            for (auto& f : files)
+                if (!f.empty() && std::filesystem::path(f).is_relative())
+                    f = (file.parent_path() / f).lexically_normal().string();
             fonts.add_family(family, files, file.string());
         }
     } catch (const nlohmann::json::exception& e) {
@@ -249,7 +254,17 @@ RenderResult Engine::render(const RenderRequest& request) {
     RenderResult result;
     auto pages = impl_->pages(request, &result.warnings);
     result.page_count = static_cast<int>(pages.pages.size());
-    result.pdf = render::write_pdf(pages, impl_->font_cache);
+    render::PdfOptions pdf;
+    // A document without a date (a draft) takes SOURCE_DATE_EPOCH, so builds stay reproducible.
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
+        const std::time_t t = static_cast<std::time_t>(std::strtoll(epoch, nullptr, 10));
+        char buf[16];
+        std::tm tm{};
+        gmtime_r(&t, &tm);
+        std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+        pdf.fallback_date = buf;
+    }
+    result.pdf = render::write_pdf(pages, impl_->font_cache, pdf);
     return result;
 }
 

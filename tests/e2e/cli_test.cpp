@@ -300,4 +300,34 @@ TEST_F(Cli, DecomposedInputComesOutComposed) {
     EXPECT_EQ(pdf_text.find("e\xCC\x82"), std::string::npos) << "combining marks left in the PDF";
 }
 
+TEST_F(Cli, UndatedDraftTakesSourceDateEpoch) {
+    auto text = letter();
+    text.replace(text.find("ngay: 2024-05-10"), std::string("ngay: 2024-05-10").size(), "ngay: \"\"");
+    auto data = write("d.yaml", text);
+    auto out = dir_ / "out.pdf";
+    auto r = run("SOURCE_DATE_EPOCH=1700000000 " + kCli + " render " + shell_quote(data.string()) +
+                     " -o " + shell_quote(out.string()),
+                 true);
+    EXPECT_EQ(r.status, 0) << r.output;
+    auto info = run("pdfinfo -isodates " + shell_quote(out.string())).output;
+    EXPECT_NE(info.find("CreationDate:    2023-11-14"), std::string::npos) << info;
+    // The draft's date line keeps blanks for the clerk.
+    EXPECT_NE(pdftotext_raw(out).find("Hà Nội, ngày"), std::string::npos);
+}
+
+TEST_F(Cli, WritesIntoADeviceWithoutReplacingIt) {
+    auto data = write("d.yaml", letter());
+    auto r = vanthu("render " + shell_quote(data.string()) + " -o /dev/null");
+    EXPECT_EQ(r.status, 0) << r.output;
+    EXPECT_FALSE(std::filesystem::is_regular_file("/dev/null"));
+}
+
+TEST_F(Cli, FullDeviceIsAnOutputError) {
+    if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full";
+    auto data = write("d.yaml", letter());
+    EXPECT_EQ(vanthu("render " + shell_quote(data.string()) + " -o - > /dev/full").status, 3);
+    EXPECT_EQ(vanthu("render " + shell_quote(data.string()) + " -o /dev/full").status, 3);
+    EXPECT_FALSE(std::filesystem::is_regular_file("/dev/full"));
+}
+
 }  // namespace
