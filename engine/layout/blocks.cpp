@@ -44,4 +44,76 @@ double place_lines(LayoutContext& cx, const TextSpec& spec, double x, double top
     return baseline;
 }
 
+// Shapes centred text at the narrowest width that keeps its number of lines, so that a long
+// name wraps into lines of similar length ("LIÊN ĐOÀN LAO ĐỘNG / THÀNH PHỐ HÀ NỘI") instead of
+// a full line and a stub. Returns the lines and the x offset that centres them in `spec.width`.
+ShapedText balanced_lines(LayoutContext& cx, TextSpec spec, double& offset) {
+    const double full = spec.width;
+    offset = 0;
+    auto shaped = cx.shaper.shape(spec, cx.diags);
+    const size_t n = shaped.lines.size();
+    if (n < 2) return shaped;
+    core::Diagnostics probe;  // trial widths only; the real messages came from the first pass
+    double lo = full / static_cast<double>(n) * 0.9, hi = full;
+    for (int i = 0; i < 14; ++i) {
+        const double mid = (lo + hi) / 2;
+        spec.width = mid;
+        if (cx.shaper.shape(spec, probe).lines.size() == n)
+            hi = mid;
+        else
+            lo = mid;
+    }
+    spec.width = hi;
+    offset = (full - hi) / 2;
+    return cx.shaper.shape(spec, probe);
+}
+
+// Places centred lines in a column; '\n' in `text` forces a break.
+// A name that ends in an administrative unit ("… THÀNH PHỐ HÀ NỘI", "… tỉnh An Giang") keeps
+// the unit and its place name on one line when they fit, so that a long body name breaks at the
+// phrase boundary ("HỘI LHPN / THÀNH PHỐ HÀ NỘI") and not inside the place (nd30.md §2.2).
+static std::vector<model::ByteRange> place_phrase(LayoutContext& cx, const std::string& line,
+                                                  double size, bool bold, bool italic,
+                                                  double width) {
+    static const char* const kUnits[] = {
+        "THÀNH PHỐ ", "Thành phố ", "thành phố ", "TỈNH ",  "Tỉnh ",   "tỉnh ",   "QUẬN ",  "Quận ",
+        "quận ",      "HUYỆN ",     "Huyện ",     "huyện ", "THỊ XÃ ", "Thị xã ", "thị xã "};
+    size_t best = std::string::npos;
+    for (const char* unit : kUnits) {
+        const size_t at = line.rfind(unit);
+        if (at != std::string::npos && at > 0 && (best == std::string::npos || at < best))
+            best = at;
+    }
+    if (best == std::string::npos) return {};
+    if (cx.shaper.measure(line.substr(best), size, bold, italic) > width) return {};
+    return {{best, line.size()}};
+}
+
+ColumnText centred(LayoutContext& cx, const std::string& text, double size, bool bold, bool italic,
+                   double x, double width, double top, const core::SourceLocation& where) {
+    ColumnText out{top, 0, x};
+    double line_top = top;
+    size_t start = 0;
+    while (start <= text.size()) {
+        size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        double offset = 0;
+        const std::string line = text.substr(start, end - start);
+        TextSpec spec = plain(line, size, bold, italic, width, Align::center, where);
+        spec.keep_together = place_phrase(cx, line, size, bold, italic, width);
+        auto shaped = balanced_lines(cx, spec, offset);
+        for (const auto& line : shaped.lines) {
+            out.last_baseline = baseline_in_box(line_top, cx.type().single(size), size);
+            cx.flow.place(line, x + offset, out.last_baseline);
+            if (line.width > out.widest) {
+                out.widest = line.width;
+                out.widest_left = x + offset + line.left;
+            }
+            line_top += cx.type().single(size);
+        }
+        start = end + 1;
+    }
+    return out;
+}
+
 }  // namespace vanthu::layout

@@ -35,6 +35,25 @@ TextSpec plain(const std::string& text, double size, bool bold, bool italic, dou
 double place_lines(LayoutContext& cx, const TextSpec& spec, double x, double top, double pitch,
                    double* widest = nullptr);
 
+// Shapes centred text at the narrowest width that keeps its number of lines (balanced lines);
+// `offset` receives the x shift that centres them in `spec.width`.
+ShapedText balanced_lines(LayoutContext& cx, TextSpec spec, double& offset);
+
+struct ColumnText {
+    double last_baseline = 0;
+    double widest = 0;       // widest line
+    double widest_left = 0;  // its left edge (absolute)
+};
+
+// Places balanced centred lines at single spacing from `top` in the column [x, x + width];
+// '\n' in `text` forces a break.
+ColumnText centred(LayoutContext& cx, const std::string& text, double size, bool bold, bool italic,
+                   double x, double width, double top, const core::SourceLocation& where);
+
+// Type name and summary of a named document (ô 5a), centred under the header, with the short
+// rule under the summary. Returns the bottom y.
+double place_title(LayoutContext& cx, const model::Document& doc, double top);
+
 // The two-column header: issuing body and number on the left, national title, motto and
 // place-and-date on the right, the "V/v" summary under the number. Returns the bottom y.
 double place_header(LayoutContext& cx, const model::Document& doc);

@@ -34,7 +34,14 @@ void place_body(LayoutContext& cx, const model::Document& doc) {
         spec.align = Align::justify;
         spec.keep_together = p.keep_together;
         spec.where = p.where;
+        spec.bold = p.heading_level > 0;
         auto shaped = cx.shaper.shape(spec, cx.diags);
+        // Keep with next: a heading moves to the next page unless it fits with two lines of
+        // what follows.
+        if (p.heading_level > 0 && !cx.flow.at_page_top() &&
+            cx.flow.remaining() <
+                (static_cast<double>(shaped.lines.size()) + 2) * pitch + t.paragraph_after)
+            cx.flow.new_page();
 
         size_t placed = 0;
         while (placed < shaped.lines.size()) {

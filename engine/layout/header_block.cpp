@@ -14,64 +14,6 @@ constexpr const char* kMotto = "Độc lập - Tự do - Hạnh phúc";
 // Gap between a text line's baseline and the rule drawn under it.
 double rule_offset(double size) { return kDescent * size + 3; }
 
-struct ColumnText {
-    double last_baseline = 0;
-    double widest = 0;       // widest line
-    double widest_left = 0;  // its left edge (absolute)
-};
-
-// Shapes centred text at the narrowest width that keeps its number of lines, so that a long
-// name wraps into lines of similar length ("LIÊN ĐOÀN LAO ĐỘNG / THÀNH PHỐ HÀ NỘI") instead of
-// a full line and a stub. Returns the lines and the x offset that centres them in `spec.width`.
-ShapedText balanced(LayoutContext& cx, TextSpec spec, double& offset) {
-    const double full = spec.width;
-    offset = 0;
-    auto shaped = cx.shaper.shape(spec, cx.diags);
-    const size_t n = shaped.lines.size();
-    if (n < 2) return shaped;
-    core::Diagnostics probe;  // trial widths only; the real messages came from the first pass
-    double lo = full / static_cast<double>(n) * 0.9, hi = full;
-    for (int i = 0; i < 14; ++i) {
-        const double mid = (lo + hi) / 2;
-        spec.width = mid;
-        if (cx.shaper.shape(spec, probe).lines.size() == n)
-            hi = mid;
-        else
-            lo = mid;
-    }
-    spec.width = hi;
-    offset = (full - hi) / 2;
-    return cx.shaper.shape(spec, probe);
-}
-
-// Places centred lines in a column; '\n' in `text` forces a break.
-ColumnText centred(LayoutContext& cx, const std::string& text, double size, bool bold, bool italic,
-                   double x, double width, double top, const core::SourceLocation& where) {
-    ColumnText out{top, 0, x};
-    double line_top = top;
-    size_t start = 0;
-    while (start <= text.size()) {
-        size_t end = text.find('\n', start);
-        if (end == std::string::npos) end = text.size();
-        double offset = 0;
-        auto shaped = balanced(
-            cx,
-            plain(text.substr(start, end - start), size, bold, italic, width, Align::center, where),
-            offset);
-        for (const auto& line : shaped.lines) {
-            out.last_baseline = baseline_in_box(line_top, cx.type().single(size), size);
-            cx.flow.place(line, x + offset, out.last_baseline);
-            if (line.width > out.widest) {
-                out.widest = line.width;
-                out.widest_left = x + offset + line.left;
-            }
-            line_top += cx.type().single(size);
-        }
-        start = end + 1;
-    }
-    return out;
-}
-
 // Text extraction follows the order items were written; a reader expects the left column
 // (issuer, number, V/v) before the right one (national title, motto, date), as in Word's
 // header table. Items are placed row by row, then reordered by column.

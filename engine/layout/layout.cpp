@@ -10,7 +10,7 @@ Pages layout_document(const model::Document& doc, Shaper& shaper, const LayoutOp
     Flow flow(pages, options.geometry);
     LayoutContext cx{flow, shaper, options, diags, {}};
 
-    flow.move_to(place_header(cx, doc));
+    flow.move_to(place_title(cx, doc, place_header(cx, doc)));
     place_addressees(cx, doc);
     place_body(cx, doc);
     place_closing(cx, doc);
@@ -18,7 +18,8 @@ Pages layout_document(const model::Document& doc, Shaper& shaper, const LayoutOp
 
     pages.faces = shaper.faces();
     const auto& h = doc.header;
-    pages.metadata.title = h.subject_line;
+    pages.metadata.title =
+        h.type_name.empty() ? h.subject_line : h.type_name.value + " " + h.subject_line;
     pages.metadata.author = h.issuer.value;
     for (auto& c : pages.metadata.author)
         if (c == '\n') c = ' ';

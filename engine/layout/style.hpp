@@ -29,11 +29,14 @@ struct Typography {
     // Header block (§2.1–2.5): 12 pt parent and issuer, 12/13 pt national title and motto.
     double parent_size = 12;
     double issuer_size = 12;
-    double title_size = 12;             // Quốc hiệu
-    double motto_size = 13;             // Tiêu ngữ
-    double number_size = 13;            // "Số: …"
-    double date_size = 14;              // falls back to 13 when the line does not fit its column
-    double subject_size = 12;           // công văn "V/v …"
+    double title_size = 12;    // Quốc hiệu
+    double motto_size = 13;    // Tiêu ngữ
+    double number_size = 13;   // "Số: …"
+    double date_size = 14;     // falls back to 13 when the line does not fit its column
+    double subject_size = 12;  // công văn "V/v …"
+    double type_size = 14;     // type name of a named document ("KẾ HOẠCH")
+    double summary_size = 14;  // its summary, bold
+    double summary_rule_ratio = 0.4;
     double left_column = core::mm(62);  // header and closing tables: 62 mm / 103 mm
     double issuer_rule_ratio = 0.4;     // rule under the issuing body: 1/3–1/2 of its line
     double rule_thickness = 0.5;

@@ -44,7 +44,8 @@ struct InlineRun {
 
 struct Paragraph {
     std::vector<InlineRun> runs;
-    int list_level = 0;  // 0 for prose; 1 for a "- " item, 2 for a "+ " item (marker is in runs)
+    int list_level = 0;     // 0 for prose; 1 for a "- " item, 2 for a "+ " item (marker is in runs)
+    int heading_level = 0;  // 1-3 for <h1>-<h3>; the text stage puts the numbering label first
     SourceLocation where;
     // Filled by the text stage: ranges of the concatenated run text that must stay on one line.
     std::vector<ByteRange> keep_together;
@@ -55,13 +56,14 @@ struct Paragraph {
 using Block = std::variant<Paragraph>;
 
 struct Header {
-    Text parent;   // cơ quan chủ quản (optional); '\n' marks a forced line break
-    Text issuer;   // cơ quan ban hành; '\n' marks a forced line break
-    Text number;   // running number, e.g. "576" (may be empty in drafts)
-    Text symbol;   // ký hiệu, e.g. "LĐLĐ" or "KH-BTV"
-    Text place;    // địa danh, e.g. "Hà Nội"
-    Text date;     // ISO date "2021-10-14" (empty: left blank for a draft)
-    Text subject;  // trích yếu; for a công văn the text after "V/v "
+    Text parent;     // cơ quan chủ quản (optional); '\n' marks a forced line break
+    Text issuer;     // cơ quan ban hành; '\n' marks a forced line break
+    Text number;     // running number, e.g. "576" (may be empty in drafts)
+    Text symbol;     // ký hiệu, e.g. "LĐLĐ" or "KH-BTV"
+    Text place;      // địa danh, e.g. "Hà Nội"
+    Text date;       // ISO date "2021-10-14" (empty: left blank for a draft)
+    Text type_name;  // tên loại, e.g. "Kế hoạch" (not for a công văn); written in capitals
+    Text subject;    // trích yếu; for a công văn the text after "V/v "
 
     // Filled by the text stage.
     std::string number_line;   // "Số: 576/LĐLĐ"
@@ -81,6 +83,9 @@ struct Document {
     Header header;
     std::vector<Text> addressees;  // Kính gửi
     std::vector<Block> body;
+    // Heading numbering, one entry per level from <h1>: "A" (A.), "I" (I.), "1" (1.),
+    // "1.1" (1.1.), "a" (a)), "" (no label). Empty: no automatic numbering.
+    std::vector<std::string> numbering;
     std::vector<Text> recipients;  // Nơi nhận
     Signature signature;
 };

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstring>
 #include <initializer_list>
+#include <sstream>
 #include <string_view>
 
 namespace vanthu::parse {
@@ -71,9 +72,9 @@ class Parser {
         }
         check_attributes(root, {"kind"});
         doc.kind = root.attribute("kind").as_string("cong-van");
-        if (doc.kind != "cong-van")
+        if (doc.kind != "cong-van" && doc.kind != "ke-hoach")
             diags_.error("markup.kind",
-                         "unknown document kind \"" + doc.kind + "\" (known: cong-van)",
+                         "unknown document kind \"" + doc.kind + "\" (known: cong-van, ke-hoach)",
                          where(root));
         for (auto child : root.children()) {
             if (skip_blank(child)) continue;
@@ -83,7 +84,7 @@ class Parser {
             else if (name == "to")
                 read_items(child, doc.addressees);
             else if (name == "body")
-                read_body(child, doc.body);
+                read_body(child, doc);
             else if (name == "recipients")
                 read_items(child, doc.recipients);
             else if (name == "signature")
@@ -180,6 +181,7 @@ class Parser {
                           : name == "place"   ? &h.place
                           : name == "date"    ? &h.date
                           : name == "subject" ? &h.subject
+                          : name == "type"    ? &h.type_name
                                               : nullptr;
             if (field)
                 *field = read_field(c);
@@ -217,12 +219,35 @@ class Parser {
         }
     }
 
-    void read_body(const pugi::xml_node& n, std::vector<model::Block>& body) {
-        check_attributes(n, {});
+    // numbering="I 1 1.1": the label style of <h1>, <h2>, <h3>.
+    void read_numbering(const pugi::xml_node& n, std::vector<std::string>& out) {
+        std::string spec = n.attribute("numbering").as_string();
+        std::istringstream in(spec);
+        std::string token;
+        while (in >> token) {
+            if (token == "A" || token == "I" || token == "1" || token == "1.1" || token == "a" ||
+                token == "-")
+                out.push_back(token == "-" ? "" : token);
+            else
+                diags_.error("markup.numbering",
+                             "unknown numbering style \"" + token +
+                                 "\" (known: A, I, 1, 1.1, a, and - for none)",
+                             where(n));
+        }
+    }
+
+    void read_body(const pugi::xml_node& n, model::Document& doc) {
+        check_attributes(n, {"numbering"});
+        read_numbering(n, doc.numbering);
+        auto& body = doc.body;
         for (auto c : n.children()) {
             if (skip_blank(c)) continue;
             std::string_view name = c.name();
-            if (name == "p")
+            if (name == "h1" || name == "h2" || name == "h3") {
+                Paragraph p = read_paragraph(c, 0);
+                p.heading_level = name[1] - '0';
+                push_paragraph(body, std::move(p));
+            } else if (name == "p")
                 push_paragraph(body, read_paragraph(c, 0));
             else if (name == "ul")
                 read_list(c, 1, body);

@@ -170,12 +170,15 @@ void prepare_addressees(std::vector<model::Text>& addressees) {
     punctuate_list(addressees);
 }
 
-void prepare_paragraph(model::Paragraph& p, size_t index, Diagnostics& diags) {
+void clean_paragraph(model::Paragraph& p, size_t index, Diagnostics& diags) {
     const std::string field = "body paragraph " + std::to_string(index + 1);
+    for (auto& run : p.runs) clean(run.text, field, p.where, diags);
+}
+
+void mark_unbreakable(model::Paragraph& p) {
     std::vector<model::ByteRange> ranges;
     size_t offset = 0;
     for (auto& run : p.runs) {
-        clean(run.text, field, p.where, diags);
         if (run.nobreak) ranges.push_back({offset, offset + run.text.size()});
         offset += run.text.size();
     }
@@ -195,6 +198,8 @@ model::Document prepare(model::Document doc, core::Diagnostics& diags) {
     clean(h.place, "header.place", diags);
     clean(h.date, "header.date", diags);
     clean(h.subject, "header.subject", diags);
+    clean(h.type_name, "header.type", diags);
+    h.type_name.value = upper(h.type_name.value);
     h.parent.value = upper(h.parent.value);
     h.issuer.value = upper(h.issuer.value);
     h.number_line = number_line(h.number.value, h.symbol.value);
@@ -206,7 +211,10 @@ model::Document prepare(model::Document doc, core::Diagnostics& diags) {
     prepare_addressees(doc.addressees);
 
     for (size_t i = 0; i < doc.body.size(); ++i)
-        if (auto* p = std::get_if<model::Paragraph>(&doc.body[i])) prepare_paragraph(*p, i, diags);
+        if (auto* p = std::get_if<model::Paragraph>(&doc.body[i])) clean_paragraph(*p, i, diags);
+    number_headings(doc);  // after cleaning, before measuring: labels are part of the text
+    for (auto& block : doc.body)
+        if (auto* p = std::get_if<model::Paragraph>(&block)) mark_unbreakable(*p);
 
     for (size_t i = 0; i < doc.recipients.size(); ++i)
         clean(doc.recipients[i], "recipients[" + std::to_string(i) + "]", diags);

@@ -152,4 +152,8 @@ std::string convert_tone_style(std::string_view text, ToneStyle style);
 // - keep_together: unbreakable_ranges(plain_text()) plus every `nobreak` run, merged.
 model::Document prepare(model::Document doc, core::Diagnostics& diags);
 
+// Puts the numbering label of its level (doc.numbering) in front of every heading and writes
+// first-level titles numbered "I." or "A." in capitals. Called by prepare().
+void number_headings(model::Document& doc);
+
 }  // namespace vanthu::text

@@ -302,7 +302,8 @@ TEST_F(Cli, DecomposedInputComesOutComposed) {
 
 TEST_F(Cli, UndatedDraftTakesSourceDateEpoch) {
     auto text = letter();
-    text.replace(text.find("ngay: 2024-05-10"), std::string("ngay: 2024-05-10").size(), "ngay: \"\"");
+    text.replace(text.find("ngay: 2024-05-10"), std::string("ngay: 2024-05-10").size(),
+                 "ngay: \"\"");
     auto data = write("d.yaml", text);
     auto out = dir_ / "out.pdf";
     auto r = run("SOURCE_DATE_EPOCH=1700000000 " + kCli + " render " + shell_quote(data.string()) +

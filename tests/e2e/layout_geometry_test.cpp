@@ -232,4 +232,64 @@ TEST_F(LongLetter, NoPageEndsOrStartsWithASingleLineOfAParagraph) {
     }
 }
 
+// A kế hoạch: type name and summary centred under the header, numbered headings.
+class PlanLayout : public ::testing::Test {
+  protected:
+    static void SetUpTestSuite() {
+        Engine engine;
+        std::vector<Diagnostic> warnings;
+        pages_ = engine.layout({.data_file = kSource / "tests/e2e/cases/ke-hoach.yaml"}, &warnings);
+        warning_count_ = warnings.size();
+    }
+    static inline layout::Pages pages_;
+    static inline size_t warning_count_ = 0;
+};
+
+TEST_F(PlanLayout, RendersWithoutWarnings) { EXPECT_EQ(warning_count_, 0u); }
+
+TEST_F(PlanLayout, TypeNameAndSummaryAreBoldAndCentredWithARuleUnderTheSummary) {
+    auto lines = lines_of(pages_, 0);
+    auto type = find_line(lines, "KẾ HOẠCH");
+    auto first = find_line(lines, "Tổ chức Hội nghị");
+    ASSERT_TRUE(type && first);
+    const double centre = core::mm(30) + (core::kA4Width - core::mm(45)) / 2;
+    EXPECT_TRUE(type->bold);
+    EXPECT_NEAR(type->size, 14, 0.01);
+    EXPECT_NEAR(type->centre(), centre, core::mm(2));
+    EXPECT_TRUE(first->bold);
+    EXPECT_NEAR(first->centre(), centre, core::mm(2));
+    // The summary's lines follow the type name; the rule is under the last of them.
+    double last_baseline = 0, longest = 0;
+    for (const auto& l : lines)
+        if (l.bold && l.baseline > type->baseline && l.baseline < type->baseline + 100 &&
+            std::abs(l.centre() - centre) < core::mm(2)) {
+            last_baseline = std::max(last_baseline, l.baseline);
+            longest = std::max(longest, l.width());
+        }
+    auto rule = rule_under(pages_.pages[0], last_baseline, centre);
+    ASSERT_TRUE(rule) << "no rule under the summary";
+    EXPECT_GE(rule->x2 - rule->x1, longest / 3);
+    EXPECT_LE(rule->x2 - rule->x1, longest / 2);
+    EXPECT_NEAR((rule->x1 + rule->x2) / 2, centre, 0.5);
+}
+
+TEST_F(PlanLayout, HeadingsAreNumberedByLevel) {
+    auto lines = lines_of(pages_, 0);
+    for (const char* heading : {"I. MỤC ĐÍCH, YÊU CẦU", "II. THỜI GIAN, ĐỊA ĐIỂM",
+                                "1. Thời gian, địa điểm", "2. Số lượng", "2.1. Cấp Thành phố"}) {
+        auto l = find_line(lines, heading);
+        ASSERT_TRUE(l) << heading;
+        EXPECT_TRUE(l->bold) << heading;
+        EXPECT_NEAR(l->left - core::mm(30), core::mm(10), 0.5) << heading;
+    }
+}
+
+TEST_F(PlanLayout, IssuingBodyBreaksBeforeThePlaceName) {
+    auto lines = lines_of(pages_, 0);
+    EXPECT_TRUE(find_line(lines, "HỘI LHPN"));
+    auto place = find_line(lines, "THÀNH PHỐ HÀ NỘI");
+    ASSERT_TRUE(place);
+    EXPECT_EQ(place->text, "THÀNH PHỐ HÀ NỘI");
+}
+
 }  // namespace

@@ -112,3 +112,28 @@ TEST(Parse, StrayTextIsAnError) {
                  core::Failure);
     EXPECT_EQ(diags.items().at(0).code, "markup.stray-text");
 }
+
+TEST(Parse, HeadingsTypeNameAndNumbering) {
+    core::Diagnostics diags;
+    auto doc =
+        parse_text(R"(<document kind="ke-hoach"><header><issuer>A</issuer><type>Kế hoạch</type>
+      </header><body numbering="I 1 1.1"><h1>Mục đích</h1><p>x</p><h2>Một</h2><h3>Hai</h3></body>
+      <signature><name>B</name></signature></document>)",
+                   diags);
+    EXPECT_EQ(doc.kind, "ke-hoach");
+    EXPECT_EQ(doc.header.type_name.value, "Kế hoạch");
+    EXPECT_EQ(doc.numbering, (std::vector<std::string>{"I", "1", "1.1"}));
+    ASSERT_EQ(doc.body.size(), 4u);
+    EXPECT_EQ(std::get<model::Paragraph>(doc.body[0]).heading_level, 1);
+    EXPECT_EQ(std::get<model::Paragraph>(doc.body[1]).heading_level, 0);
+    EXPECT_EQ(std::get<model::Paragraph>(doc.body[3]).heading_level, 3);
+}
+
+TEST(Parse, UnknownNumberingStyleIsAnError) {
+    core::Diagnostics diags;
+    EXPECT_THROW(parse_text(R"(<document><header><issuer>A</issuer></header><body numbering="I x">
+      <h1>t</h1></body><signature><name>B</name></signature></document>)",
+                            diags),
+                 core::Failure);
+    EXPECT_EQ(diags.items().at(0).code, "markup.numbering");
+}
