@@ -21,6 +21,8 @@ struct LayoutContext {
     const LayoutOptions& options;
     core::Diagnostics& diags;
     std::vector<BodyLine> body_lines;
+    // Set when a table ends the content: the closing block cannot carry body lines across it.
+    bool table_last = false;
 
     const Typography& type() const { return options.type; }
     const PageGeometry& geometry() const { return options.geometry; }
@@ -63,6 +65,10 @@ void place_addressees(LayoutContext& cx, const model::Document& doc);
 
 // Body paragraphs, justified, broken across pages with no widow or orphan lines.
 void place_body(LayoutContext& cx, const model::Document& doc);
+
+// A table at the full text width: rows never split, header rows repeated on every page,
+// 0.5 pt borders around every cell; paragraph spacing after it.
+void place_table(LayoutContext& cx, const model::Table& table);
 
 // "Nơi nhận:" with its list on the left, the signature block on the right, never split.
 void place_closing(LayoutContext& cx, const model::Document& doc);

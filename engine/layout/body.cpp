@@ -25,6 +25,12 @@ void place_body(LayoutContext& cx, const model::Document& doc) {
     cx.flow.advance(pitch);  // one blank line above the content
 
     for (size_t index = 0; index < doc.body.size(); ++index) {
+        if (const auto* table = std::get_if<model::Table>(&doc.body[index])) {
+            place_table(cx, *table);
+            cx.table_last = true;
+            continue;
+        }
+        cx.table_last = false;
         const auto& p = std::get<model::Paragraph>(doc.body[index]);
         TextSpec spec;
         spec.runs = p.runs;

@@ -97,7 +97,7 @@ Column signature_column(LayoutContext& cx, const model::Document& doc, double x,
 void carry_last_body_lines(LayoutContext& cx) {
     const size_t page_index = cx.flow.page_count() - 1;
     auto& lines = cx.body_lines;
-    if (lines.empty() || lines.back().page != page_index) {
+    if (cx.table_last || lines.empty() || lines.back().page != page_index) {
         cx.flow.new_page();
         return;
     }

@@ -8,7 +8,7 @@ Pages layout_document(const model::Document& doc, Shaper& shaper, const LayoutOp
                       core::Diagnostics& diags) {
     Pages pages;
     Flow flow(pages, options.geometry);
-    LayoutContext cx{flow, shaper, options, diags, {}};
+    LayoutContext cx{flow, shaper, options, diags, {}, false};
 
     flow.move_to(place_title(cx, doc, place_header(cx, doc)));
     place_addressees(cx, doc);

@@ -47,6 +47,13 @@ struct Typography {
     double paragraph_after = 6;
     double first_indent = core::mm(10);
 
+    // Tables (§2.7 end): 13 pt text (12 pt for dense forms via <table size>), single lines,
+    // 0.5 pt borders, cell padding as a word processor's default table.
+    double table_size = 13;
+    double table_padding_x = 2;
+    double table_padding_y = 1.5;
+    double table_rule = 0.5;
+
     // Closing blocks (§2.8, §2.9).
     double recipients_label_size = 12;
     double recipients_size = 11;

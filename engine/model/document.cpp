@@ -8,4 +8,10 @@ std::string Paragraph::plain_text() const {
     return out;
 }
 
+std::string TableCell::plain_text() const {
+    std::string out;
+    for (const auto& r : runs) out += r.text;
+    return out;
+}
+
 }  // namespace vanthu::model

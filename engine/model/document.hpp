@@ -53,7 +53,39 @@ struct Paragraph {
     std::string plain_text() const;
 };
 
-using Block = std::variant<Paragraph>;
+// One cell of a table: inline text like a paragraph's, spanning `colspan` grid columns and
+// `rowspan` rows from its top-left grid position.
+struct TableCell {
+    enum class Align { left, center, right, justify };
+    std::vector<InlineRun> runs;
+    int colspan = 1;
+    int rowspan = 1;
+    int column = 0;  // grid column of its left edge (set by parse)
+    Align align = Align::left;
+    bool header = false;  // from <th>: bold, centred by default
+    SourceLocation where;
+    // Filled by the text stage, as for a paragraph.
+    std::vector<ByteRange> keep_together;
+
+    std::string plain_text() const;
+};
+
+struct TableRow {
+    std::vector<TableCell> cells;  // in grid order, skipping places covered by a rowspan above
+    bool header = false;           // a <thead> row: repeated at the top of every page
+    SourceLocation where;
+};
+
+struct Table {
+    std::vector<double> widths;  // relative column weights; empty = equal columns
+    std::vector<TableRow> rows;  // header rows first
+    int header_rows = 0;
+    int columns = 0;  // grid columns, after colspans and rowspans (set by parse)
+    SourceLocation where;
+    double font_size = 0;  // 0 = the default table text size (13 pt)
+};
+
+using Block = std::variant<Paragraph, Table>;
 
 struct Header {
     Text parent;     // cơ quan chủ quản (optional); '\n' marks a forced line break

@@ -3,6 +3,7 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <initializer_list>
 #include <sstream>
@@ -251,6 +252,8 @@ class Parser {
                 push_paragraph(body, read_paragraph(c, 0));
             else if (name == "ul")
                 read_list(c, 1, body);
+            else if (name == "table")
+                read_table(c, body);
             else
                 unknown_element(c, "<body>");
         }
@@ -279,6 +282,206 @@ class Parser {
         }
     }
 
+    // <table widths="1 4 2" size="12">: <thead> rows (repeated on every page), then <tbody>
+    // rows or bare <tr>; cells <th>/<td> with colspan, rowspan and align.
+    void read_table(const pugi::xml_node& n, std::vector<model::Block>& body) {
+        check_attributes(n, {"widths", "size"});
+        model::Table table;
+        table.where = where(n);
+        if (auto a = n.attribute("widths")) {
+            std::istringstream in(a.as_string());
+            std::string token;
+            while (in >> token) {
+                char* end = nullptr;
+                const double w = std::strtod(token.c_str(), &end);
+                if (end != token.c_str() + token.size() || !(w > 0) || w > 1e6)
+                    diags_.error("markup.table-widths",
+                                 "table width \"" + token + "\" is not a positive number",
+                                 where(n));
+                else
+                    table.widths.push_back(w);
+            }
+        }
+        if (auto a = n.attribute("size")) {
+            const std::string v = trim(a.as_string());
+            char* end = nullptr;
+            const double size = std::strtod(v.c_str(), &end);
+            if (v.empty() || end != v.c_str() + v.size() || size < 6 || size > 20)
+                diags_.error("markup.table-size",
+                             "table size=\"" + v + "\" is not a font size from 6 to 20 (pt)",
+                             where(n));
+            else
+                table.font_size = size;
+        }
+        bool body_rows = false;
+        for (auto c : n.children()) {
+            if (skip_blank(c)) continue;
+            std::string_view name = c.name();
+            if (name == "thead") {
+                check_attributes(c, {});
+                if (body_rows)
+                    diags_.error("markup.table-head",
+                                 "<thead> must come before the table's body rows", where(c));
+                read_table_rows(c, true, table);
+            } else if (name == "tbody") {
+                check_attributes(c, {});
+                read_table_rows(c, false, table);
+                body_rows = true;
+            } else if (name == "tr") {
+                read_row(c, false, table);
+                body_rows = true;
+            } else {
+                unknown_element(c, "<table>");
+            }
+        }
+        check_table_shape(table);
+        body.emplace_back(std::move(table));
+    }
+
+    void read_table_rows(const pugi::xml_node& n, bool header, model::Table& table) {
+        for (auto c : n.children()) {
+            if (skip_blank(c)) continue;
+            if (std::string_view(c.name()) == "tr")
+                read_row(c, header, table);
+            else
+                unknown_element(c, "<" + std::string(n.name()) + ">");
+        }
+    }
+
+    int read_span(const pugi::xml_node& cell, const char* name) {
+        auto a = cell.attribute(name);
+        if (!a) return 1;
+        const std::string v = trim(a.as_string());
+        const bool digits =
+            !v.empty() && v.size() <= 3 &&
+            std::all_of(v.begin(), v.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+        const int span = digits ? std::stoi(v) : 0;
+        if (span < 1) {
+            diags_.error("markup.table-span",
+                         std::string(name) + "=\"" + v + "\" is not a whole number from 1 to 999",
+                         where(cell));
+            return 1;
+        }
+        return span;
+    }
+
+    void read_row(const pugi::xml_node& n, bool header, model::Table& table) {
+        check_attributes(n, {});
+        model::TableRow row;
+        row.header = header;
+        row.where = where(n);
+        for (auto c : n.children()) {
+            if (skip_blank(c)) continue;
+            std::string_view name = c.name();
+            if (name != "td" && name != "th") {
+                unknown_element(c, "<tr>");
+                continue;
+            }
+            check_attributes(c, {"colspan", "rowspan", "align"});
+            model::TableCell cell;
+            cell.where = where(c);
+            cell.header = name == "th";
+            cell.align =
+                cell.header ? model::TableCell::Align::center : model::TableCell::Align::left;
+            cell.colspan = read_span(c, "colspan");
+            cell.rowspan = read_span(c, "rowspan");
+            if (auto a = c.attribute("align")) {
+                const std::string_view v = a.as_string();
+                if (v == "left")
+                    cell.align = model::TableCell::Align::left;
+                else if (v == "center")
+                    cell.align = model::TableCell::Align::center;
+                else if (v == "right")
+                    cell.align = model::TableCell::Align::right;
+                else if (v == "justify")
+                    cell.align = model::TableCell::Align::justify;
+                else
+                    diags_.error("markup.table-align",
+                                 "align=\"" + std::string(v) +
+                                     "\" is not one of left, center, right, justify",
+                                 where(c));
+            }
+            read_inline(c, {}, false, cell.runs, false);
+            normalise_spaces(cell.runs);
+            row.cells.push_back(std::move(cell));
+        }
+        if (header) ++table.header_rows;
+        table.rows.push_back(std::move(row));
+    }
+
+    // Places every cell on the grid (setting its column) and checks that each row covers the
+    // same columns with no gap or overlap, that no rowspan runs past its part of the table
+    // (<thead> or the body), and that widths has one weight per column.
+    void check_table_shape(model::Table& table) {
+        if (table.rows.empty()) {
+            diags_.error("markup.table-shape", "the table has no rows", table.where);
+            return;
+        }
+        std::vector<int> pending;  // per grid column: rows still covered by a rowspan above
+        int columns = -1;
+        for (size_t r = 0; r < table.rows.size(); ++r) {
+            auto& row = table.rows[r];
+            const std::string name = "row " + std::to_string(r + 1) + " of the table";
+            if (r > 0 && row.header != table.rows[r - 1].header &&
+                std::any_of(pending.begin(), pending.end(), [](int p) { return p > 0; }))
+                diags_.error(
+                    "markup.table-shape",
+                    "a rowspan in the table header runs into the body rows (at " + name + ")",
+                    row.where);
+            std::vector<bool> used(pending.size(), false);
+            for (size_t c = 0; c < pending.size(); ++c) used[c] = pending[c] > 0;
+            size_t col = 0;
+            bool overlap = false;
+            for (auto& cell : row.cells) {
+                while (col < used.size() && used[col]) ++col;
+                cell.column = static_cast<int>(col);
+                const size_t end = col + static_cast<size_t>(cell.colspan);
+                if (used.size() < end) {
+                    used.resize(end, false);
+                    pending.resize(end, 0);
+                }
+                for (size_t k = col; k < end; ++k) {
+                    if (used[k]) overlap = true;
+                    used[k] = true;
+                    pending[k] = std::max(pending[k], cell.rowspan);
+                }
+                col = end;
+            }
+            // Rowspans of this row start counting down from the next row.
+            for (auto& p : pending)
+                if (p > 0) --p;
+            const auto covered = static_cast<int>(std::count(used.begin(), used.end(), true));
+            const auto reach = static_cast<int>(used.size());
+            if (overlap)
+                diags_.error("markup.table-shape",
+                             name + " has cells that overlap a rowspan from a row above",
+                             row.where);
+            else if (covered != reach)
+                diags_.error("markup.table-shape",
+                             name + " leaves a gap: it covers " + std::to_string(covered) +
+                                 " of its " + std::to_string(reach) + " grid columns",
+                             row.where);
+            else if (columns < 0)
+                columns = reach;
+            else if (reach != columns)
+                diags_.error("markup.table-shape",
+                             name + " covers " + std::to_string(reach) +
+                                 " grid columns, the first row covers " + std::to_string(columns),
+                             row.where);
+        }
+        if (std::any_of(pending.begin(), pending.end(), [](int p) { return p > 0; }))
+            diags_.error("markup.table-shape", "a rowspan runs past the last row of the table",
+                         table.rows.back().where);
+        table.columns = std::max(columns, 0);
+        if (!table.widths.empty() && table.columns > 0 &&
+            table.widths.size() != static_cast<size_t>(table.columns))
+            diags_.error("markup.table-widths",
+                         "widths gives " + std::to_string(table.widths.size()) +
+                             " column weights, the table has " + std::to_string(table.columns) +
+                             " columns",
+                         table.where);
+    }
+
     void push_paragraph(std::vector<model::Block>& body, Paragraph p) {
         if (!p.runs.empty()) body.emplace_back(std::move(p));
     }
@@ -289,13 +492,13 @@ class Parser {
         p.where = where(n);
         p.list_level = level;
         if (level > 0) p.runs.push_back({level == 1 ? "- " : "+ ", {}, false});
-        read_inline(n, {}, false, p, stop_at_list);
-        normalise_spaces(p);
+        read_inline(n, {}, false, p.runs, stop_at_list);
+        normalise_spaces(p.runs);
         return p;
     }
 
-    void read_inline(const pugi::xml_node& n, InlineStyle style, bool nobreak, Paragraph& p,
-                     bool skip_lists) {
+    void read_inline(const pugi::xml_node& n, InlineStyle style, bool nobreak,
+                     std::vector<InlineRun>& p, bool skip_lists) {
         for (auto c : n.children()) {
             if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
                 append_run(p, collapse_spaces(c.value()), style, nobreak);
@@ -325,19 +528,20 @@ class Parser {
         }
     }
 
-    static void append_run(Paragraph& p, std::string text, InlineStyle style, bool nobreak) {
+    static void append_run(std::vector<InlineRun>& runs, std::string text, InlineStyle style,
+                           bool nobreak) {
         if (text.empty()) return;
-        if (!p.runs.empty() && p.runs.back().style == style && p.runs.back().nobreak == nobreak)
-            p.runs.back().text += text;
+        if (!runs.empty() && runs.back().style == style && runs.back().nobreak == nobreak)
+            runs.back().text += text;
         else
-            p.runs.push_back({std::move(text), style, nobreak});
+            runs.push_back({std::move(text), style, nobreak});
     }
 
     // Spaces were collapsed per text node; now drop leading/trailing space of the paragraph and
     // double spaces where two runs meet.
-    static void normalise_spaces(Paragraph& p) {
+    static void normalise_spaces(std::vector<InlineRun>& runs) {
         bool prev_space = true;  // drops leading spaces
-        for (auto& r : p.runs) {
+        for (auto& r : runs) {
             std::string out;
             for (char c : r.text) {
                 if (c == ' ' && prev_space) continue;
@@ -346,11 +550,11 @@ class Parser {
             }
             r.text = std::move(out);
         }
-        for (auto it = p.runs.rbegin(); it != p.runs.rend(); ++it) {
+        for (auto it = runs.rbegin(); it != runs.rend(); ++it) {
             while (!it->text.empty() && it->text.back() == ' ') it->text.pop_back();
             if (!it->text.empty()) break;
         }
-        std::erase_if(p.runs, [](const InlineRun& r) { return r.text.empty(); });
+        std::erase_if(runs, [](const InlineRun& r) { return r.text.empty(); });
     }
 
     const expand::Expanded& expanded_;

@@ -175,16 +175,34 @@ void clean_paragraph(model::Paragraph& p, size_t index, Diagnostics& diags) {
     for (auto& run : p.runs) clean(run.text, field, p.where, diags);
 }
 
-void mark_unbreakable(model::Paragraph& p) {
+// Ranges of the runs' concatenated text that must stay on one line: <nobr> runs and the
+// tokens text::unbreakable_ranges finds (dates, numbers with units, symbols).
+std::vector<model::ByteRange> unbreakable(const std::vector<model::InlineRun>& runs) {
     std::vector<model::ByteRange> ranges;
-    size_t offset = 0;
-    for (auto& run : p.runs) {
-        if (run.nobreak) ranges.push_back({offset, offset + run.text.size()});
-        offset += run.text.size();
+    std::string all;
+    for (const auto& run : runs) {
+        if (run.nobreak) ranges.push_back({all.size(), all.size() + run.text.size()});
+        all += run.text;
     }
-    const auto tokens = unbreakable_ranges(p.plain_text());
+    const auto tokens = unbreakable_ranges(all);
     ranges.insert(ranges.end(), tokens.begin(), tokens.end());
-    p.keep_together = merge_ranges(std::move(ranges));
+    return merge_ranges(std::move(ranges));
+}
+
+void mark_unbreakable(model::Paragraph& p) { p.keep_together = unbreakable(p.runs); }
+
+// A table's cells get the paragraph treatment: NFC, UTF-8 checked, unbreakable ranges.
+void prepare_table(model::Table& table, size_t index, Diagnostics& diags) {
+    for (size_t r = 0; r < table.rows.size(); ++r) {
+        auto& row = table.rows[r];
+        for (size_t c = 0; c < row.cells.size(); ++c) {
+            auto& cell = row.cells[c];
+            const std::string field = "body table " + std::to_string(index + 1) + ", row " +
+                                      std::to_string(r + 1) + ", cell " + std::to_string(c + 1);
+            for (auto& run : cell.runs) clean(run.text, field, cell.where, diags);
+            cell.keep_together = unbreakable(cell.runs);
+        }
+    }
 }
 
 }  // namespace
@@ -210,8 +228,10 @@ model::Document prepare(model::Document doc, core::Diagnostics& diags) {
         clean(doc.addressees[i], "addressees[" + std::to_string(i) + "]", diags);
     prepare_addressees(doc.addressees);
 
-    for (size_t i = 0; i < doc.body.size(); ++i)
+    for (size_t i = 0; i < doc.body.size(); ++i) {
         if (auto* p = std::get_if<model::Paragraph>(&doc.body[i])) clean_paragraph(*p, i, diags);
+        if (auto* t = std::get_if<model::Table>(&doc.body[i])) prepare_table(*t, i, diags);
+    }
     number_headings(doc);  // after cleaning, before measuring: labels are part of the text
     for (auto& block : doc.body)
         if (auto* p = std::get_if<model::Paragraph>(&block)) mark_unbreakable(*p);

@@ -72,7 +72,7 @@ TEST(Parse, ReportsEveryUnknownElementAndAttribute) {
     core::Diagnostics diags;
     try {
         parse_text(R"(<document><header><issuer>A</issuer><foo/></header>
-          <body><p class="x">t</p><table/></body><signature><name>B</name></signature></document>)",
+          <body><p class="x">t</p><figure/></body><signature><name>B</name></signature></document>)",
                    diags);
         FAIL() << "expected a Failure";
     } catch (const core::Failure& f) {
@@ -136,4 +136,115 @@ TEST(Parse, UnknownNumberingStyleIsAnError) {
                             diags),
                  core::Failure);
     EXPECT_EQ(diags.items().at(0).code, "markup.numbering");
+}
+
+namespace {
+
+model::Document parse_body(const std::string& body, core::Diagnostics& diags) {
+    return parse_text("<document><header><issuer>A</issuer></header><body>" + body +
+                          "</body><signature><name>B</name></signature></document>",
+                      diags);
+}
+
+}  // namespace
+
+TEST(Parse, TableWithHeadBodyColspanAndRowspan) {
+    core::Diagnostics diags;
+    auto doc = parse_body(R"(<p>Trước</p>
+      <table widths="1 4 2 2" size="12">
+        <thead>
+          <tr><th rowspan="2">STT</th><th rowspan="2">Đơn vị</th><th colspan="2">Số lượng</th></tr>
+          <tr><th>Tổng số</th><th align="right">Trong đó <i>nữ</i></th></tr>
+        </thead>
+        <tbody>
+          <tr><td align="center">1</td><td>Công   đoàn <b>Y tế</b></td><td>10</td><td>4</td></tr>
+          <tr><td rowspan="2">2</td><td>a</td><td>b</td><td>c</td></tr>
+          <tr><td>d</td><td>e</td><td>f</td></tr>
+        </tbody>
+      </table>)",
+                          diags);
+    ASSERT_FALSE(diags.has_errors()) << core::format(diags.items().front());
+    ASSERT_EQ(doc.body.size(), 2u);
+    const auto* t = std::get_if<model::Table>(&doc.body[1]);
+    ASSERT_TRUE(t);
+    EXPECT_EQ(t->widths, (std::vector<double>{1, 4, 2, 2}));
+    EXPECT_EQ(t->font_size, 12);
+    EXPECT_EQ(t->columns, 4);
+    EXPECT_EQ(t->header_rows, 2);
+    ASSERT_EQ(t->rows.size(), 5u);
+    EXPECT_TRUE(t->rows[0].header && t->rows[1].header && !t->rows[2].header);
+    const auto& top = t->rows[0].cells;
+    ASSERT_EQ(top.size(), 3u);
+    EXPECT_EQ(top[0].rowspan, 2);
+    EXPECT_TRUE(top[0].header);
+    EXPECT_EQ(top[0].align, model::TableCell::Align::center);
+    EXPECT_EQ(top[2].colspan, 2);
+    EXPECT_EQ(top[2].column, 2);
+    const auto& second = t->rows[1].cells;
+    ASSERT_EQ(second.size(), 2u);
+    EXPECT_EQ(second[0].column, 2);  // after the two rowspan cells
+    EXPECT_EQ(second[1].column, 3);
+    EXPECT_EQ(second[1].align, model::TableCell::Align::right);
+    EXPECT_EQ(second[1].plain_text(), "Trong đó nữ");
+    EXPECT_TRUE(second[1].runs.back().style.italic);
+    const auto& body = t->rows[2].cells;
+    EXPECT_EQ(body[0].align, model::TableCell::Align::center);
+    EXPECT_EQ(body[1].align, model::TableCell::Align::left);
+    EXPECT_FALSE(body[1].header);
+    EXPECT_EQ(body[1].plain_text(), "Công đoàn Y tế");
+    EXPECT_TRUE(body[1].runs.back().style.bold);
+    EXPECT_EQ(t->rows[4].cells[0].column, 1);  // under the body rowspan
+}
+
+TEST(Parse, BareRowsMakeABodyWithEqualColumns) {
+    core::Diagnostics diags;
+    auto doc = parse_body(
+        "<table><tr><td>a</td><td>b</td></tr><tr><td colspan=\"2\">c</td></tr>"
+        "</table>",
+        diags);
+    ASSERT_FALSE(diags.has_errors());
+    const auto& t = std::get<model::Table>(doc.body.at(0));
+    EXPECT_TRUE(t.widths.empty());
+    EXPECT_EQ(t.header_rows, 0);
+    EXPECT_EQ(t.columns, 2);
+}
+
+TEST(Parse, TableShapeErrorsNameTheRow) {
+    core::Diagnostics diags;
+    EXPECT_THROW(
+        parse_body("<table><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td><td>e</td></tr>"
+                   "</table>",
+                   diags),
+        core::Failure);
+    ASSERT_TRUE(diags.has_errors());
+    EXPECT_EQ(diags.items().front().code, "markup.table-shape");
+    EXPECT_NE(diags.items().front().message.find("row 2"), std::string::npos)
+        << diags.items().front().message;
+
+    core::Diagnostics past;
+    EXPECT_THROW(parse_body("<table><tr><td rowspan=\"3\">a</td><td>b</td></tr><tr><td>c</td>"
+                            "</tr></table>",
+                            past),
+                 core::Failure);
+    ASSERT_TRUE(past.has_errors());
+    EXPECT_EQ(past.items().front().code, "markup.table-shape");
+
+    core::Diagnostics widths;
+    EXPECT_THROW(
+        parse_body("<table widths=\"1 2 3\"><tr><td>a</td><td>b</td></tr></table>", widths),
+        core::Failure);
+    ASSERT_TRUE(widths.has_errors());
+    EXPECT_EQ(widths.items().front().code, "markup.table-widths");
+}
+
+TEST(Parse, TableRejectsUnknownMarkup) {
+    for (const char* bad : {"<table><tr><td bgcolor=\"red\">a</td></tr></table>",
+                            "<table><caption>x</caption><tr><td>a</td></tr></table>",
+                            "<table><tr><td align=\"middle\">a</td></tr></table>",
+                            "<table><tr><td colspan=\"0\">a</td></tr></table>",
+                            "<table size=\"huge\"><tr><td>a</td></tr></table>"}) {
+        core::Diagnostics diags;
+        EXPECT_THROW(parse_body(bad, diags), core::Failure) << bad;
+        EXPECT_TRUE(diags.has_errors()) << bad;
+    }
 }

@@ -1,0 +1,225 @@
+// Tables in the content (ô 6): full text width, columns from relative weights, 13 pt single-
+// spaced cell text with word-processor padding, 0.5 pt borders around every cell. Rows never
+// split across pages; rows tied by a rowspan move together; the header rows are repeated at the
+// top of every page the table reaches.
+#include <algorithm>
+#include <numeric>
+
+#include "layout/blocks.hpp"
+
+namespace vanthu::layout {
+namespace {
+
+Align to_align(model::TableCell::Align a) {
+    switch (a) {
+        case model::TableCell::Align::center:
+            return Align::center;
+        case model::TableCell::Align::right:
+            return Align::right;
+        case model::TableCell::Align::justify:
+            return Align::justify;
+        case model::TableCell::Align::left:
+            break;
+    }
+    return Align::left;
+}
+
+struct CellBox {
+    const model::TableCell* cell = nullptr;
+    ShapedText text;
+    double height = 0;  // lines plus top and bottom padding
+};
+
+class TablePlacer {
+  public:
+    TablePlacer(LayoutContext& cx, const model::Table& table)
+        : cx_(cx),
+          table_(table),
+          size_(table.font_size > 0 ? table.font_size : cx.type().table_size),
+          pitch_(cx.type().single(size_)),
+          pad_x_(cx.type().table_padding_x),
+          pad_y_(cx.type().table_padding_y),
+          rule_(cx.type().table_rule) {}
+
+    void run() {
+        const size_t rows = table_.rows.size();
+        if (table_.columns <= 0 || rows == 0) return;
+        column_edges();
+        shape_cells();
+        row_heights();
+        const auto groups = row_groups();
+        const size_t head = std::min<size_t>(static_cast<size_t>(table_.header_rows), rows);
+        const double head_h = height(0, head);
+        const double bottom = cx_.geometry().text_bottom();
+        auto& flow = cx_.flow;
+
+        // The header never stands alone at the foot of a page: it goes with the first body row.
+        const double first_h =
+            head_h + (groups.empty() ? 0 : height(groups[0].first, groups[0].second));
+        if (!flow.at_page_top() && flow.remaining() < first_h - 1e-6) flow.new_page();
+        double y = flow.y();
+        if (head > 0) y = draw_rows(0, head, y);
+        bool page_has_body = false;
+        for (const auto& [first, end] : groups) {
+            const double h = height(first, end);
+            if (y + h > bottom + 1e-6 && page_has_body) {
+                bottom_rule(y);
+                flow.new_page();
+                y = flow.y();
+                if (head > 0) y = draw_rows(0, head, y);
+                page_has_body = false;
+            }
+            if (y + h > bottom + 1e-6)
+                cx_.diags.warning("layout.row-too-tall",
+                                  "row " + std::to_string(first + 1) +
+                                      " of the table is taller than the space on a page; it "
+                                      "runs into the bottom margin",
+                                  table_.rows[first].where);
+            y = draw_rows(first, end, y);
+            page_has_body = true;
+        }
+        bottom_rule(y);
+        flow.move_to(y);
+        flow.advance(cx_.type().paragraph_after);
+    }
+
+  private:
+    void column_edges() {
+        const auto n = static_cast<size_t>(table_.columns);
+        std::vector<double> weights = table_.widths;
+        if (weights.size() != n) weights.assign(n, 1.0);
+        const double total = std::accumulate(weights.begin(), weights.end(), 0.0);
+        const double x0 = cx_.geometry().text_left();
+        const double width = cx_.geometry().text_width();
+        edges_.assign(n + 1, x0);
+        double acc = 0;
+        for (size_t i = 0; i < n; ++i) {
+            acc += weights[i];
+            edges_[i + 1] = x0 + width * acc / total;
+        }
+    }
+
+    double left(const model::TableCell& c) const { return edges_[static_cast<size_t>(c.column)]; }
+    double right(const model::TableCell& c) const {
+        const auto end = std::min(static_cast<size_t>(c.column + c.colspan), edges_.size() - 1);
+        return edges_[end];
+    }
+
+    void shape_cells() {
+        boxes_.resize(table_.rows.size());
+        for (size_t r = 0; r < table_.rows.size(); ++r) {
+            for (const auto& cell : table_.rows[r].cells) {
+                TextSpec spec;
+                spec.runs = cell.runs;
+                spec.size = size_;
+                spec.bold = cell.header;
+                spec.width = std::max(1.0, right(cell) - left(cell) - 2 * pad_x_);
+                spec.align = to_align(cell.align);
+                spec.keep_together = cell.keep_together;
+                spec.where = cell.where;
+                CellBox box{&cell, {}, 0};
+                if (!cell.runs.empty()) box.text = cx_.shaper.shape(spec, cx_.diags);
+                const auto lines = std::max<size_t>(1, box.text.lines.size());
+                box.height = static_cast<double>(lines) * pitch_ + 2 * pad_y_;
+                boxes_[r].push_back(std::move(box));
+            }
+        }
+    }
+
+    // Last row (exclusive) a cell of row r reaches.
+    size_t span_end(size_t r, const model::TableCell& c) const {
+        return std::min(table_.rows.size(), r + static_cast<size_t>(std::max(1, c.rowspan)));
+    }
+
+    // Row heights: the tallest one-row cell; a rowspan cell that needs more than its rows give
+    // adds the difference to its last row (cells ending earlier are settled first).
+    void row_heights() {
+        const size_t rows = table_.rows.size();
+        heights_.assign(rows, pitch_ + 2 * pad_y_);
+        std::vector<std::pair<size_t, const CellBox*>> spanning;  // (end row, cell)
+        for (size_t r = 0; r < rows; ++r)
+            for (const auto& box : boxes_[r]) {
+                if (span_end(r, *box.cell) == r + 1)
+                    heights_[r] = std::max(heights_[r], box.height);
+                else
+                    spanning.emplace_back(span_end(r, *box.cell), &box);
+            }
+        std::stable_sort(spanning.begin(), spanning.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (const auto& [end, box] : spanning) {
+            const size_t first = end - static_cast<size_t>(box->cell->rowspan);
+            const double have = height(first, end);
+            if (have < box->height) heights_[end - 1] += box->height - have;
+        }
+    }
+
+    double height(size_t first, size_t end) const {
+        double h = 0;
+        for (size_t r = first; r < end; ++r) h += heights_[r];
+        return h;
+    }
+
+    // Runs of rows that must stay on one page: the header rows together, then each body row
+    // with every row a rowspan from it reaches.
+    std::vector<std::pair<size_t, size_t>> row_groups() const {
+        std::vector<std::pair<size_t, size_t>> groups;
+        const size_t rows = table_.rows.size();
+        size_t r = std::min<size_t>(static_cast<size_t>(table_.header_rows), rows);
+        while (r < rows) {
+            size_t end = r + 1;
+            for (size_t k = r; k < end; ++k)
+                for (const auto& c : table_.rows[k].cells) end = std::max(end, span_end(k, c));
+            groups.emplace_back(r, end);
+            r = end;
+        }
+        return groups;
+    }
+
+    // Draws rows [first, end) from `top`; returns their bottom. Each cell draws its text, its
+    // top and left edges, and its right edge when it ends the row; the bottom rule of the last
+    // row on a page is drawn by bottom_rule.
+    double draw_rows(size_t first, size_t end, double top) {
+        std::vector<double> tops{top};
+        for (size_t r = first; r < end; ++r) tops.push_back(tops.back() + heights_[r]);
+        auto& flow = cx_.flow;
+        for (size_t r = first; r < end; ++r) {
+            for (const auto& box : boxes_[r]) {
+                const auto& cell = *box.cell;
+                const double x1 = left(cell), x2 = right(cell);
+                const double y1 = tops[r - first];
+                const double y2 = tops[std::min(span_end(r, cell), end) - first];
+                const double content = static_cast<double>(box.text.lines.size()) * pitch_;
+                const double offset =
+                    cell.header ? std::max(pad_y_, (y2 - y1 - content) / 2) : pad_y_;
+                double line_top = y1 + offset;
+                for (const auto& line : box.text.lines) {
+                    flow.place(line, x1 + pad_x_, baseline_in_box(line_top, pitch_, size_));
+                    line_top += pitch_;
+                }
+                // Horizontal rules reach half a rule past the corners so the corners are closed.
+                flow.rule(x1 - rule_ / 2, x2 + rule_ / 2, y1, rule_);
+                flow.page().items.emplace_back(Rule{x1, y1, x1, y2, rule_});
+                if (cell.column + cell.colspan >= table_.columns)
+                    flow.page().items.emplace_back(Rule{x2, y1, x2, y2, rule_});
+            }
+        }
+        return tops.back();
+    }
+
+    void bottom_rule(double y) {
+        cx_.flow.rule(edges_.front() - rule_ / 2, edges_.back() + rule_ / 2, y, rule_);
+    }
+
+    LayoutContext& cx_;
+    const model::Table& table_;
+    double size_, pitch_, pad_x_, pad_y_, rule_;
+    std::vector<double> edges_;
+    std::vector<std::vector<CellBox>> boxes_;
+    std::vector<double> heights_;
+};
+
+}  // namespace
+
+void place_table(LayoutContext& cx, const model::Table& table) { TablePlacer(cx, table).run(); }
+
+}  // namespace vanthu::layout
