@@ -68,7 +68,12 @@ void place_body(LayoutContext& cx, const model::Document& doc);
 
 // A table at the full text width: rows never split, header rows repeated on every page,
 // 0.5 pt borders around every cell; paragraph spacing after it.
-void place_table(LayoutContext& cx, const model::Table& table);
+// `keep_after`: height that must fit on the same page after the table's last row (the closing
+// block, when the table ends the content), so the signature never stands alone on a page.
+void place_table(LayoutContext& cx, const model::Table& table, double keep_after = 0);
+
+// Height of the closing blocks including the gap above them, as place_closing sets them.
+double closing_height(LayoutContext& cx, const model::Document& doc);
 
 // "Nơi nhận:" with its list on the left, the signature block on the right, never split.
 void place_closing(LayoutContext& cx, const model::Document& doc);

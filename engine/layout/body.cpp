@@ -26,7 +26,8 @@ void place_body(LayoutContext& cx, const model::Document& doc) {
 
     for (size_t index = 0; index < doc.body.size(); ++index) {
         if (const auto* table = std::get_if<model::Table>(&doc.body[index])) {
-            place_table(cx, *table);
+            const bool last = index + 1 == doc.body.size();
+            place_table(cx, *table, last ? closing_height(cx, doc) : 0);
             cx.table_last = true;
             continue;
         }

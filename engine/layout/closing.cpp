@@ -135,6 +135,17 @@ void carry_last_body_lines(LayoutContext& cx) {
 
 }  // namespace
 
+double closing_height(LayoutContext& cx, const model::Document& doc) {
+    const auto& t = cx.type();
+    const double left_w = t.left_column;
+    const double right_w = cx.geometry().text_width() - left_w;
+    core::Diagnostics probe;  // the real messages come when the block is placed
+    LayoutContext quiet{cx.flow, cx.shaper, cx.options, probe, {}};
+    const double height = std::max(recipients_column(quiet, doc, left_w).height,
+                                   signature_column(quiet, doc, left_w, right_w).height);
+    return t.body_pitch() + height;  // paragraph_after + the blank line + the blocks
+}
+
 void place_closing(LayoutContext& cx, const model::Document& doc) {
     const auto& t = cx.type();
     const double left_w = t.left_column;

@@ -32,9 +32,10 @@ struct CellBox {
 
 class TablePlacer {
   public:
-    TablePlacer(LayoutContext& cx, const model::Table& table)
+    TablePlacer(LayoutContext& cx, const model::Table& table, double keep_after)
         : cx_(cx),
           table_(table),
+          keep_after_(keep_after),
           size_(table.font_size > 0 ? table.font_size : cx.type().table_size),
           pitch_(cx.type().single(size_)),
           pad_x_(cx.type().table_padding_x),
@@ -60,9 +61,12 @@ class TablePlacer {
         double y = flow.y();
         if (head > 0) y = draw_rows(0, head, y);
         bool page_has_body = false;
-        for (const auto& [first, end] : groups) {
+        for (size_t g = 0; g < groups.size(); ++g) {
+            const auto [first, end] = groups[g];
             const double h = height(first, end);
-            if (y + h > bottom + 1e-6 && page_has_body) {
+            // The last row takes what must follow it (the closing block) into account.
+            const double need = g + 1 == groups.size() ? h + keep_after_ : h;
+            if (y + need > bottom + 1e-6 && page_has_body) {
                 bottom_rule(y);
                 flow.new_page();
                 y = flow.y();
@@ -212,6 +216,7 @@ class TablePlacer {
 
     LayoutContext& cx_;
     const model::Table& table_;
+    const double keep_after_;
     double size_, pitch_, pad_x_, pad_y_, rule_;
     std::vector<double> edges_;
     std::vector<std::vector<CellBox>> boxes_;
@@ -220,6 +225,8 @@ class TablePlacer {
 
 }  // namespace
 
-void place_table(LayoutContext& cx, const model::Table& table) { TablePlacer(cx, table).run(); }
+void place_table(LayoutContext& cx, const model::Table& table, double keep_after) {
+    TablePlacer(cx, table, keep_after).run();
+}
 
 }  // namespace vanthu::layout

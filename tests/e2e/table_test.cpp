@@ -2,6 +2,8 @@
 // relative widths, rowspan/colspan boxes; and the PDF the command writes from a table.
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include <algorithm>
 #include <cmath>
 #include <optional>
@@ -302,6 +304,42 @@ TEST_F(TableMarkup, BadShapeNamesTheRow) {
     EXPECT_NE(r.output.find("row 2 of the table covers 5 grid columns"), std::string::npos)
         << r.output;
     EXPECT_NE(r.output.find("tpl/main.mustache:"), std::string::npos) << r.output;
+}
+
+// When a table ends the content, the closing block never stands alone on a page: whatever the
+// number of rows, the page with "Nơi nhận:" also carries a row of the table above it.
+TEST(TableBeforeClosing, SignatureNeverStandsAloneAfterATable) {
+    const auto dir =
+        fs::temp_directory_path() / ("vanthu-table-last-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    vanthu::Engine engine;
+    int multi_page = 0;
+    for (int rows = 20; rows <= 60; rows += 2) {
+        std::string yaml =
+            "template: ke-hoach\nco_quan_ban_hanh: Sở Nội vụ\nso: \"3\"\nky_hieu: KH-SNV\n"
+            "dia_danh: Hà Nội\nngay: 2024-05-10\ntrich_yeu: Thử bảng cuối\nnoi_dung:\n"
+            "  - doan: Danh sách các đơn vị.\n  - bang:\n      tieu_de: [[STT, Đơn vị, Số lượng]]\n"
+            "      dong:\n";
+        for (int r = 1; r <= rows; ++r)
+            yaml += "        - [\"" + std::to_string(r) + "\", \"Đơn vị số " + std::to_string(r) +
+                    "\", \"" + std::to_string(10 * r) + "\"]\n";
+        yaml += "noi_nhan: [Như trên]\nluu: VT\nchuc_danh: [GIÁM ĐỐC]\nnguoi_ky: Nguyễn Văn A\n";
+        const auto file = dir / ("rows-" + std::to_string(rows) + ".yaml");
+        std::ofstream(file) << yaml;
+        auto pages = engine.layout({.data_file = file});
+        if (pages.pages.size() > 1) ++multi_page;
+        const auto last = pages.pages.size() - 1;
+        const auto lines = lines_of(pages, last);
+        auto label = find_line(lines, "Nơi nhận:");
+        ASSERT_TRUE(label) << rows << " rows";
+        bool row_above = false;
+        for (const auto& l : lines)
+            if (l.baseline < label->baseline && l.text.rfind("Đơn vị số ", 0) == 0)
+                row_above = true;
+        EXPECT_TRUE(row_above) << rows << " rows: the closing block is alone on page " << last + 1;
+    }
+    EXPECT_GT(multi_page, 5) << "the range of row counts must cross page breaks";
+    fs::remove_all(dir);
 }
 
 }  // namespace
