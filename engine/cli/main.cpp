@@ -64,7 +64,11 @@ void write_output(const std::string& target, const std::string& bytes) {
     }
     std::error_code ec;
     fs::path path = target;
-    if (fs::is_symlink(path, ec)) path = fs::weakly_canonical(path, ec);
+    // Through symbolic links (also dangling ones) to the file they name.
+    for (int hops = 0; hops < 40 && fs::is_symlink(path, ec); ++hops) {
+        const fs::path link = fs::read_symlink(path, ec);
+        path = link.is_absolute() ? link : path.parent_path() / link;
+    }
     const auto status = fs::status(path, ec);
     if (fs::exists(status) && !fs::is_regular_file(status)) {
         if (fs::is_directory(status)) throw OutputError(target + " is a folder");

@@ -331,4 +331,14 @@ TEST_F(Cli, FullDeviceIsAnOutputError) {
     EXPECT_FALSE(std::filesystem::is_regular_file("/dev/full"));
 }
 
+TEST_F(Cli, WritesThroughASymbolicLinkEvenADanglingOne) {
+    auto data = write("d.yaml", letter());
+    fs::create_symlink("target.pdf", dir_ / "link.pdf");  // target does not exist yet
+    auto r = vanthu("render " + shell_quote(data.string()) + " -o " +
+                    shell_quote((dir_ / "link.pdf").string()));
+    EXPECT_EQ(r.status, 0) << r.output;
+    EXPECT_TRUE(fs::is_symlink(dir_ / "link.pdf")) << "the link itself must stay a link";
+    EXPECT_EQ(read_file(dir_ / "target.pdf").substr(0, 5), "%PDF-");
+}
+
 }  // namespace
