@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "core/units.hpp"
+#include "tools/page_lines.hpp"
 #include "tools/pdf_probe.hpp"
 #include "vanthu/engine.hpp"
 
@@ -16,41 +17,6 @@ using namespace vanthu::testing;
 namespace {
 
 const fs::path kSource = VANTHU_SOURCE_DIR;
-
-// A run with its extent; several runs on one baseline that belong together are merged.
-struct Line {
-    std::string text;
-    double left = 0, right = 0, baseline = 0, size = 0;
-    bool bold = false, italic = false;
-    double centre() const { return (left + right) / 2; }
-    double width() const { return right - left; }
-};
-
-std::vector<Line> lines_of(const layout::Pages& pages, size_t page_index) {
-    std::vector<Line> lines;
-    for (const auto& item : pages.pages.at(page_index).items) {
-        const auto* run = std::get_if<layout::GlyphRun>(&item);
-        if (!run) continue;
-        const auto& face = pages.faces.at(run->face);
-        if (!lines.empty() && std::abs(lines.back().baseline - run->baseline) < 0.01 &&
-            std::abs(lines.back().right - run->x) < 0.5) {
-            lines.back().text += run->text;
-            lines.back().right = run->x + run->width;
-            continue;
-        }
-        lines.push_back({run->text, run->x, run->x + run->width, run->baseline, run->size,
-                         face.bold, face.italic});
-    }
-    for (auto& l : lines)  // a line's trailing space is not part of its visible width
-        while (!l.text.empty() && l.text.back() == ' ') l.text.pop_back();
-    return lines;
-}
-
-std::optional<Line> find_line(const std::vector<Line>& lines, const std::string& prefix) {
-    for (const auto& l : lines)
-        if (l.text.rfind(prefix, 0) == 0) return l;
-    return std::nullopt;
-}
 
 // The first rule below `baseline` (within 12 pt) whose centre is within 30 pt of `centre_x`.
 std::optional<layout::Rule> rule_under(const layout::Page& page, double baseline, double centre_x) {

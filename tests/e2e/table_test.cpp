@@ -10,6 +10,7 @@
 #include <set>
 
 #include "core/units.hpp"
+#include "tools/page_lines.hpp"
 #include "tools/pdf_probe.hpp"
 #include "vanthu/engine.hpp"
 
@@ -23,37 +24,6 @@ const fs::path kSource = VANTHU_SOURCE_DIR;
 const std::string kCli = VANTHU_CLI;
 const double kTextLeft = core::mm(30);
 const double kTextWidth = core::mm(210 - 30 - 15);
-
-struct Line {
-    std::string text;
-    double left = 0, right = 0, baseline = 0, size = 0;
-    bool bold = false;
-};
-
-std::vector<Line> lines_of(const layout::Pages& pages, size_t page_index) {
-    std::vector<Line> lines;
-    for (const auto& item : pages.pages.at(page_index).items) {
-        const auto* run = std::get_if<layout::GlyphRun>(&item);
-        if (!run) continue;
-        if (!lines.empty() && std::abs(lines.back().baseline - run->baseline) < 0.01 &&
-            std::abs(lines.back().right - run->x) < 0.5) {
-            lines.back().text += run->text;
-            lines.back().right = run->x + run->width;
-            continue;
-        }
-        lines.push_back({run->text, run->x, run->x + run->width, run->baseline, run->size,
-                         pages.faces.at(run->face).bold});
-    }
-    for (auto& l : lines)
-        while (!l.text.empty() && l.text.back() == ' ') l.text.pop_back();
-    return lines;
-}
-
-std::optional<Line> find_line(const std::vector<Line>& lines, const std::string& text) {
-    for (const auto& l : lines)
-        if (l.text == text) return l;
-    return std::nullopt;
-}
 
 // The table's rules on a page: those that start at the text block's left edge or lie inside it
 // and are horizontal; the vertical ones anywhere between the table's left and right edges.
@@ -111,8 +81,8 @@ TEST_F(TableLayout, SpansSeveralPagesWithTheHeaderOnTopOfEach) {
         if (ys.size() < 2) continue;
         ++table_pages;
         const auto lines = lines_of(pages_, p);
-        auto stt = find_line(lines, "STT");
-        auto unit = find_line(lines, "Đơn vị");
+        auto stt = find_exact_line(lines, "STT");
+        auto unit = find_exact_line(lines, "Đơn vị");
         ASSERT_TRUE(stt && unit) << "no header on page " << p + 1;
         EXPECT_TRUE(stt->bold && unit->bold);
         EXPECT_NEAR(stt->size, 13, 0.01);
@@ -141,7 +111,7 @@ TEST_F(TableLayout, EveryRowIsWholeOnOnePageBetweenTwoRules) {
             ASSERT_LT(row, ys.size()) << "row " << i << " is below the table's last rule";
             where = {p, row};
             for (const auto& cell : {cells[1], cells[2]}) {
-                auto l = find_line(lines, cell);
+                auto l = find_exact_line(lines, cell);
                 ASSERT_TRUE(l) << "cell " << cell << " of row " << i << " is not on page " << p + 1;
                 EXPECT_EQ(interval(ys, l->baseline), row) << "row " << i << " is split";
                 // The text lies inside the row: its descent above the rule under it.
@@ -171,8 +141,9 @@ TEST_F(TableLayout, ColumnsFollowTheRelativeWidths) {
 
 TEST_F(TableLayout, ParagraphAfterTheTableFollowsItsLastRule) {
     for (size_t p = 0; p < pages_.pages.size(); ++p) {
-        auto l = find_line(lines_of(pages_, p),
-                           "Liên đoàn Lao động tỉnh báo cáo để Tổng Liên đoàn biết, tổng hợp./.");
+        auto l =
+            find_exact_line(lines_of(pages_, p),
+                            "Liên đoàn Lao động tỉnh báo cáo để Tổng Liên đoàn biết, tổng hợp./.");
         if (!l) continue;
         const auto ys = row_boundaries(pages_.pages[p]);
         ASSERT_FALSE(ys.empty()) << "the last paragraph is not on the table's last page";
@@ -222,12 +193,12 @@ TEST_F(TableMarkup, RowspanCellsSpanBothHeaderRows) {
         engine.layout({.data_file = dir_ / "d.yaml", .template_name = (dir_ / "tpl").string()});
     ASSERT_EQ(pages.pages.size(), 1u);
     const auto lines = lines_of(pages, 0);
-    auto stt = find_line(lines, "STT");
-    auto unit = find_line(lines, "Đơn vị");
-    auto amount = find_line(lines, "Số lượng");
-    auto total = find_line(lines, "Tổng số");
-    auto women = find_line(lines, "Trong đó nữ");
-    auto first = find_line(lines, "1.037");
+    auto stt = find_exact_line(lines, "STT");
+    auto unit = find_exact_line(lines, "Đơn vị");
+    auto amount = find_exact_line(lines, "Số lượng");
+    auto total = find_exact_line(lines, "Tổng số");
+    auto women = find_exact_line(lines, "Trong đó nữ");
+    auto first = find_exact_line(lines, "1.037");
     ASSERT_TRUE(stt && unit && amount && total && women && first);
     EXPECT_NEAR(stt->size, 12, 0.01);
     EXPECT_LT(amount->baseline, total->baseline);
@@ -330,7 +301,7 @@ TEST(TableBeforeClosing, SignatureNeverStandsAloneAfterATable) {
         if (pages.pages.size() > 1) ++multi_page;
         const auto last = pages.pages.size() - 1;
         const auto lines = lines_of(pages, last);
-        auto label = find_line(lines, "Nơi nhận:");
+        auto label = find_exact_line(lines, "Nơi nhận:");
         ASSERT_TRUE(label) << rows << " rows";
         bool row_above = false;
         for (const auto& l : lines)
