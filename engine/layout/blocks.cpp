@@ -17,33 +17,6 @@ TextSpec plain(const std::string& text, double size, bool bold, bool italic, dou
     return spec;
 }
 
-double place_lines(LayoutContext& cx, const TextSpec& spec, double x, double top, double pitch,
-                   double* widest) {
-    // Forced line breaks ('\n' from <br/>) start new lines of their own.
-    double baseline = top;
-    double line_top = top;
-    std::string all;
-    for (const auto& r : spec.runs) all += r.text;
-    size_t start = 0;
-    while (start <= all.size()) {
-        size_t end = all.find('\n', start);
-        if (end == std::string::npos) end = all.size();
-        TextSpec piece = spec;
-        piece.runs = {{all.substr(start, end - start), {}, false}};
-        if (spec.runs.size() != 1) piece.runs = spec.runs;  // styled text has no forced breaks
-        auto shaped = cx.shaper.shape(piece, cx.diags);
-        for (const auto& line : shaped.lines) {
-            baseline = baseline_in_box(line_top, pitch, spec.size);
-            cx.flow.place(line, x, baseline);
-            if (widest) *widest = std::max(*widest, line.width);
-            line_top += pitch;
-        }
-        if (spec.runs.size() != 1) break;
-        start = end + 1;
-    }
-    return baseline;
-}
-
 // Shapes centred text at the narrowest width that keeps its number of lines, so that a long
 // name wraps into lines of similar length ("LIÊN ĐOÀN LAO ĐỘNG / THÀNH PHỐ HÀ NỘI") instead of
 // a full line and a stub. Returns the lines and the x offset that centres them in `spec.width`.

@@ -32,11 +32,6 @@ struct LayoutContext {
 TextSpec plain(const std::string& text, double size, bool bold, bool italic, double width,
                Align align, const core::SourceLocation& where = {});
 
-// Shapes `spec` and places its lines from `top` at `pitch`, the block's left edge at `x`.
-// Returns the baseline of the last line (or `top` if there is no line).
-double place_lines(LayoutContext& cx, const TextSpec& spec, double x, double top, double pitch,
-                   double* widest = nullptr);
-
 // Shapes centred text at the narrowest width that keeps its number of lines (balanced lines);
 // `offset` receives the x shift that centres them in `spec.width`.
 ShapedText balanced_lines(LayoutContext& cx, TextSpec spec, double& offset);

@@ -117,13 +117,7 @@ void carry_last_body_lines(LayoutContext& cx) {
     cx.flow.new_page();
     const double dy = cx.flow.y() - first.top;
     for (auto& item : carried) {
-        if (auto* run = std::get_if<GlyphRun>(&item)) {
-            run->baseline += dy;
-            for (auto& g : run->glyphs) g.y += dy;
-        } else if (auto* rule = std::get_if<Rule>(&item)) {
-            rule->y1 += dy;
-            rule->y2 += dy;
-        }
+        shift(item, 0, dy);
         cx.flow.page().items.push_back(std::move(item));
     }
     for (size_t i = lines.size() - move; i < lines.size(); ++i) {
@@ -173,18 +167,7 @@ void place_page_numbers(LayoutContext& cx, Pages& pages) {
         auto shaped =
             cx.shaper.shape(plain(page.label, size, false, false, width, Align::center), cx.diags);
         // Written before the page's other items so text extraction reads it first.
-        std::vector<Item> items;
-        for (const auto& run : shaped.lines.front().runs) {
-            GlyphRun r = run;
-            const double baseline = t.page_number_top + kAscent * size;
-            r.x += x0;
-            r.baseline = baseline;
-            for (auto& g : r.glyphs) {
-                g.x += x0;
-                g.y += baseline;
-            }
-            items.emplace_back(std::move(r));
-        }
+        auto items = line_items(shaped.lines.front(), x0, t.page_number_top + kAscent * size);
         items.insert(items.end(), page.items.begin(), page.items.end());
         page.items = std::move(items);
     }

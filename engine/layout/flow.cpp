@@ -15,20 +15,34 @@ void Flow::new_page() {
     y_ = geometry_.top;
 }
 
-void Flow::place(const ShapedLine& line, double x, double baseline) {
-    for (const auto& run : line.runs) {
-        GlyphRun r = run;
-        r.x += x;
-        r.baseline = baseline;
-        for (auto& g : r.glyphs) {
-            g.x += x;
-            g.y += baseline;
+void shift(Item& item, double dx, double dy) {
+    if (auto* run = std::get_if<GlyphRun>(&item)) {
+        run->x += dx;
+        run->baseline += dy;
+        for (auto& g : run->glyphs) {
+            g.x += dx;
+            g.y += dy;
         }
-        page().items.emplace_back(std::move(r));
+    } else if (auto* rule = std::get_if<Rule>(&item)) {
+        rule->x1 += dx;
+        rule->x2 += dx;
+        rule->y1 += dy;
+        rule->y2 += dy;
     }
-    for (const auto& u : line.underlines)
-        page().items.emplace_back(
-            Rule{u.x1 + x, u.y1 + baseline, u.x2 + x, u.y2 + baseline, u.thickness});
+}
+
+std::vector<Item> line_items(const ShapedLine& line, double x, double baseline) {
+    // Shaped lines are relative to their origin: x from the block's left edge, y from the
+    // baseline (0).
+    std::vector<Item> items;
+    for (const auto& run : line.runs) items.emplace_back(run);
+    for (const auto& u : line.underlines) items.emplace_back(u);
+    for (auto& item : items) shift(item, x, baseline);
+    return items;
+}
+
+void Flow::place(const ShapedLine& line, double x, double baseline) {
+    for (auto& item : line_items(line, x, baseline)) page().items.push_back(std::move(item));
 }
 
 void Flow::rule(double x1, double x2, double y, double thickness) {

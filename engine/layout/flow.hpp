@@ -33,6 +33,12 @@ class Flow {
     double y_ = 0;
 };
 
+// Moves an item by (dx, dy): the run's origin and every glyph, or both ends of a rule.
+void shift(Item& item, double dx, double dy);
+
+// The items of a shaped line whose origin is put at (x, baseline).
+std::vector<Item> line_items(const ShapedLine& line, double x, double baseline);
+
 // Baseline of a line of font size `size` in a line box of height `pitch` whose top is `top`:
 // the descent sits at the bottom of the box.
 inline double baseline_in_box(double top, double pitch, double size) {

@@ -9,16 +9,8 @@ namespace {
 
 using nlohmann::json;
 using test::failure_of;
+using test::make_template;
 using test::TempDir;
-
-// A template built in memory the way load_template() builds it (no partials).
-Template make_template(const std::string& main) {
-    Template t;
-    t.name = "t";
-    t.files.push_back({"t/main.mustache", main});
-    t.source = add_line_markers(main, 0);
-    return t;
-}
 
 std::string render(const std::string& main, const json& data, bool strict = true) {
     const Template t = make_template(main);

@@ -12,14 +12,7 @@ namespace {
 
 using nlohmann::json;
 using test::failure_of;
-
-Template make_template(const std::string& main) {
-    Template t;
-    t.name = "t";
-    t.files.push_back({"t/main.mustache", main});
-    t.source = add_line_markers(main, 0);
-    return t;
-}
+using test::make_template;
 
 std::string render(const std::string& main, const json& data) {
     const Template t = make_template(main);

@@ -10,10 +10,21 @@
 #include <string>
 
 #include "core/diagnostics.hpp"
+#include "expand/source_map.hpp"
+#include "expand/template.hpp"
 
 namespace vanthu::expand::test {
 
 namespace fs = std::filesystem;
+
+// A template built in memory the way load_template() builds it (no partials).
+inline Template make_template(const std::string& main) {
+    Template t;
+    t.name = "t";
+    t.files.push_back({"t/main.mustache", main});
+    t.source = add_line_markers(main, 0);
+    return t;
+}
 
 // A fresh folder under the system temp dir, removed at the end of the test.
 class TempDir {
