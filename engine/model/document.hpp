@@ -40,6 +40,9 @@ struct InlineRun {
     std::string text;
     InlineStyle style;
     bool nobreak = false;  // from <nobr>: never broken across lines
+    // From <note>: this run is the superscript marker of footnote `note` (1-based, numbered
+    // through the whole document), whose text is Document::notes[note - 1].
+    int note = 0;
 };
 
 struct Paragraph {
@@ -87,6 +90,20 @@ struct Table {
 
 using Block = std::variant<Paragraph, Table>;
 
+// A body issuing the document: its parent body (optional) and its own name, in capitals.
+struct Issuer {
+    Text parent;
+    Text name;
+};
+
+// Marks in the header area (ND30 §2.10); empty when absent.
+struct Marks {
+    Text urgency;  // ô 10b: "KHẨN", "THƯỢNG KHẨN", "HỎA TỐC" in a box under the number
+    Text secrecy;  // ô 10a: "MẬT", "TỐI MẬT", "TUYỆT MẬT" above the urgency mark
+    Text circulation;  // ô 11: "LƯU HÀNH NỘI BỘ", "XEM XONG TRẢ LẠI" in a box in the top margin
+    Text draft;  // "DỰ THẢO" / "Dự thảo lần 2": boxed, top left (not regulated by ND30)
+};
+
 struct Header {
     Text parent;     // cơ quan chủ quản (optional); '\n' marks a forced line break
     Text issuer;     // cơ quan ban hành; '\n' marks a forced line break
@@ -96,6 +113,9 @@ struct Header {
     Text date;       // ISO date "2021-10-14" (empty: left blank for a draft)
     Text type_name;  // tên loại, e.g. "Kế hoạch" (not for a công văn); written in capitals
     Text subject;    // trích yếu; for a công văn the text after "V/v "
+    // Joint documents (ND30 §3): the partner bodies, listed under the host (parent/issuer).
+    std::vector<Issuer> co_issuers;
+    Marks marks;
 
     // Filled by the text stage.
     std::string number_line;   // "Số: 576/LĐLĐ"
@@ -107,6 +127,25 @@ struct Signature {
     std::vector<Text> titles;  // "TM. BAN THƯỜNG VỤ", "PHÓ CHỦ TỊCH THƯỜNG TRỰC"
     Text name;                 // "Đặng Thị Phương Hoa"
     Text note;                 // optional, e.g. "(Đã ký)" for a transcription
+    // Optional PNG of the signature and seal, placed over the signature space (ô 7c, ô 8).
+    // The engine resolves a relative path against the data file's folder.
+    Text image;
+    double image_width_mm = 0;  // 0: as wide as fits the signature space's height
+    SourceLocation where;
+};
+
+// An attachment with its own pages and page numbers (ND30 §2.13): "PHỤ LỤC" (numbered I, II …
+// when there are several) or its own label ("ĐỀ CƯƠNG BÁO CÁO"), a title, the italic
+// "(Kèm theo …)" line, then content like the body.
+struct Appendix {
+    Text label;  // empty: "PHỤ LỤC", with a Roman number when there are several (text stage)
+    Text title;  // optional, bold, centred; '\n' forces a break
+    Text reference;  // "(Kèm theo …)"; empty: composed from the header by the text stage
+    bool place_date = false;  // repeat the header's place-and-date line above it (seed 001)
+    bool landscape = false;   // its pages are A4 landscape (wide tables)
+    std::vector<std::string> numbering;  // as Document::numbering
+    std::vector<Block> body;
+    SourceLocation where;
 };
 
 struct Document {
@@ -119,7 +158,14 @@ struct Document {
     // "1.1" (1.1.), "a" (a)), "" (no label). Empty: no automatic numbering.
     std::vector<std::string> numbering;
     std::vector<Text> recipients;  // Nơi nhận
-    Signature signature;
+    Text drafter;                  // ô 12: drafter initials and copies, "PL.(300)"
+    Signature signature;           // the lead (host) signer: the right-hand block
+    // Joint documents: the partners' signers, placed left of the lead (ND30 §3).
+    std::vector<Signature> co_signatures;
+    Text footer;  // ô 13: address and contacts at the foot of page 1; '\n' separates lines
+    // Footnote texts, in marker order; paragraph runs carry `note` = index + 1.
+    std::vector<Paragraph> notes;
+    std::vector<Appendix> appendices;
 };
 
 }  // namespace vanthu::model

@@ -73,10 +73,13 @@ class Parser {
         }
         check_attributes(root, {"kind"});
         doc.kind = root.attribute("kind").as_string("cong-van");
-        if (doc.kind != "cong-van" && doc.kind != "ke-hoach")
+        if (doc.kind != "cong-van" && doc.kind != "named")
             diags_.error("markup.kind",
-                         "unknown document kind \"" + doc.kind + "\" (known: cong-van, ke-hoach)",
+                         "unknown document kind \"" + doc.kind +
+                             "\" (known: cong-van, a letter with \"V/v\"; named, a document "
+                             "with a type name such as KẾ HOẠCH)",
                          where(root));
+        bool signed_once = false;
         for (auto child : root.children()) {
             if (skip_blank(child)) continue;
             std::string_view name = child.name();
@@ -88,11 +91,23 @@ class Parser {
                 read_body(child, doc);
             else if (name == "recipients")
                 read_items(child, doc.recipients);
-            else if (name == "signature")
-                read_signature(child, doc.signature);
+            else if (name == "drafter")
+                doc.drafter = read_field(child);
+            else if (name == "footer")
+                doc.footer = read_field(child);
+            else if (name == "signature") {
+                // The first signer is the lead (host) body; the others are its partners.
+                if (!signed_once)
+                    read_signature(child, doc.signature);
+                else
+                    read_signature(child, doc.co_signatures.emplace_back());
+                signed_once = true;
+            } else if (name == "appendix")
+                read_appendix(child, doc.appendices.emplace_back());
             else
                 unknown_element(child, "<document>");
         }
+        doc.notes = std::move(notes_);
         require(root, doc.header.issuer, "header/issuer");
         require(root, doc.signature.name, "signature/name");
         core::throw_if_errors(diags_);
@@ -183,11 +198,77 @@ class Parser {
                           : name == "date"    ? &h.date
                           : name == "subject" ? &h.subject
                           : name == "type"    ? &h.type_name
-                                              : nullptr;
+                          : name == "urgency"     ? &h.marks.urgency
+                          : name == "secrecy"     ? &h.marks.secrecy
+                          : name == "circulation" ? &h.marks.circulation
+                          : name == "draft"       ? &h.marks.draft
+                                                  : nullptr;
             if (field)
                 *field = read_field(c);
+            else if (name == "co-issuer")
+                read_co_issuer(c, h.co_issuers.emplace_back());
             else
                 unknown_element(c, "<header>");
+        }
+    }
+
+    // <co-issuer><parent>…</parent><issuer>…</issuer></co-issuer>: a partner of a joint document.
+    void read_co_issuer(const pugi::xml_node& n, model::Issuer& issuer) {
+        check_attributes(n, {});
+        for (auto c : n.children()) {
+            if (skip_blank(c)) continue;
+            std::string_view name = c.name();
+            if (name == "parent")
+                issuer.parent = read_field(c);
+            else if (name == "issuer")
+                issuer.name = read_field(c);
+            else
+                unknown_element(c, "<co-issuer>");
+        }
+        if (issuer.name.empty())
+            diags_.error("markup.missing", "<co-issuer> has no <issuer> (it is required)",
+                         where(n));
+    }
+
+    // yes/no attribute values.
+    bool read_flag(const pugi::xml_node& n, const char* name) {
+        auto a = n.attribute(name);
+        if (!a) return false;
+        const std::string_view v = a.as_string();
+        if (v == "yes" || v == "true") return true;
+        if (v != "no" && v != "false")
+            diags_.error("markup.attribute",
+                         std::string(name) + "=\"" + std::string(v) + "\" must be yes or no",
+                         where(n));
+        return false;
+    }
+
+    // <appendix numbering="I 1" orientation="landscape" place-date="yes">: <label>, <title> and
+    // <reference> lines, then content as in <body>.
+    void read_appendix(const pugi::xml_node& n, model::Appendix& a) {
+        check_attributes(n, {"numbering", "orientation", "place-date"});
+        a.where = where(n);
+        read_numbering(n, a.numbering);
+        a.place_date = read_flag(n, "place-date");
+        if (auto o = n.attribute("orientation")) {
+            const std::string_view v = o.as_string();
+            a.landscape = v == "landscape";
+            if (v != "landscape" && v != "portrait")
+                diags_.error("markup.attribute",
+                             "orientation=\"" + std::string(v) + "\" must be portrait or landscape",
+                             where(n));
+        }
+        for (auto c : n.children()) {
+            if (skip_blank(c)) continue;
+            std::string_view name = c.name();
+            if (name == "label")
+                a.label = read_field(c);
+            else if (name == "title")
+                a.title = read_field(c);
+            else if (name == "reference")
+                a.reference = read_field(c);
+            else if (!read_block(c, a.body))
+                unknown_element(c, "<appendix>");
         }
     }
 
@@ -205,7 +286,20 @@ class Parser {
     }
 
     void read_signature(const pugi::xml_node& n, model::Signature& s) {
-        check_attributes(n, {});
+        check_attributes(n, {"image", "image-width"});
+        s.where = where(n);
+        if (auto a = n.attribute("image")) s.image = {trim(a.as_string()), where(n)};
+        if (auto a = n.attribute("image-width")) {
+            const std::string v = trim(a.as_string());
+            char* end = nullptr;
+            const double mm = std::strtod(v.c_str(), &end);
+            if (v.empty() || end != v.c_str() + v.size() || !(mm >= 5) || mm > 100)
+                diags_.error("markup.attribute",
+                             "image-width=\"" + v + "\" is not a width from 5 to 100 (mm)",
+                             where(n));
+            else
+                s.image_width_mm = mm;
+        }
         for (auto c : n.children()) {
             if (skip_blank(c)) continue;
             std::string_view name = c.name();
@@ -240,23 +334,28 @@ class Parser {
     void read_body(const pugi::xml_node& n, model::Document& doc) {
         check_attributes(n, {"numbering"});
         read_numbering(n, doc.numbering);
-        auto& body = doc.body;
         for (auto c : n.children()) {
             if (skip_blank(c)) continue;
-            std::string_view name = c.name();
-            if (name == "h1" || name == "h2" || name == "h3") {
-                Paragraph p = read_paragraph(c, 0);
-                p.heading_level = name[1] - '0';
-                push_paragraph(body, std::move(p));
-            } else if (name == "p")
-                push_paragraph(body, read_paragraph(c, 0));
-            else if (name == "ul")
-                read_list(c, 1, body);
-            else if (name == "table")
-                read_table(c, body);
-            else
-                unknown_element(c, "<body>");
+            if (!read_block(c, doc.body)) unknown_element(c, "<body>");
         }
+    }
+
+    // A content element (<h1>…<h5>, <p>, <ul>, <table>) appended to `body`; false for others.
+    bool read_block(const pugi::xml_node& c, std::vector<model::Block>& body) {
+        std::string_view name = c.name();
+        if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '5') {
+            Paragraph p = read_paragraph(c, 0);
+            p.heading_level = name[1] - '0';
+            push_paragraph(body, std::move(p));
+        } else if (name == "p")
+            push_paragraph(body, read_paragraph(c, 0));
+        else if (name == "ul")
+            read_list(c, 1, body);
+        else if (name == "table")
+            read_table(c, body);
+        else
+            return false;
+        return true;
     }
 
     // <ul><li>…</li></ul>: each item is a paragraph opened by "- " (level 1) or "+ " (level 2),
@@ -520,7 +619,10 @@ class Parser {
                 s.superscript = true;
             else if (name == "nobr")
                 nb = true;
-            else {
+            else if (name == "note") {
+                read_note(c, p);
+                continue;
+            } else {
                 unknown_element(c, "a paragraph");
                 continue;
             }
@@ -528,10 +630,35 @@ class Parser {
         }
     }
 
+    // <note>…</note>: the footnote's text goes to the document's notes; its number, superscript,
+    // stays in the text where the note was written.
+    void read_note(const pugi::xml_node& n, std::vector<InlineRun>& runs) {
+        if (in_note_) {
+            diags_.error("markup.note", "a <note> cannot contain another <note>", where(n));
+            return;
+        }
+        in_note_ = true;
+        Paragraph note;
+        note.where = where(n);
+        read_inline(n, {}, false, note.runs, false);
+        normalise_spaces(note.runs);
+        in_note_ = false;
+        if (note.runs.empty()) {
+            diags_.error("markup.note", "the <note> is empty", where(n));
+            return;
+        }
+        notes_.push_back(std::move(note));
+        const int number = static_cast<int>(notes_.size());
+        InlineStyle marker;
+        marker.superscript = true;
+        runs.push_back({std::to_string(number), marker, true, number});
+    }
+
     static void append_run(std::vector<InlineRun>& runs, std::string text, InlineStyle style,
                            bool nobreak) {
         if (text.empty()) return;
-        if (!runs.empty() && runs.back().style == style && runs.back().nobreak == nobreak)
+        if (!runs.empty() && runs.back().style == style && runs.back().nobreak == nobreak &&
+            runs.back().note == 0)
             runs.back().text += text;
         else
             runs.push_back({std::move(text), style, nobreak});
@@ -559,6 +686,8 @@ class Parser {
 
     const expand::Expanded& expanded_;
     core::Diagnostics& diags_;
+    std::vector<Paragraph> notes_;
+    bool in_note_ = false;
 };
 
 }  // namespace

@@ -48,4 +48,18 @@ std::string title_case(std::string_view s) {
     return nfc(detail::to_utf8(out));
 }
 
+std::string sentence_case(std::string_view s) {
+    icu::UnicodeString u = detail::to_utf16(nfc(s)).text;
+    u.toLower(vietnamese());
+    for (int32_t i = 0; i < u.length();) {
+        const UChar32 c = u.char32At(i);
+        if (u_isalpha(c)) {
+            u.replace(i, U16_LENGTH(c), icu::UnicodeString(u_totitle(c)));
+            break;
+        }
+        i += U16_LENGTH(c);
+    }
+    return nfc(detail::to_utf8(u));
+}
+
 }  // namespace vanthu::text

@@ -1,6 +1,7 @@
-// Automatic heading numbers: each <h1>-<h3> gets the label of its level's style ("I.", "1.",
+// Automatic heading numbers: each <h1>-<h5> gets the label of its level's style ("I.", "1.",
 // "1.1.", "A.", "a)"), counted through the document, deeper counters restarting under a new
-// parent. First-level titles under "I" or "A" are written in capitals (Decree 30, Phụ lục I).
+// parent. Titles numbered "I" or "A" are written in capitals (Decree 30, Phụ lục I).
+#include <algorithm>
 #include <array>
 
 #include "text/text.hpp"
@@ -19,17 +20,17 @@ std::optional<LabelStyle> style_of(const std::string& token) {
 
 }  // namespace
 
-void number_headings(model::Document& doc) {
-    std::array<int, 4> counters{};  // index 1..3
-    for (auto& block : doc.body) {
+void number_headings(std::vector<model::Block>& blocks, const std::vector<std::string>& numbering) {
+    std::array<int, 7> counters{};  // index 1..6
+    for (auto& block : blocks) {
         auto* p = std::get_if<model::Paragraph>(&block);
         if (!p || p->heading_level == 0) continue;
-        const int level = p->heading_level;
+        const int level = std::min(p->heading_level, 6);
         ++counters[level];
-        for (int deeper = level + 1; deeper <= 3; ++deeper) counters[deeper] = 0;
-        if (static_cast<size_t>(level) > doc.numbering.size()) continue;
-        const std::string& token = doc.numbering[level - 1];
-        if (level == 1 && (token == "I" || token == "A"))
+        for (int deeper = level + 1; deeper <= 6; ++deeper) counters[deeper] = 0;
+        if (static_cast<size_t>(level) > numbering.size()) continue;
+        const std::string& token = numbering[level - 1];
+        if (token == "I" || token == "A")
             for (auto& run : p->runs) run.text = upper(run.text);
         const auto style = style_of(token);
         if (!style) continue;
@@ -42,6 +43,11 @@ void number_headings(model::Document& doc) {
             model::InlineRun{label, p->runs.empty() ? model::InlineStyle{} : p->runs.front().style,
                              false});
     }
+}
+
+void number_headings(model::Document& doc) {
+    number_headings(doc.body, doc.numbering);
+    for (auto& appendix : doc.appendices) number_headings(appendix.body, appendix.numbering);
 }
 
 }  // namespace vanthu::text

@@ -1,7 +1,10 @@
 // The text pass over a whole document: NFC everywhere, capitals where the format wants them,
 // the header's composed lines, list punctuation, and unbreakable ranges per paragraph.
+#include <array>
 #include <cstdio>
+#include <initializer_list>
 #include <string>
+#include <utility>
 
 #include "text/detail.hpp"
 #include "text/text.hpp"
@@ -170,8 +173,9 @@ void prepare_addressees(std::vector<model::Text>& addressees) {
     punctuate_list(addressees);
 }
 
-void clean_paragraph(model::Paragraph& p, size_t index, Diagnostics& diags) {
-    const std::string field = "body paragraph " + std::to_string(index + 1);
+void clean_paragraph(model::Paragraph& p, size_t index, Diagnostics& diags,
+                     const std::string& part = "body") {
+    const std::string field = part + " paragraph " + std::to_string(index + 1);
     for (auto& run : p.runs) clean(run.text, field, p.where, diags);
 }
 
@@ -205,6 +209,80 @@ void prepare_table(model::Table& table, size_t index, Diagnostics& diags) {
     }
 }
 
+void clean_blocks(std::vector<model::Block>& blocks, const std::string& part, Diagnostics& diags) {
+    for (size_t i = 0; i < blocks.size(); ++i) {
+        if (auto* p = std::get_if<model::Paragraph>(&blocks[i]))
+            clean_paragraph(*p, i, diags, part);
+        if (auto* t = std::get_if<model::Table>(&blocks[i])) prepare_table(*t, i, diags);
+    }
+}
+
+void mark_unbreakable(std::vector<model::Block>& blocks) {
+    for (auto& block : blocks)
+        if (auto* p = std::get_if<model::Paragraph>(&block)) mark_unbreakable(*p);
+}
+
+// ND30 §2.8: authority prefixes are "TM.", "KT.", "TL.", "TUQ.", "Q."; the slash forms
+// "T/M", "K/T", "T/L" belong to the Party's format.
+void check_signature_prefix(const model::Text& title, Diagnostics& diags) {
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 4> party = {
+        {{"T/M", "TM."}, {"K/T", "KT."}, {"T/L", "TL."}, {"T/U/Q", "TUQ."}}};
+    const std::string_view v = trim(title.value);
+    for (const auto& [slash, dot] : party)
+        if (v.starts_with(slash))
+            diags.add({core::Severity::error,
+                       "text.signature-prefix",
+                       "signature title \"" + std::string(v) + "\" uses the Party form \"" +
+                           std::string(slash) + "\"",
+                       location(title.where),
+                       {"Decree 30 writes \"" + std::string(dot) + "\" (§2.8)"}});
+}
+
+void prepare_signature(model::Signature& sig, const std::string& field, Diagnostics& diags) {
+    for (size_t i = 0; i < sig.titles.size(); ++i) {
+        clean(sig.titles[i], field + ".titles[" + std::to_string(i) + "]", diags);
+        sig.titles[i].value = upper(sig.titles[i].value);
+        if (i == 0) check_signature_prefix(sig.titles[i], diags);
+    }
+    clean(sig.name, field + ".name", diags);
+    clean(sig.note, field + ".note", diags);
+    clean(sig.image, field + ".image", diags);
+}
+
+// The italic line under an appendix's title (ND30 §2.13): "(Kèm theo Kế hoạch số 05/KH-BTV
+// ngày 10 tháng 5 năm 2024)", from the header when the template gives none.
+std::string appendix_reference(const model::Document& doc, const std::string& type_name) {
+    const auto& h = doc.header;
+    std::string line = "(Kèm theo ";
+    line += doc.kind == "cong-van" ? std::string("Công văn")
+            : type_name.empty()    ? std::string("Văn bản")
+                                   : sentence_case(type_name);
+    const size_t colon = h.number_line.find(':');
+    if (colon != std::string::npos) {
+        std::string_view number = std::string_view(h.number_line).substr(colon + 1);
+        if (number.starts_with(' ')) number.remove_prefix(1);  // a draft keeps its blank
+        line += " số " + std::string(number);
+    }
+    const auto date = parse_iso_date(trim(h.date.value));
+    return line + " " + (date ? date_long(*date) : "ngày     tháng     năm     ") + ")";
+}
+
+void prepare_appendix(model::Appendix& a, size_t index, size_t count, const model::Document& doc,
+                      const std::string& type_name, Diagnostics& diags) {
+    const std::string part = "appendix " + std::to_string(index + 1);
+    clean(a.label, part + ".label", diags);
+    clean(a.title, part + ".title", diags);
+    clean(a.reference, part + ".reference", diags);
+    a.label.value = a.label.empty() ? (count > 1 ? "PHỤ LỤC " + roman(static_cast<int>(index) + 1)
+                                                 : std::string("PHỤ LỤC"))
+                                    : upper(a.label.value);
+    if (a.reference.empty())
+        a.reference.value = appendix_reference(doc, type_name);
+    else if (!trim(a.reference.value).starts_with("("))
+        a.reference.value = "(" + std::string(trim(a.reference.value)) + ")";
+    clean_blocks(a.body, part, diags);
+}
+
 }  // namespace
 
 model::Document prepare(model::Document doc, core::Diagnostics& diags) {
@@ -217,9 +295,27 @@ model::Document prepare(model::Document doc, core::Diagnostics& diags) {
     clean(h.date, "header.date", diags);
     clean(h.subject, "header.subject", diags);
     clean(h.type_name, "header.type", diags);
+    const std::string type_name = h.type_name.value;  // as written, for appendix references
     h.type_name.value = upper(h.type_name.value);
     h.parent.value = upper(h.parent.value);
     h.issuer.value = upper(h.issuer.value);
+    for (size_t i = 0; i < h.co_issuers.size(); ++i) {
+        auto& co = h.co_issuers[i];
+        const std::string field = "header.co_issuers[" + std::to_string(i) + "]";
+        clean(co.parent, field + ".parent", diags);
+        clean(co.name, field + ".issuer", diags);
+        co.parent.value = upper(co.parent.value);
+        co.name.value = upper(co.name.value);
+    }
+    auto& marks = h.marks;
+    for (const auto& [mark, field] : std::initializer_list<std::pair<model::Text*, const char*>>{
+             {&marks.urgency, "header.urgency"},
+             {&marks.secrecy, "header.secrecy"},
+             {&marks.circulation, "header.circulation"},
+             {&marks.draft, "header.draft"}}) {
+        clean(*mark, field, diags);
+        mark->value = upper(mark->value);
+    }
     h.number_line = number_line(h.number.value, h.symbol.value);
     h.date_line = date_line(h, diags);
     h.subject_line = subject_line(doc.kind, h.subject.value);
@@ -228,25 +324,35 @@ model::Document prepare(model::Document doc, core::Diagnostics& diags) {
         clean(doc.addressees[i], "addressees[" + std::to_string(i) + "]", diags);
     prepare_addressees(doc.addressees);
 
-    for (size_t i = 0; i < doc.body.size(); ++i) {
-        if (auto* p = std::get_if<model::Paragraph>(&doc.body[i])) clean_paragraph(*p, i, diags);
-        if (auto* t = std::get_if<model::Table>(&doc.body[i])) prepare_table(*t, i, diags);
-    }
+    clean_blocks(doc.body, "body", diags);
+    for (size_t i = 0; i < doc.appendices.size(); ++i)
+        prepare_appendix(doc.appendices[i], i, doc.appendices.size(), doc, type_name, diags);
     number_headings(doc);  // after cleaning, before measuring: labels are part of the text
-    for (auto& block : doc.body)
-        if (auto* p = std::get_if<model::Paragraph>(&block)) mark_unbreakable(*p);
+    mark_unbreakable(doc.body);
+    for (auto& appendix : doc.appendices) mark_unbreakable(appendix.body);
+    for (size_t i = 0; i < doc.notes.size(); ++i) {
+        clean_paragraph(doc.notes[i], i, diags, "footnote");
+        mark_unbreakable(doc.notes[i]);
+    }
 
     for (size_t i = 0; i < doc.recipients.size(); ++i)
         clean(doc.recipients[i], "recipients[" + std::to_string(i) + "]", diags);
     punctuate_list(doc.recipients);
 
-    auto& sig = doc.signature;
-    for (size_t i = 0; i < sig.titles.size(); ++i) {
-        clean(sig.titles[i], "signature.titles[" + std::to_string(i) + "]", diags);
-        sig.titles[i].value = upper(sig.titles[i].value);
-    }
-    clean(sig.name, "signature.name", diags);
-    clean(sig.note, "signature.note", diags);
+    clean(doc.drafter, "drafter", diags);
+    clean(doc.footer, "footer", diags);
+    prepare_signature(doc.signature, "signature", diags);
+    for (size_t i = 0; i < doc.co_signatures.size(); ++i)
+        prepare_signature(doc.co_signatures[i], "co_signatures[" + std::to_string(i) + "]", diags);
+
+    // M3 (§6): a draft carries no number and date yet.
+    if (!marks.draft.empty() && !trim(h.number.value).empty() && !trim(h.date.value).empty())
+        diags.add({core::Severity::warning,
+                   "text.draft-numbered",
+                   "the document is marked \"" + marks.draft.value +
+                       "\" but already has a number and a date",
+                   location(marks.draft.where),
+                   {"a draft is numbered and dated only when it is signed (Decree 30, Điều 15)"}});
     return doc;
 }
 

@@ -23,6 +23,8 @@ std::string nfc(std::string_view s);
 std::string upper(std::string_view s);
 // Capitalise the first letter of every space-separated syllable, leave the rest as given.
 std::string title_case(std::string_view s);
+// Lower case with a capital first letter: "KẾ HOẠCH" -> "Kế hoạch".
+std::string sentence_case(std::string_view s);
 
 // --- Dates -------------------------------------------------------------------------------
 struct Date {
@@ -155,5 +157,7 @@ model::Document prepare(model::Document doc, core::Diagnostics& diags);
 // Puts the numbering label of its level (doc.numbering) in front of every heading and writes
 // first-level titles numbered "I." or "A." in capitals. Called by prepare().
 void number_headings(model::Document& doc);
+// The same for one list of blocks numbered with `numbering` (the body, or an appendix).
+void number_headings(std::vector<model::Block>& blocks, const std::vector<std::string>& numbering);
 
 }  // namespace vanthu::text

@@ -116,11 +116,11 @@ TEST(Parse, StrayTextIsAnError) {
 TEST(Parse, HeadingsTypeNameAndNumbering) {
     core::Diagnostics diags;
     auto doc =
-        parse_text(R"(<document kind="ke-hoach"><header><issuer>A</issuer><type>Kế hoạch</type>
+        parse_text(R"(<document kind="named"><header><issuer>A</issuer><type>Kế hoạch</type>
       </header><body numbering="I 1 1.1"><h1>Mục đích</h1><p>x</p><h2>Một</h2><h3>Hai</h3></body>
       <signature><name>B</name></signature></document>)",
                    diags);
-    EXPECT_EQ(doc.kind, "ke-hoach");
+    EXPECT_EQ(doc.kind, "named");
     EXPECT_EQ(doc.header.type_name.value, "Kế hoạch");
     EXPECT_EQ(doc.numbering, (std::vector<std::string>{"I", "1", "1.1"}));
     ASSERT_EQ(doc.body.size(), 4u);

@@ -123,7 +123,7 @@ TEST(Prepare, SubjectLine) {
               "V/v nâng bậc lương năm 2019");
 
     Document plan = sample();
-    plan.kind = "ke-hoach";
+    plan.kind = "named";
     EXPECT_EQ(prepare(std::move(plan), diags).header.subject_line, "Sơ kết Chương trình phối hợp");
 }
 
