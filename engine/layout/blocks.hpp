@@ -61,6 +61,10 @@ void place_addressees(LayoutContext& cx, const model::Document& doc);
 // Body paragraphs, justified, broken across pages with no widow or orphan lines.
 void place_body(LayoutContext& cx, const model::Document& doc);
 
+// Paragraphs and tables from the flow's position on; `keep_after` as for place_table when the
+// last block is a table.
+void place_blocks(LayoutContext& cx, const std::vector<model::Block>& blocks, double keep_after);
+
 // A table at the full text width: rows never split, header rows repeated on every page,
 // 0.5 pt borders around every cell; paragraph spacing after it.
 // `keep_after`: height that must fit on the same page after the table's last row (the closing

@@ -18,21 +18,27 @@ size_t lines_here(size_t total, size_t fit) {
 }  // namespace
 
 void place_body(LayoutContext& cx, const model::Document& doc) {
+    cx.flow.advance(cx.type().body_pitch());  // one blank line above the content
+    const bool table_last =
+        !doc.body.empty() && std::holds_alternative<model::Table>(doc.body.back());
+    place_blocks(cx, doc.body, table_last ? closing_height(cx, doc) : 0);
+}
+
+void place_blocks(LayoutContext& cx, const std::vector<model::Block>& blocks, double keep_after) {
     const auto& t = cx.type();
     const double size = t.body_size;
     const double pitch = t.body_pitch();
     const double x0 = cx.geometry().text_left();
-    cx.flow.advance(pitch);  // one blank line above the content
 
-    for (size_t index = 0; index < doc.body.size(); ++index) {
-        if (const auto* table = std::get_if<model::Table>(&doc.body[index])) {
-            const bool last = index + 1 == doc.body.size();
-            place_table(cx, *table, last ? closing_height(cx, doc) : 0);
+    for (size_t index = 0; index < blocks.size(); ++index) {
+        if (const auto* table = std::get_if<model::Table>(&blocks[index])) {
+            const bool last = index + 1 == blocks.size();
+            place_table(cx, *table, last ? keep_after : 0);
             cx.table_last = true;
             continue;
         }
         cx.table_last = false;
-        const auto& p = std::get<model::Paragraph>(doc.body[index]);
+        const auto& p = std::get<model::Paragraph>(blocks[index]);
         TextSpec spec;
         spec.runs = p.runs;
         spec.size = size;

@@ -13,6 +13,7 @@ void Flow::new_page() {
     p.label = std::to_string(pages_.pages.size() + 1);
     pages_.pages.push_back(std::move(p));
     y_ = geometry_.top;
+    reserved_ = 0;
 }
 
 void shift(Item& item, double dx, double dy) {

@@ -17,7 +17,12 @@ class Flow {
     double y() const { return y_; }  // top of the free space on the current page
     void advance(double dy) { y_ += dy; }
     void move_to(double y) { y_ = y; }
-    double remaining() const { return geometry_.text_bottom() - y_; }
+    // Space left above the page's reserved foot (footnotes, the first-page footer).
+    double remaining() const { return geometry_.text_bottom() - reserved_ - y_; }
+    // Takes `height` off the bottom of the current page's text block; a new page starts with
+    // nothing reserved.
+    void reserve(double height) { reserved_ += height; }
+    double reserved() const { return reserved_; }
     bool at_page_top() const { return y_ <= geometry_.top + 0.01; }
     void new_page();
 
@@ -31,6 +36,7 @@ class Flow {
     Pages& pages_;
     PageGeometry geometry_;
     double y_ = 0;
+    double reserved_ = 0;
 };
 
 // Moves an item by (dx, dy): the run's origin and every glyph, or both ends of a rule.
