@@ -220,6 +220,15 @@ struct Engine::Impl {
         auto doc = parse::parse(expanded, diags);
         doc = text::prepare(std::move(doc), diags);
         core::throw_if_errors(diags);
+        // A signature image's relative path is taken from the data file's folder, not from
+        // wherever the command runs.
+        const auto data_folder = std::filesystem::path(data.file).parent_path();
+        auto resolve = [&data_folder](model::Signature& s) {
+            if (!s.image.empty() && std::filesystem::path(s.image.value).is_relative())
+                s.image.value = (data_folder / s.image.value).lexically_normal().string();
+        };
+        resolve(doc.signature);
+        for (auto& s : doc.co_signatures) resolve(s);
         return doc;
     }
 

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "expand/detail.hpp"
+#include "expand/inline_markup.hpp"
 #include "expand/rendered_markup.hpp"
 #include "expand/source_map.hpp"
 #include "text/text.hpp"
@@ -366,8 +367,9 @@ void collect_reserved(const nlohmann::json& value, const std::string& path, cons
 }  // namespace
 
 const std::vector<std::string>& helper_names() {
-    static const std::vector<std::string> names{
-        "upper", "tone_old", "tone_new", "date", "date_short", "number", "words", "roman", "sort"};
+    static const std::vector<std::string> names{"upper",      "tone_old", "tone_new", "date",
+                                                "date_short", "number",   "words",    "roman",
+                                                "sort",       "inline"};
     return names;
 }
 
@@ -404,6 +406,9 @@ void add_helpers(km::data& root, std::shared_ptr<HelperEnv> env) {
     root.set("roman",
              value_helper(state, {"roman", roman_value, "Roman numerals exist for 1 to 3999"}));
     root.set("sort", sort_helper(state));
+    root.set("inline", km::lambda2{[](const std::string& section, const km::renderer& render) {
+                 return inline_markup(render(section));
+             }});
 }
 
 std::vector<core::Diagnostic> check_reserved_names(const nlohmann::json& data,

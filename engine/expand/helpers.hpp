@@ -27,6 +27,9 @@
 //                                 Whitespace, comments and line markers between the elements
 //                                 stay where they are. Other text between the elements is an
 //                                 error (sort never splits text into lines).
+//   {{#inline}}…{{/inline}}       Markdown marks in the text: **bold**, *italic*, __underline__,
+//                                 ^[footnote] become <b>, <i>, <u>, <note> (inline_markup.hpp).
+//                                 Unpaired marks stay as typed; no problem is ever reported.
 //
 // Value helpers (date, date_short, number, words, roman) take the rendered content without the
 // whitespace and line markers around it (kept in the output around the result). Content that

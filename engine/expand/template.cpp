@@ -4,6 +4,7 @@
 #include <deque>
 #include <map>
 #include <optional>
+#include <utility>
 
 #include "core/diagnostics.hpp"
 #include "expand/detail.hpp"
@@ -20,6 +21,9 @@ namespace {
 // Inlined source of a template larger than this is refused (a partial included many times by
 // partials that are themselves included many times grows exponentially).
 constexpr size_t kMaxSource = 64u << 20;
+
+// The folder next to the templates that holds the partials they share.
+constexpr const char* kCommonName = "_common";
 
 [[noreturn]] void fail(std::string code, std::string message,
                        std::optional<core::SourceLocation> where,
@@ -55,18 +59,24 @@ bool is_within(const fs::path& inner, const fs::path& outer) {
 
 class Loader {
   public:
-    explicit Loader(Template& t) : t_(t) {
-        std::error_code ec;
-        canonical_dir_ = fs::canonical(t_.dir, ec);
-        if (ec) canonical_dir_ = fs::absolute(t_.dir).lexically_normal();
+    Loader(Template& t, fs::path common_dir) : t_(t) {
+        roots_[0].dir = t_.dir;
+        roots_[1].dir = std::move(common_dir);
+        for (auto& root : roots_) {
+            std::error_code ec;
+            root.canonical = fs::canonical(root.dir, ec);
+            if (ec) root.canonical = fs::absolute(root.dir).lexically_normal();
+        }
     }
 
-    // Reads, checks and marks a file; returns its index in t_.files.
-    int add_file(const fs::path& relative, const std::optional<core::SourceLocation>& included_at,
+    // Reads, checks and marks a file of root 0 (the template folder) or 1 (the shared
+    // folder); returns its index in t_.files.
+    int add_file(int root, const fs::path& relative,
+                 const std::optional<core::SourceLocation>& included_at,
                  const std::string& partial_name) {
-        const std::string key = relative.generic_string();
+        const std::string key = std::to_string(root) + ":" + relative.generic_string();
         if (auto it = index_.find(key); it != index_.end()) return it->second;
-        const fs::path full = t_.dir / relative;
+        const fs::path full = roots_[root].dir / relative;
         TemplateFile file{full.string(), {}};
         std::string why;
         if (!detail::read_file(full, file.text, why)) {
@@ -74,7 +84,9 @@ class Loader {
                 fail("template.partial-missing",
                      "partial \"" + partial_name + "\" not found: cannot read " + file.path + " (" +
                          why + ")",
-                     included_at);
+                     included_at,
+                     {"a partial is looked up in the template folder, then in the shared folder " +
+                      roots_[1].dir.string()});
             fail("template.io", "cannot read " + file.path + ": " + why, file_only(file.path));
         }
         if (size_t bad = detail::invalid_utf8_at(file.text); bad != std::string::npos)
@@ -111,8 +123,8 @@ class Loader {
         for (const auto& tag : scan.tags) {
             if (tag.kind != detail::TagKind::partial) continue;
             const core::SourceLocation at = locate_in_source(marked, tag.start, t_.files);
-            const fs::path relative = partial_path(tag.name, at);
-            const int child = add_file(relative, at, tag.name);
+            const auto [root, relative] = partial_path(tag.name, at);
+            const int child = add_file(root, relative, at, tag.name);
             if (std::find(stack_.begin(), stack_.end(), child) != stack_.end()) {
                 std::string chain;
                 for (int i : stack_) chain += t_.files[i].path + " → ";
@@ -149,11 +161,14 @@ class Loader {
     }
 
   private:
-    // "sub/name" -> "sub/name.mustache", refusing anything that leaves the template folder.
-    fs::path partial_path(const std::string& name, const core::SourceLocation& at) {
+    // "sub/name" -> root and "sub/name.mustache": the template folder's own file if there is
+    // one, else the shared folder's ("_common/name" names the shared one directly). Anything
+    // that leaves the folder it is read from is refused.
+    std::pair<int, fs::path> partial_path(const std::string& name, const core::SourceLocation& at) {
         const std::vector<std::string> hint{
-            "partials are files inside the template folder, named without .mustache, e.g. "
-            "{{> header}} or {{> parts/footer}}"};
+            "partials are files inside the template folder (or the shared folder " +
+            roots_[1].dir.string() +
+            "), named without .mustache, e.g. {{> header}} or {{> parts/footer}}"};
         if (name.empty()) fail("template.partial-path", "a partial tag names no file", at, hint);
         const fs::path given(name);
         if (given.is_absolute() || given.has_root_path() || name.front() == '/')
@@ -162,25 +177,46 @@ class Loader {
                      "\" must be a path inside the template folder, not an "
                      "absolute path",
                  at, hint);
-        const fs::path relative = fs::path(name + ".mustache").lexically_normal();
+        fs::path relative = fs::path(name + ".mustache").lexically_normal();
         if (relative.empty() || *relative.begin() == ".." || !relative.has_filename())
             fail("template.partial-path",
                  "partial \"" + name + "\" points outside the template folder", at, hint);
+        int root = 0;
+        if (*relative.begin() == kCommonName) {
+            root = 1;
+            relative = relative.lexically_relative(kCommonName);
+            if (relative.empty() || *relative.begin() == ".." || *relative.begin() == ".")
+                fail("template.partial-path",
+                     "partial \"" + name + "\" names no file inside the shared folder", at, hint);
+        } else {
+            std::error_code ec;
+            const bool own =
+                fs::symlink_status(roots_[0].dir / relative, ec).type() != fs::file_type::not_found;
+            const bool shared = !own && fs::symlink_status(roots_[1].dir / relative, ec).type() !=
+                                            fs::file_type::not_found;
+            if (shared) root = 1;
+        }
         // Symbolic links must not lead outside either.
         std::error_code ec;
-        const fs::path real = fs::weakly_canonical(t_.dir / relative, ec);
-        if (!ec && !is_within(real, canonical_dir_))
+        const fs::path real = fs::weakly_canonical(roots_[root].dir / relative, ec);
+        if (!ec && !is_within(real, roots_[root].canonical))
             fail("template.partial-path",
-                 "partial \"" + name +
-                     "\" points outside the template folder (through a "
+                 "partial \"" + name + "\" points outside the " +
+                     (root == 0 ? "template" : "shared") +
+                     " folder (through a "
                      "symbolic link to " +
                      real.string() + ")",
                  at, hint);
-        return relative;
+        return {root, relative};
     }
 
+    struct Root {
+        fs::path dir;        // as given, for messages
+        fs::path canonical;  // for the containment check
+    };
+
     Template& t_;
-    fs::path canonical_dir_;
+    Root roots_[2];  // the template folder, then the shared folder
     std::map<std::string, int> index_;
     // deques: references to elements stay valid while recursion adds files
     std::deque<std::string> marked_;
@@ -198,6 +234,18 @@ Template load_template(const fs::path& dir) {
     std::error_code ec;
     if (!fs::is_directory(dir, ec))
         fail("template.io", "no template folder " + dir.string(), file_only(dir.string()));
+    // The shared folder is a sibling of the template folder: templates/_common.
+    fs::path folder = dir.lexically_normal();
+    if (!folder.has_filename()) folder = folder.parent_path();
+    if (folder.empty() || folder.filename() == "." || folder.filename() == "..")
+        folder = fs::absolute(dir, ec).lexically_normal();
+    if (!folder.has_filename()) folder = folder.parent_path();
+    const fs::path common_dir = folder.parent_path() / kCommonName;
+    if (t.name == kCommonName || fs::canonical(dir, ec).filename() == kCommonName)
+        fail("template.common",
+             "the folder " + dir.string() +
+                 " holds the partials the templates share; it is not a template",
+             file_only(dir.string()), {"name a template folder, e.g. cong-van or ke-hoach"});
 
     const fs::path manifest_path = dir / "manifest.json";
     const std::string manifest_file = manifest_path.string();
@@ -214,8 +262,8 @@ Template load_template(const fs::path& dir) {
                  manifest_file, manifest_text,
                  std::min(manifest_text.find_first_not_of(" \t\r\n"), manifest_text.size())));
 
-    Loader loader(t);
-    loader.add_file("main.mustache", std::nullopt, {});
+    Loader loader(t, common_dir);
+    loader.add_file(0, "main.mustache", std::nullopt, {});
     t.source = loader.inline_file(0).text;
     return t;
 }

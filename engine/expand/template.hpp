@@ -25,9 +25,12 @@ struct Template {
     std::string source;
 };
 
-// Loads the template in `dir`. Partials named {{> name}} are read from `dir/name.mustache`;
-// a partial name that leaves the folder ("../x", "/etc/x", "a/../../b") or a partial that
-// includes itself is an error. Throws core::Failure naming file:line:column.
+// Loads the template in `dir`. Partials named {{> name}} are read from `dir/name.mustache`, or,
+// when the template has no such file, from the shared folder `_common` next to it
+// (templates/_common/name.mustache); {{> _common/name}} names the shared one directly, so a
+// template's own partial can wrap the shared partial it overrides. A partial name that leaves
+// its folder ("../x", "/etc/x", "a/../../b") or a partial that includes itself is an error, and
+// so is loading `_common` itself as a template. Throws core::Failure naming file:line:column.
 //
 // Details:
 // - Inlining is textual: the tag {{> name}} is replaced by the partial's text, which is what
@@ -36,7 +39,10 @@ struct Template {
 //   includer's (set-delimiter tags are added around it when needed). Each file is read and
 //   marked once; a partial used several times is inlined at each use.
 // - Paths are checked after normalisation and after resolving symbolic links.
-// - Error codes: "template.io" (no folder / main.mustache), "template.manifest" (missing,
+// - Partials included by a shared partial are looked up the same way, template folder first:
+//   a template overrides a shared partial wherever it is used.
+// - Error codes: "template.io" (no folder / main.mustache), "template.common" (the shared
+//   folder given as a template), "template.manifest" (missing,
 //   malformed or not an object), "template.encoding" (invalid UTF-8 or control characters),
 //   "template.partial-path", "template.partial-missing", "template.partial-cycle",
 //   "template.too-large" (inlined source over 64 MiB). Partial errors point at the {{> tag}}.

@@ -1,6 +1,8 @@
 // The parts of a document page, each placed by its own function (internal to layout).
 #pragma once
 
+#include <map>
+
 #include "layout/flow.hpp"
 #include "layout/layout.hpp"
 
@@ -14,6 +16,19 @@ struct BodyLine {
     size_t paragraph = 0;
 };
 
+// The footnotes a page carries, in marker order, and the foot reserved under them when the first
+// was reserved (the first-page footer), so the note area ends just above it.
+struct PageNotes {
+    std::vector<int> notes;  // 1-based note numbers
+    double below = 0;
+};
+
+// A note shaped for the note area: its number, superscript, then its text.
+struct NoteText {
+    ShapedText text;
+    double width = 0;  // the width it was shaped for
+};
+
 // Everything one block-placing function needs.
 struct LayoutContext {
     Flow& flow;
@@ -24,8 +39,18 @@ struct LayoutContext {
     // Set when a table ends the content: the closing block cannot carry body lines across it.
     bool table_last = false;
 
+    // Footnotes: the document's note texts (set by place_body; null: no notes), the notes each
+    // page carries (index = page), the notes each body line's markers show (key = index into
+    // body_lines) and the shaped notes.
+    const std::vector<model::Paragraph>* notes = nullptr;
+    std::vector<PageNotes> page_notes;
+    std::map<size_t, std::vector<int>> line_notes;
+    std::map<int, NoteText> shaped_notes;
+
     const Typography& type() const { return options.type; }
-    const PageGeometry& geometry() const { return options.geometry; }
+    // The current page's geometry (an appendix page may be landscape); flow.geometry(i) gives
+    // any earlier page's.
+    const PageGeometry& geometry() const { return flow.geometry(); }
 };
 
 // A line of plain text in one style, for the fixed elements of the format.
@@ -55,6 +80,16 @@ double place_title(LayoutContext& cx, const model::Document& doc, double top);
 // place-and-date on the right, the "V/v" summary under the number. Returns the bottom y.
 double place_header(LayoutContext& cx, const model::Document& doc);
 
+// Marks (ô 10a, 10b, 11, draft): the secrecy and urgency boxes centred under the number from
+// `header_bottom` (the bottom of the Số / V/v line), the circulation and draft boxes in the top
+// margin of page 1. Returns the header's new bottom (lower when the boxes reach below it).
+double place_marks(LayoutContext& cx, const model::Document& doc, double header_bottom);
+
+// First-page footer (ô 13): reserve_footer takes its height off page 1 (call it before the
+// content is placed); place_footer draws the rule and the lines at the foot of page 1.
+void reserve_footer(LayoutContext& cx, const model::Document& doc);
+void place_footer(LayoutContext& cx, const model::Document& doc, Pages& pages);
+
 // "Kính gửi: …" with one recipient on its line or several as a dashed list.
 void place_addressees(LayoutContext& cx, const model::Document& doc);
 
@@ -77,7 +112,28 @@ double closing_height(LayoutContext& cx, const model::Document& doc);
 // "Nơi nhận:" with its list on the left, the signature block on the right, never split.
 void place_closing(LayoutContext& cx, const model::Document& doc);
 
-// Page numbers centred in the top margin of every page from page 2 on.
+// Footnotes (nd30.md §2.7 end), see footnotes.cpp. notes_height: what `notes` would add to the
+// current page's note area (the separator too when the page has no note yet; 0 for notes it
+// already carries). reserve_notes: takes that height off the current page and records that the
+// page carries the notes, if `needed` (the content that shows the markers) still fits with them;
+// returns false, reserving nothing, when it does not and the page is not empty (move to a new
+// page and call again). On an empty page it always reserves, with the warning
+// layout.note-too-tall when the notes do not fit. A table row with markers calls it before it is
+// placed, with the row's height as `needed`.
+double notes_height(LayoutContext& cx, const std::vector<int>& notes);
+bool reserve_notes(LayoutContext& cx, const std::vector<int>& notes, double needed = 0);
+// After carry_last_body_lines moved body_lines[first_line…] to a new page: their notes move too.
+void carry_notes(LayoutContext& cx, size_t first_line);
+// Draws every page's note area at the foot of its text block: the short rule, then the notes.
+void place_footnotes(LayoutContext& cx, Pages& pages);
+
+// Appendices (ND30 §2.13), each from a new page and numbered on its own: optional place-and-date
+// line, label, title, "(Kèm theo …)" line with a short rule, then the content. A landscape
+// appendix gets A4 landscape pages with the portrait margins in reading orientation.
+void place_appendices(LayoutContext& cx, const model::Document& doc);
+
+// Page numbers centred in the top margin of each page's text block, numbered per section (the
+// main document, each appendix); none on a section's first page.
 void place_page_numbers(LayoutContext& cx, Pages& pages);
 
 }  // namespace vanthu::layout

@@ -15,9 +15,42 @@ size_t lines_here(size_t total, size_t fit) {
     return fit;
 }
 
+// The notes whose markers each shaped line shows. The lines cover the paragraph's text in order,
+// each line's runs exactly its bytes; a line break character between lines belongs to none.
+std::vector<std::vector<int>> notes_by_line(const model::Paragraph& p, const ShapedText& shaped) {
+    std::vector<std::vector<int>> out(shaped.lines.size());
+    std::string text;
+    std::vector<std::pair<size_t, int>> markers;  // byte offset, note
+    for (const auto& run : p.runs) {
+        if (run.note > 0) markers.push_back({text.size(), run.note});
+        text += run.text;
+    }
+    if (markers.empty() || out.empty()) return out;
+    size_t begin = 0;
+    for (size_t i = 0; i < shaped.lines.size(); ++i) {
+        size_t end = begin;
+        for (const auto& run : shaped.lines[i].runs) end += run.text.size();
+        const bool last = i + 1 == shaped.lines.size();
+        for (const auto& [offset, note] : markers)
+            if (offset >= begin && (offset < end || last)) out[i].push_back(note);
+        begin = end;
+        while (begin < text.size() && (text[begin] == '\n' || text[begin] == '\r')) ++begin;
+    }
+    return out;
+}
+
+// The notes of lines [from, from + count).
+std::vector<int> notes_of(const std::vector<std::vector<int>>& by_line, size_t from, size_t count) {
+    std::vector<int> out;
+    for (size_t i = from; i < from + count && i < by_line.size(); ++i)
+        out.insert(out.end(), by_line[i].begin(), by_line[i].end());
+    return out;
+}
+
 }  // namespace
 
 void place_body(LayoutContext& cx, const model::Document& doc) {
+    cx.notes = &doc.notes;
     cx.flow.advance(cx.type().body_pitch());  // one blank line above the content
     const bool table_last =
         !doc.body.empty() && std::holds_alternative<model::Table>(doc.body.back());
@@ -47,21 +80,32 @@ void place_blocks(LayoutContext& cx, const std::vector<model::Block>& blocks, do
         spec.align = Align::justify;
         spec.keep_together = p.keep_together;
         spec.where = p.where;
-        spec.bold = p.heading_level > 0;
+        spec.bold = p.heading_level > 0 && !p.plain_heading;
         auto shaped = cx.shaper.shape(spec, cx.diags);
+        const auto line_notes = notes_by_line(p, shaped);
         // Keep with next: a heading moves to the next page unless it fits with two lines of
         // what follows.
-        if (p.heading_level > 0 && !cx.flow.at_page_top() &&
-            cx.flow.remaining() <
-                (static_cast<double>(shaped.lines.size()) + 2) * pitch + t.paragraph_after)
+        const bool heading = p.heading_level > 0 && !p.plain_heading;
+        if (heading && !cx.flow.at_page_top() &&
+            cx.flow.remaining() < (static_cast<double>(shaped.lines.size()) + 2) * pitch +
+                                      t.paragraph_after +
+                                      notes_height(cx, notes_of(line_notes, 0, line_notes.size())))
             cx.flow.new_page();
 
         size_t placed = 0;
         while (placed < shaped.lines.size()) {
             const size_t rest = shaped.lines.size() - placed;
-            const auto fit = static_cast<size_t>(std::max(0.0, cx.flow.remaining() / pitch + 1e-6));
+            auto fit = static_cast<size_t>(std::max(0.0, cx.flow.remaining() / pitch + 1e-6));
+            // A line showing a note marker fits only with its note at the foot of the page.
+            size_t with_notes = std::min(rest, fit);
+            while (with_notes > 0 &&
+                   static_cast<double>(with_notes) * pitch +
+                           notes_height(cx, notes_of(line_notes, placed, with_notes)) >
+                       cx.flow.remaining() + 1e-6 * pitch)
+                --with_notes;
+            if (with_notes < std::min(rest, fit)) fit = with_notes;
             size_t here = placed == 0 ? lines_here(rest, fit) : std::min(rest, fit);
-            if (placed > 0 && here < rest && rest - here < 2) here = rest - 2;
+            if (placed > 0 && here < rest && rest - here < 2) here = rest >= 2 ? rest - 2 : 0;
             if (here == 0) {
                 if (cx.flow.at_page_top())
                     here = std::min(rest, std::max<size_t>(fit, 1));
@@ -71,6 +115,10 @@ void place_blocks(LayoutContext& cx, const std::vector<model::Block>& blocks, do
                 }
             }
             for (size_t i = 0; i < here; ++i) {
+                if (!line_notes[placed + i].empty()) {
+                    reserve_notes(cx, line_notes[placed + i], pitch);
+                    cx.line_notes[cx.body_lines.size()] = line_notes[placed + i];
+                }
                 cx.body_lines.push_back(
                     {cx.flow.page_count() - 1, cx.flow.page().items.size(), cx.flow.y(), index});
                 cx.flow.place(shaped.lines[placed + i], x0,

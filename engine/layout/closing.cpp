@@ -1,94 +1,72 @@
 // The closing blocks: "Nơi nhận:" and its list on the left (ô 9b), the signature block on the
-// right (ô 7a–7c), side by side, top lines level, and never split across pages.
+// right (ô 7a–7c), side by side, top lines level, and never split across pages. A joint document
+// (nd30.md §3) has one signature block per issuing body in rows of two, the host at the right of
+// the first row, and "Nơi nhận:" under the rows.
 #include <algorithm>
 
-#include "layout/blocks.hpp"
+#include "layout/signature.hpp"
 
 namespace vanthu::layout {
 namespace {
 
-// A shaped line and where it goes relative to the closing block's top-left corner.
-struct Placed {
-    ShapedLine line;
+// A signature block's place in a row: the column [x, x + width] relative to the text's left.
+struct Slot {
+    const model::Signature* signature = nullptr;
     double x = 0;
-    double baseline = 0;  // relative to the block's top
+    double width = 0;
 };
 
-struct Column {
-    std::vector<Placed> lines;
-    double height = 0;  // from the block's top to the last line's descent
-};
-
-void add_lines(Column& col, const ShapedText& shaped, double x, double& top, double pitch,
-               double size) {
-    for (const auto& line : shaped.lines) {
-        const double baseline = baseline_in_box(top, pitch, size);
-        col.lines.push_back({line, x, baseline});
-        top += pitch;
-        col.height = std::max(col.height, baseline + kDescent * size);
+// Signature blocks side by side, top-aligned, with their names on one baseline: a block with
+// fewer title lines gets a taller signature space rather than a name out of line.
+Column signature_row(LayoutContext& cx, const std::vector<Slot>& slots) {
+    std::vector<Column> blocks;
+    double name_baseline = 0;
+    for (const auto& slot : slots) {
+        blocks.push_back(signature_titles(cx, *slot.signature, slot.x, slot.width));
+        name_baseline =
+            std::max(name_baseline, last_title_baseline(blocks.back()) + cx.type().signature_space);
     }
+    Column row;
+    for (size_t i = 0; i < slots.size(); ++i) {
+        finish_signature(cx, *slots[i].signature, blocks[i], slots[i].x, slots[i].width,
+                         name_baseline);
+        row.add(blocks[i], 0, 0);
+    }
+    return row;
 }
 
-Column recipients_column(LayoutContext& cx, const model::Document& doc, double width) {
+// The whole closing relative to its top-left corner on the text block's left edge, in reading
+// order: Nơi nhận then the signer; in a joint document the rows, then Nơi nhận.
+Column closing_column(LayoutContext& cx, const model::Document& doc) {
     const auto& t = cx.type();
-    Column col;
-    if (doc.recipients.empty()) return col;
+    const double text_w = cx.geometry().text_width();
+    Column out;
+    if (doc.co_signatures.empty()) {
+        out.add(recipients_column(cx, doc, t.left_column), 0, 0);
+        out.add(signature_row(cx, {{&doc.signature, t.left_column, text_w - t.left_column}}), 0, 0);
+        return out;
+    }
+    // Rows of two equal columns: the first partner left of the host, then the other partners
+    // left to right, a lone last block on the left.
+    std::vector<const model::Signature*> order{&doc.co_signatures.front(), &doc.signature};
+    for (size_t i = 1; i < doc.co_signatures.size(); ++i) order.push_back(&doc.co_signatures[i]);
+    for (const auto& co : doc.co_signatures)
+        if (!co.image.empty() && co.image.value == doc.signature.image.value)
+            cx.diags.warning("layout.image-shared",
+                             "the signers of two bodies show the same image \"" + co.image.value +
+                                 "\": each body signs with its own seal",
+                             co.where);
+    const double half = text_w / 2;
     double top = 0;
-    // The label sits on the same baseline as the first signature title line.
-    const double label_baseline = baseline_in_box(0, t.single(t.signature_size), t.signature_size);
-    auto label = cx.shaper.shape(
-        plain("Nơi nhận:", t.recipients_label_size, true, true, 0, Align::left), cx.diags);
-    col.lines.push_back({label.lines.front(), 0, label_baseline});
-    top = label_baseline + kDescent * t.recipients_label_size;
-    const double hang = cx.shaper.measure("- ", t.recipients_size, false, false);
-    for (const auto& r : doc.recipients) {
-        TextSpec spec =
-            plain(r.value, t.recipients_size, false, false, width, Align::left, r.where);
-        spec.indent = -hang;
-        // Negative indent: the first line starts at 0, later lines under the text after "- ".
-        add_lines(col, cx.shaper.shape(spec, cx.diags), 0, top, t.single(t.recipients_size),
-                  t.recipients_size);
+    for (size_t i = 0; i < order.size(); i += 2) {
+        std::vector<Slot> slots{{order[i], 0, half}};
+        if (i + 1 < order.size()) slots.push_back({order[i + 1], half, half});
+        const Column row = signature_row(cx, slots);
+        out.add(row, 0, top);
+        top += row.height + t.body_pitch();  // a blank line under each row
     }
-    return col;
-}
-
-Column signature_column(LayoutContext& cx, const model::Document& doc, double x, double width) {
-    const auto& t = cx.type();
-    const auto& s = doc.signature;
-    const double size = t.signature_size;
-    const double pitch = t.single(size);
-    Column col;
-    double top = 0;
-    for (const auto& title : s.titles) {
-        size_t start = 0;
-        while (start <= title.value.size()) {  // '\n' forces a break inside a title
-            size_t end = title.value.find('\n', start);
-            if (end == std::string::npos) end = title.value.size();
-            add_lines(col,
-                      cx.shaper.shape(plain(title.value.substr(start, end - start), size, true,
-                                            false, width, Align::center, title.where),
-                                      cx.diags),
-                      x, top, pitch, size);
-            start = end + 1;
-        }
-    }
-    const double last_title_baseline = col.lines.empty() ? 0 : col.lines.back().baseline;
-    const double name_baseline = last_title_baseline + t.signature_space;
-    if (!s.note.empty()) {
-        double note_top = (last_title_baseline + name_baseline) / 2 - pitch / 2;
-        add_lines(col,
-                  cx.shaper.shape(
-                      plain(s.note.value, size, false, true, width, Align::center, s.note.where),
-                      cx.diags),
-                  x, note_top, pitch, size);
-    }
-    double name_top = name_baseline - (pitch - kDescent * size);
-    add_lines(
-        col,
-        cx.shaper.shape(plain(s.name.value, size, true, false, width, Align::center, s.name.where),
-                        cx.diags),
-        x, name_top, pitch, size);
-    return col;
+    out.add(recipients_column(cx, doc, t.left_column), 0, top);
+    return out;
 }
 
 // The signature block must not stand alone on a page (X6): when it moves to a new page, the
@@ -124,37 +102,34 @@ void carry_last_body_lines(LayoutContext& cx) {
         lines[i].page = cx.flow.page_count() - 1;
         lines[i].top += dy;
     }
+    carry_notes(cx, lines.size() - move);  // the lines' footnotes go with them
     cx.flow.advance(carried_height);
 }
 
 }  // namespace
 
 double closing_height(LayoutContext& cx, const model::Document& doc) {
-    const auto& t = cx.type();
-    const double left_w = t.left_column;
-    const double right_w = cx.geometry().text_width() - left_w;
     core::Diagnostics probe;  // the real messages come when the block is placed
     LayoutContext quiet{cx.flow, cx.shaper, cx.options, probe, {}};
-    const double height = std::max(recipients_column(quiet, doc, left_w).height,
-                                   signature_column(quiet, doc, left_w, right_w).height);
-    return t.body_pitch() + height;  // paragraph_after + the blank line + the blocks
+    // paragraph_after + the blank line + the blocks
+    return cx.type().body_pitch() + closing_column(quiet, doc).height;
 }
 
 void place_closing(LayoutContext& cx, const model::Document& doc) {
     const auto& t = cx.type();
-    const double left_w = t.left_column;
-    const double right_w = cx.geometry().text_width() - left_w;
-    Column left = recipients_column(cx, doc, left_w);
-    Column right = signature_column(cx, doc, left_w, right_w);
-    const double height = std::max(left.height, right.height);
-
+    const Column closing = closing_column(cx, doc);
     cx.flow.advance(t.body_pitch() - t.paragraph_after);  // about one blank line after the body
-    if (cx.flow.remaining() < height) carry_last_body_lines(cx);
+    if (cx.flow.remaining() < closing.height) carry_last_body_lines(cx);
     const double x0 = cx.geometry().text_left();
     const double top = cx.flow.y();
-    for (const auto* col : {&left, &right})  // reading order: Nơi nhận, then the signer
-        for (const auto& p : col->lines) cx.flow.place(p.line, x0 + p.x, top + p.baseline);
-    cx.flow.advance(height);
+    for (const auto& p : closing.lines) cx.flow.place(p.line, x0 + p.x, top + p.baseline);
+    // Images after the text: the signature and the seal are on top of the printed lines.
+    for (auto image : closing.images) {
+        image.x += x0;
+        image.y += top;
+        cx.flow.page().items.emplace_back(std::move(image));
+    }
+    cx.flow.advance(closing.height);
 }
 
 }  // namespace vanthu::layout

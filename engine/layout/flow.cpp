@@ -10,10 +10,19 @@ void Flow::new_page() {
     Page p;
     p.width = geometry_.width;
     p.height = geometry_.height;
-    p.label = std::to_string(pages_.pages.size() + 1);
+    p.section = section_;
+    p.label = std::to_string(++number_);
     pages_.pages.push_back(std::move(p));
+    geometries_.push_back(geometry_);
     y_ = geometry_.top;
     reserved_ = 0;
+}
+
+void Flow::new_section(int section, const PageGeometry& geometry) {
+    section_ = section;
+    number_ = 0;
+    geometry_ = geometry;
+    new_page();
 }
 
 void shift(Item& item, double dx, double dy) {

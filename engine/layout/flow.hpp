@@ -1,5 +1,6 @@
 // Stacking lines onto pages: a cursor that moves down the text block and starts a new page
-// when the next piece does not fit.
+// when the next piece does not fit. Each page keeps its own geometry (an appendix may be
+// landscape) and its section (the main document or an appendix, numbered on its own).
 #pragma once
 
 #include "layout/pages.hpp"
@@ -24,17 +25,26 @@ class Flow {
     void reserve(double height) { reserved_ += height; }
     double reserved() const { return reserved_; }
     bool at_page_top() const { return y_ <= geometry_.top + 0.01; }
+    // A new page like the current one, in the same section (next page number).
     void new_page();
+    // A new page starting section `section` (numbered from 1) with geometry `geometry`, which
+    // later new_page() calls keep.
+    void new_section(int section, const PageGeometry& geometry);
 
     // Places one shaped line with its origin at (x, baseline).
     void place(const ShapedLine& line, double x, double baseline);
     void rule(double x1, double x2, double y, double thickness);
 
+    // The current page's geometry, and that of any page laid out so far.
     const PageGeometry& geometry() const { return geometry_; }
+    const PageGeometry& geometry(size_t page) const { return geometries_.at(page); }
 
   private:
     Pages& pages_;
     PageGeometry geometry_;
+    std::vector<PageGeometry> geometries_;  // one per page
+    int section_ = 0;
+    int number_ = 0;  // the current page's number within its section
     double y_ = 0;
     double reserved_ = 0;
 };

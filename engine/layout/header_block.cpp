@@ -1,6 +1,7 @@
 // The header block (ô 1–5b): an asymmetric two-column table. Left: parent body, issuing body
-// with its short rule, "Số: …" and the công văn's "V/v …". Right: national title, motto with a
-// rule exactly as long as the motto, and the italic place-and-date line on the Số baseline.
+// (then each partner of a joint document with its own parent) with one short rule under them, "Số:
+// …" and the công văn's "V/v …". Right: national title, motto with a rule exactly as long as the
+// motto, and the italic place-and-date line on the Số baseline.
 #include <algorithm>
 
 #include "layout/blocks.hpp"
@@ -20,7 +21,8 @@ double rule_offset(double size) { return kDescent * size + 3; }
 void order_by_column(Page& page, size_t first, double right_x) {
     auto in_left = [right_x](const Item& item) {
         if (const auto* run = std::get_if<GlyphRun>(&item)) return run->x < right_x;
-        return std::get<Rule>(item).x1 < right_x;
+        if (const auto* rule = std::get_if<Rule>(&item)) return rule->x1 < right_x;
+        return std::get<Image>(item).x < right_x;
     };
     std::stable_partition(page.items.begin() + static_cast<ptrdiff_t>(first), page.items.end(),
                           in_left);
@@ -38,17 +40,27 @@ double place_header(LayoutContext& cx, const model::Document& doc) {
     const double top = cx.flow.y();
     const size_t first_item = cx.flow.page().items.size();
 
-    // Row 1, left: parent body (not bold) over the issuing body (bold), rule under the latter.
+    // Row 1, left: each issuing body, the host first and then the partners of a joint document
+    // (nd30.md §3): its parent (not bold) over its name (bold). One rule under the whole block,
+    // measured against the longest name line.
     double y = top;
-    if (!h.parent.empty()) {
-        auto parent = centred(cx, h.parent.value, t.parent_size, false, false, left_x, left_w, y,
-                              h.parent.where);
-        y = parent.last_baseline + kDescent * t.parent_size;
-    }
-    auto issuer =
-        centred(cx, h.issuer.value, t.issuer_size, true, false, left_x, left_w, y, h.issuer.where);
-    const double issuer_rule_y = issuer.last_baseline + rule_offset(t.issuer_size);
-    const double issuer_rule_len = issuer.widest * t.issuer_rule_ratio;
+    double last_name_baseline = top;
+    double widest_name = 0;
+    auto place_issuer = [&](const model::Text& parent, const model::Text& name) {
+        if (!parent.empty()) {
+            auto p = centred(cx, parent.value, t.parent_size, false, false, left_x, left_w, y,
+                             parent.where);
+            y = p.last_baseline + kDescent * t.parent_size;
+        }
+        auto n = centred(cx, name.value, t.issuer_size, true, false, left_x, left_w, y, name.where);
+        y = n.last_baseline + kDescent * t.issuer_size;
+        last_name_baseline = n.last_baseline;
+        widest_name = std::max(widest_name, n.widest);
+    };
+    place_issuer(h.parent, h.issuer);
+    for (const auto& co : h.co_issuers) place_issuer(co.parent, co.name);
+    const double issuer_rule_y = last_name_baseline + rule_offset(t.issuer_size);
+    const double issuer_rule_len = widest_name * t.issuer_rule_ratio;
     const double left_centre = left_x + left_w / 2;
     cx.flow.rule(left_centre - issuer_rule_len / 2, left_centre + issuer_rule_len / 2,
                  issuer_rule_y, t.rule_thickness);

@@ -9,11 +9,15 @@ Pages layout_document(const model::Document& doc, Shaper& shaper, const LayoutOp
     Pages pages;
     Flow flow(pages, options.geometry);
     LayoutContext cx{flow, shaper, options, diags, {}, false};
+    reserve_footer(cx, doc);  // page 1's foot, before any content is placed
 
-    flow.move_to(place_title(cx, doc, place_header(cx, doc)));
+    flow.move_to(place_title(cx, doc, place_marks(cx, doc, place_header(cx, doc))));
     place_addressees(cx, doc);
     place_body(cx, doc);
     place_closing(cx, doc);
+    place_footer(cx, doc, pages);  // reads cx.geometry(): before an appendix page changes it
+    place_appendices(cx, doc);
+    place_footnotes(cx, pages);
     place_page_numbers(cx, pages);
 
     pages.faces = shaper.faces();

@@ -48,12 +48,20 @@ struct Rule {
     double thickness = 0.5;
 };
 
-using Item = std::variant<GlyphRun, Rule>;
+// A PNG drawn scaled into a box (the signature and seal image over a signer's block).
+struct Image {
+    std::string file;              // the PNG's path, as layout found it
+    double x = 0, y = 0;           // top-left corner of the box
+    double width = 0, height = 0;  // the box; the whole image is scaled into it
+};
+
+using Item = std::variant<GlyphRun, Rule, Image>;
 
 struct Page {
     double width = 0;
     double height = 0;
-    std::string label;  // the page's number as printed ("1", "2", …)
+    std::string label;  // the page's number as printed ("1", "2", …), counted per section
+    int section = 0;    // 0: the main document; k: appendix k (its pages are numbered from 1)
     std::vector<Item> items;
 };
 

@@ -63,6 +63,32 @@ struct Typography {
     double page_number_size = 14;
     double page_number_top = core::mm(10);  // top of the page number's line box
 
+    // Marks (§2.10): bold capitals in single-line boxes with 0.5 pt sides. Urgency boxes have
+    // the decree's sizes (HỎA TỐC 30 × 8, THƯỢNG KHẨN 40 × 8, KHẨN 20 × 8 mm); the others are
+    // fitted to their text.
+    double mark_size = 13;
+    double mark_box_height = core::mm(8);
+    double mark_padding = core::mm(2.5);  // each side of a fitted box
+    double mark_gap = 6;                  // Số / V/v line to the first box, and between boxes
+    double top_mark_gap = core::mm(4);    // a top-margin box's bottom to the text block's top
+    double urgency_flash_width = core::mm(30);      // HỎA TỐC
+    double urgency_immediate_width = core::mm(40);  // THƯỢNG KHẨN
+    double urgency_urgent_width = core::mm(20);     // KHẨN
+    double circulation_centre = 0.71;  // ô 11's centre, as a share of the text width (§2.15)
+
+    // First-page footer (§2.11): 11 pt lines under a full-width rule, ending on the text
+    // block's bottom.
+    double footer_size = 11;
+    double footer_gap = 6;       // the body's last line box to the rule
+    double footer_rule_gap = 2;  // the rule to the first line's box
+
+    // Footnotes (§2.7 end: 10–11 pt): 11 pt, single lines, justified, under a short rule at the
+    // text block's left; the note area ends on the text block's bottom (above the footer).
+    double footnote_size = 11;
+    double footnote_rule_length = core::mm(50);
+    double footnote_gap = 6;       // the body's last line box to the rule
+    double footnote_rule_gap = 3;  // the rule to the first note's line box
+
     double single(double size) const { return size * kSinglePitch; }
     double body_pitch() const { return single(body_size) * body_line_factor; }
 };

@@ -1,11 +1,11 @@
-// Tables in the content (ô 6): full text width, columns from relative weights, 13 pt single-
-// spaced cell text with word-processor padding, 0.5 pt borders around every cell. Rows never
-// split across pages; rows tied by a rowspan move together; the header rows are repeated at the
-// top of every page the table reaches.
+// Tables in the content (ô 6): columns from table_widths.hpp (the full text width unless every
+// column is fixed), 13 pt single-spaced cell text with word-processor padding, 0.5 pt borders
+// around every cell. Rows never split across pages; rows tied by a rowspan move together; the
+// header rows are repeated at the top of every page the table reaches.
 #include <algorithm>
-#include <numeric>
 
 #include "layout/blocks.hpp"
+#include "layout/table_widths.hpp"
 
 namespace vanthu::layout {
 namespace {
@@ -45,14 +45,15 @@ class TablePlacer {
     void run() {
         const size_t rows = table_.rows.size();
         if (table_.columns <= 0 || rows == 0) return;
-        column_edges();
+        edges_ = table_column_edges(cx_, table_, size_, pad_x_);
         shape_cells();
         row_heights();
         const auto groups = row_groups();
         const size_t head = std::min<size_t>(static_cast<size_t>(table_.header_rows), rows);
         const double head_h = height(0, head);
-        const double bottom = cx_.geometry().text_bottom();
         auto& flow = cx_.flow;
+        // Recomputed per page: the first-page footer and footnotes reserve the page foot.
+        const auto bottom = [&] { return cx_.geometry().text_bottom() - flow.reserved(); };
 
         // The header never stands alone at the foot of a page: it goes with the first body row.
         const double first_h =
@@ -66,14 +67,14 @@ class TablePlacer {
             const double h = height(first, end);
             // The last row takes what must follow it (the closing block) into account.
             const double need = g + 1 == groups.size() ? h + keep_after_ : h;
-            if (y + need > bottom + 1e-6 && page_has_body) {
+            if (y + need > bottom() + 1e-6 && page_has_body) {
                 bottom_rule(y);
                 flow.new_page();
                 y = flow.y();
                 if (head > 0) y = draw_rows(0, head, y);
                 page_has_body = false;
             }
-            if (y + h > bottom + 1e-6)
+            if (y + h > bottom() + 1e-6)
                 cx_.diags.warning("layout.row-too-tall",
                                   "row " + std::to_string(first + 1) +
                                       " of the table is taller than the space on a page; it "
@@ -88,21 +89,6 @@ class TablePlacer {
     }
 
   private:
-    void column_edges() {
-        const auto n = static_cast<size_t>(table_.columns);
-        std::vector<double> weights = table_.widths;
-        if (weights.size() != n) weights.assign(n, 1.0);
-        const double total = std::accumulate(weights.begin(), weights.end(), 0.0);
-        const double x0 = cx_.geometry().text_left();
-        const double width = cx_.geometry().text_width();
-        edges_.assign(n + 1, x0);
-        double acc = 0;
-        for (size_t i = 0; i < n; ++i) {
-            acc += weights[i];
-            edges_[i + 1] = x0 + width * acc / total;
-        }
-    }
-
     double left(const model::TableCell& c) const { return edges_[static_cast<size_t>(c.column)]; }
     double right(const model::TableCell& c) const {
         const auto end = std::min(static_cast<size_t>(c.column + c.colspan), edges_.size() - 1);

@@ -48,7 +48,10 @@ struct InlineRun {
 struct Paragraph {
     std::vector<InlineRun> runs;
     int list_level = 0;     // 0 for prose; 1 for a "- " item, 2 for a "+ " item (marker is in runs)
-    int heading_level = 0;  // 1-3 for <h1>-<h3>; the text stage puts the numbering label first
+    int heading_level = 0;  // 1-5 for <h1>-<h5>; the text stage puts the numbering label first
+    // <hN plain="yes">: numbered like its level but set as a body paragraph, upright (a khoản
+    // without a title, "1. Hội nghị cần được …"); bold parts are written with <b>.
+    bool plain_heading = false;
     SourceLocation where;
     // Filled by the text stage: ranges of the concatenated run text that must stay on one line.
     std::vector<ByteRange> keep_together;
@@ -79,13 +82,27 @@ struct TableRow {
     SourceLocation where;
 };
 
+// The width of one grid column, from <table widths="…">: a relative weight ("3", "1.5"), a
+// fixed width in millimetres ("25mm"), or "auto" (the width of its content, see layout).
+struct ColumnWidth {
+    enum class Kind { relative, fixed, automatic };
+    Kind kind = Kind::relative;
+    double value = 1;  // the weight (relative) or millimetres (fixed); unused for automatic
+    friend bool operator==(const ColumnWidth&, const ColumnWidth&) = default;
+};
+
 struct Table {
-    std::vector<double> widths;  // relative column weights; empty = equal columns
+    // One per grid column, or empty for equal relative columns. With an STT column, parse
+    // fills it, the STT column's being automatic unless the author's widths name it.
+    std::vector<ColumnWidth> widths;
     std::vector<TableRow> rows;  // header rows first
     int header_rows = 0;
     int columns = 0;  // grid columns, after colspans and rowspans (set by parse)
     SourceLocation where;
     double font_size = 0;  // 0 = the default table text size (13 pt)
+    // From <table stt="1.">: "1." or "1", the label style of the STT column that parse put
+    // first in the grid (its cells are ordinary cells); empty: no STT column.
+    std::string stt;
 };
 
 using Block = std::variant<Paragraph, Table>;

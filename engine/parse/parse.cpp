@@ -1,4 +1,5 @@
 #include "parse/parse.hpp"
+#include "parse/table_grid.hpp"
 
 #include <pugixml.hpp>
 
@@ -190,14 +191,14 @@ class Parser {
         for (auto c : n.children()) {
             if (skip_blank(c)) continue;
             std::string_view name = c.name();
-            Text* field = name == "parent"    ? &h.parent
-                          : name == "issuer"  ? &h.issuer
-                          : name == "number"  ? &h.number
-                          : name == "symbol"  ? &h.symbol
-                          : name == "place"   ? &h.place
-                          : name == "date"    ? &h.date
-                          : name == "subject" ? &h.subject
-                          : name == "type"    ? &h.type_name
+            Text* field = name == "parent"        ? &h.parent
+                          : name == "issuer"      ? &h.issuer
+                          : name == "number"      ? &h.number
+                          : name == "symbol"      ? &h.symbol
+                          : name == "place"       ? &h.place
+                          : name == "date"        ? &h.date
+                          : name == "subject"     ? &h.subject
+                          : name == "type"        ? &h.type_name
                           : name == "urgency"     ? &h.marks.urgency
                           : name == "secrecy"     ? &h.marks.secrecy
                           : name == "circulation" ? &h.marks.circulation
@@ -344,8 +345,10 @@ class Parser {
     bool read_block(const pugi::xml_node& c, std::vector<model::Block>& body) {
         std::string_view name = c.name();
         if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '5') {
-            Paragraph p = read_paragraph(c, 0);
+            check_attributes(c, {"plain"});
+            Paragraph p = read_paragraph(c, 0, /*stop_at_list=*/false, /*check=*/false);
             p.heading_level = name[1] - '0';
+            p.plain_heading = read_flag(c, "plain");
             push_paragraph(body, std::move(p));
         } else if (name == "p")
             push_paragraph(body, read_paragraph(c, 0));
@@ -381,26 +384,16 @@ class Parser {
         }
     }
 
-    // <table widths="1 4 2" size="12">: <thead> rows (repeated on every page), then <tbody>
-    // rows or bare <tr>; cells <th>/<td> with colspan, rowspan and align.
+    // <table widths="1 25mm auto" size="12" stt="1." stt-title="STT" align="left right">:
+    // <thead> rows (repeated on every page), then <tbody> rows or bare <tr>; cells <th>/<td>
+    // with colspan, rowspan and align. The column attributes are read in table_grid.cpp.
     void read_table(const pugi::xml_node& n, std::vector<model::Block>& body) {
-        check_attributes(n, {"widths", "size"});
-        model::Table table;
+        check_attributes(n, {"widths", "size", "stt", "stt-title", "align"});
+        TableDraft draft;
+        model::Table& table = draft.table;
         table.where = where(n);
-        if (auto a = n.attribute("widths")) {
-            std::istringstream in(a.as_string());
-            std::string token;
-            while (in >> token) {
-                char* end = nullptr;
-                const double w = std::strtod(token.c_str(), &end);
-                if (end != token.c_str() + token.size() || !(w > 0) || w > 1e6)
-                    diags_.error("markup.table-widths",
-                                 "table width \"" + token + "\" is not a positive number",
-                                 where(n));
-                else
-                    table.widths.push_back(w);
-            }
-        }
+        read_widths(n.attribute("widths").as_string(), table.where, draft, diags_);
+        read_aligns(n.attribute("align").as_string(), table.where, draft, diags_);
         if (auto a = n.attribute("size")) {
             const std::string v = trim(a.as_string());
             char* end = nullptr;
@@ -412,6 +405,21 @@ class Parser {
             else
                 table.font_size = size;
         }
+        if (auto a = n.attribute("stt")) {
+            table.stt = trim(a.as_string());
+            if (table.stt != "1." && table.stt != "1") {
+                diags_.error(
+                    "markup.table-stt",
+                    "stt=\"" + table.stt +
+                        "\" is not an STT numbering: \"1.\" (1., 2., …) or \"1\" (1, 2, …)",
+                    where(n));
+                table.stt.clear();
+            }
+        }
+        const auto title = n.attribute("stt-title");
+        if (title && !n.attribute("stt"))
+            diags_.error("markup.table-stt", "stt-title needs stt=\"1.\" or stt=\"1\" on <table>",
+                         where(n));
         bool body_rows = false;
         for (auto c : n.children()) {
             if (skip_blank(c)) continue;
@@ -421,27 +429,30 @@ class Parser {
                 if (body_rows)
                     diags_.error("markup.table-head",
                                  "<thead> must come before the table's body rows", where(c));
-                read_table_rows(c, true, table);
+                read_table_rows(c, true, draft);
             } else if (name == "tbody") {
                 check_attributes(c, {});
-                read_table_rows(c, false, table);
+                read_table_rows(c, false, draft);
                 body_rows = true;
             } else if (name == "tr") {
-                read_row(c, false, table);
+                read_row(c, false, draft);
                 body_rows = true;
             } else {
                 unknown_element(c, "<table>");
             }
         }
-        check_table_shape(table);
+        if (!table.stt.empty())
+            add_stt_column(draft, title ? trim(collapse_spaces(title.as_string())) : "STT");
+        place_cells(table, diags_);
+        apply_column_attributes(draft, diags_);
         body.emplace_back(std::move(table));
     }
 
-    void read_table_rows(const pugi::xml_node& n, bool header, model::Table& table) {
+    void read_table_rows(const pugi::xml_node& n, bool header, TableDraft& draft) {
         for (auto c : n.children()) {
             if (skip_blank(c)) continue;
             if (std::string_view(c.name()) == "tr")
-                read_row(c, header, table);
+                read_row(c, header, draft);
             else
                 unknown_element(c, "<" + std::string(n.name()) + ">");
         }
@@ -464,11 +475,27 @@ class Parser {
         return span;
     }
 
-    void read_row(const pugi::xml_node& n, bool header, model::Table& table) {
-        check_attributes(n, {});
+    // <tr stt="no">: a body row left out of the STT numbering (a group or total row).
+    void read_row(const pugi::xml_node& n, bool header, TableDraft& draft) {
+        check_attributes(n, {"stt"});
         model::TableRow row;
         row.header = header;
         row.where = where(n);
+        bool numbered = true;
+        if (auto a = n.attribute("stt")) {
+            const std::string_view v = a.as_string();
+            if (draft.table.stt.empty() || header)
+                diags_.error("markup.table-stt",
+                             header ? "stt on a <thead> row: header rows are never numbered"
+                                    : "stt on <tr> needs stt=\"1.\" or stt=\"1\" on <table>",
+                             row.where);
+            else if (v == "no")
+                numbered = false;
+            else if (v != "yes")
+                diags_.error("markup.attribute",
+                             "stt=\"" + std::string(v) + "\" on <tr> must be yes or no", row.where);
+        }
+        std::vector<bool> aligned;
         for (auto c : n.children()) {
             if (skip_blank(c)) continue;
             std::string_view name = c.name();
@@ -486,107 +513,30 @@ class Parser {
             cell.rowspan = read_span(c, "rowspan");
             if (auto a = c.attribute("align")) {
                 const std::string_view v = a.as_string();
-                if (v == "left")
-                    cell.align = model::TableCell::Align::left;
-                else if (v == "center")
-                    cell.align = model::TableCell::Align::center;
-                else if (v == "right")
-                    cell.align = model::TableCell::Align::right;
-                else if (v == "justify")
-                    cell.align = model::TableCell::Align::justify;
-                else
+                if (!parse_align(v, cell.align))
                     diags_.error("markup.table-align",
                                  "align=\"" + std::string(v) +
                                      "\" is not one of left, center, right, justify",
                                  where(c));
             }
+            aligned.push_back(static_cast<bool>(c.attribute("align")));
             read_inline(c, {}, false, cell.runs, false);
             normalise_spaces(cell.runs);
             row.cells.push_back(std::move(cell));
         }
-        if (header) ++table.header_rows;
-        table.rows.push_back(std::move(row));
-    }
-
-    // Places every cell on the grid (setting its column) and checks that each row covers the
-    // same columns with no gap or overlap, that no rowspan runs past its part of the table
-    // (<thead> or the body), and that widths has one weight per column.
-    void check_table_shape(model::Table& table) {
-        if (table.rows.empty()) {
-            diags_.error("markup.table-shape", "the table has no rows", table.where);
-            return;
-        }
-        std::vector<int> pending;  // per grid column: rows still covered by a rowspan above
-        int columns = -1;
-        for (size_t r = 0; r < table.rows.size(); ++r) {
-            auto& row = table.rows[r];
-            const std::string name = "row " + std::to_string(r + 1) + " of the table";
-            if (r > 0 && row.header != table.rows[r - 1].header &&
-                std::any_of(pending.begin(), pending.end(), [](int p) { return p > 0; }))
-                diags_.error(
-                    "markup.table-shape",
-                    "a rowspan in the table header runs into the body rows (at " + name + ")",
-                    row.where);
-            std::vector<bool> used(pending.size(), false);
-            for (size_t c = 0; c < pending.size(); ++c) used[c] = pending[c] > 0;
-            size_t col = 0;
-            bool overlap = false;
-            for (auto& cell : row.cells) {
-                while (col < used.size() && used[col]) ++col;
-                cell.column = static_cast<int>(col);
-                const size_t end = col + static_cast<size_t>(cell.colspan);
-                if (used.size() < end) {
-                    used.resize(end, false);
-                    pending.resize(end, 0);
-                }
-                for (size_t k = col; k < end; ++k) {
-                    if (used[k]) overlap = true;
-                    used[k] = true;
-                    pending[k] = std::max(pending[k], cell.rowspan);
-                }
-                col = end;
-            }
-            // Rowspans of this row start counting down from the next row.
-            for (auto& p : pending)
-                if (p > 0) --p;
-            const auto covered = static_cast<int>(std::count(used.begin(), used.end(), true));
-            const auto reach = static_cast<int>(used.size());
-            if (overlap)
-                diags_.error("markup.table-shape",
-                             name + " has cells that overlap a rowspan from a row above",
-                             row.where);
-            else if (covered != reach)
-                diags_.error("markup.table-shape",
-                             name + " leaves a gap: it covers " + std::to_string(covered) +
-                                 " of its " + std::to_string(reach) + " grid columns",
-                             row.where);
-            else if (columns < 0)
-                columns = reach;
-            else if (reach != columns)
-                diags_.error("markup.table-shape",
-                             name + " covers " + std::to_string(reach) +
-                                 " grid columns, the first row covers " + std::to_string(columns),
-                             row.where);
-        }
-        if (std::any_of(pending.begin(), pending.end(), [](int p) { return p > 0; }))
-            diags_.error("markup.table-shape", "a rowspan runs past the last row of the table",
-                         table.rows.back().where);
-        table.columns = std::max(columns, 0);
-        if (!table.widths.empty() && table.columns > 0 &&
-            table.widths.size() != static_cast<size_t>(table.columns))
-            diags_.error("markup.table-widths",
-                         "widths gives " + std::to_string(table.widths.size()) +
-                             " column weights, the table has " + std::to_string(table.columns) +
-                             " columns",
-                         table.where);
+        if (header) ++draft.table.header_rows;
+        draft.table.rows.push_back(std::move(row));
+        draft.aligned.push_back(std::move(aligned));
+        draft.numbered.push_back(numbered);
     }
 
     void push_paragraph(std::vector<model::Block>& body, Paragraph p) {
         if (!p.runs.empty()) body.emplace_back(std::move(p));
     }
 
-    Paragraph read_paragraph(const pugi::xml_node& n, int level, bool stop_at_list = false) {
-        if (!stop_at_list) check_attributes(n, {});
+    Paragraph read_paragraph(const pugi::xml_node& n, int level, bool stop_at_list = false,
+                             bool check = true) {
+        if (!stop_at_list && check) check_attributes(n, {});
         Paragraph p;
         p.where = where(n);
         p.list_level = level;
@@ -619,7 +569,13 @@ class Parser {
                 s.superscript = true;
             else if (name == "nobr")
                 nb = true;
-            else if (name == "note") {
+            else if (name == "checkbox") {
+                // <checkbox/>: an empty box (U+25A1) to tick on a printed form.
+                if (!c.first_child().empty())
+                    diags_.error("markup.checkbox", "<checkbox/> takes no content", where(c));
+                append_run(p, "\u25A1", style, nobreak);
+                continue;
+            } else if (name == "note") {
                 read_note(c, p);
                 continue;
             } else {

@@ -54,8 +54,55 @@ cairo_status_t append_to_string(void* closure, const unsigned char* data, unsign
     return CAIRO_STATUS_SUCCESS;
 }
 
-void draw_page(cairo_t* cr, const layout::Page& page, const layout::Pages& pages,
-               FontCache& fonts) {
+// The PNGs of one output, each loaded once (a signature image may appear on several pages).
+class Images {
+  public:
+    Images() = default;
+    Images(const Images&) = delete;
+    Images& operator=(const Images&) = delete;
+    ~Images() {
+        for (auto& [file, surface] : surfaces_) cairo_surface_destroy(surface);
+    }
+
+    cairo_surface_t* get(const std::string& file) {
+        auto it = surfaces_.find(file);
+        if (it != surfaces_.end()) return it->second;
+        cairo_surface_t* surface = cairo_image_surface_create_from_png(file.c_str());
+        if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
+            cairo_surface_destroy(surface);
+            throw core::Failure(core::Diagnostic{
+                core::Severity::error, "render.image", "cannot read the image " + file, {}, {}});
+        }
+        return surfaces_.emplace(file, surface).first->second;
+    }
+
+    // Loads every image of `pages` up front, so a missing file fails before any drawing starts.
+    void load_all(const layout::Pages& pages) {
+        for (const auto& page : pages.pages)
+            for (const auto& item : page.items)
+                if (const auto* image = std::get_if<layout::Image>(&item)) get(image->file);
+    }
+
+  private:
+    std::map<std::string, cairo_surface_t*> surfaces_;
+};
+
+// Draws the whole PNG scaled into the item's box.
+void draw_image(cairo_t* cr, const layout::Image& image, Images& images) {
+    cairo_surface_t* png = images.get(image.file);
+    const int w = cairo_image_surface_get_width(png);
+    const int h = cairo_image_surface_get_height(png);
+    if (w <= 0 || h <= 0 || image.width <= 0 || image.height <= 0) return;
+    cairo_save(cr);
+    cairo_translate(cr, image.x, image.y);
+    cairo_scale(cr, image.width / w, image.height / h);
+    cairo_set_source_surface(cr, png, 0, 0);
+    cairo_paint(cr);
+    cairo_restore(cr);  // also restores the black source for the text
+}
+
+void draw_page(cairo_t* cr, const layout::Page& page, const layout::Pages& pages, FontCache& fonts,
+               Images& images) {
     cairo_font_options_t* options = cairo_font_options_create();
     cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
     cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
@@ -85,6 +132,8 @@ void draw_page(cairo_t* cr, const layout::Page& page, const layout::Pages& pages
             cairo_move_to(cr, rule->x1, rule->y1);
             cairo_line_to(cr, rule->x2, rule->y2);
             cairo_stroke(cr);
+        } else if (const auto* image = std::get_if<layout::Image>(&item)) {
+            draw_image(cr, *image, images);
         }
     }
 }
@@ -97,6 +146,8 @@ void check(cairo_status_t status, const char* what) {
 }  // namespace
 
 std::string write_pdf(const layout::Pages& pages, FontCache& fonts, const PdfOptions& options) {
+    Images images;
+    images.load_all(pages);
     std::string out;
     const double w0 = pages.pages.empty() ? 595.2756 : pages.pages.front().width;
     const double h0 = pages.pages.empty() ? 841.8898 : pages.pages.front().height;
@@ -120,7 +171,7 @@ std::string write_pdf(const layout::Pages& pages, FontCache& fonts, const PdfOpt
     cairo_t* cr = cairo_create(surface);
     for (const auto& page : pages.pages) {
         cairo_pdf_surface_set_size(surface, page.width, page.height);
-        draw_page(cr, page, pages, fonts);
+        draw_page(cr, page, pages, fonts, images);
         cairo_show_page(cr);
     }
     cairo_status_t status = cairo_status(cr);
@@ -135,6 +186,8 @@ std::string write_pdf(const layout::Pages& pages, FontCache& fonts, const PdfOpt
 std::vector<std::string> write_png(const layout::Pages& pages, FontCache& fonts, double dpi) {
     std::vector<std::string> images;
     const double scale = dpi / 72.0;
+    Images pngs;
+    pngs.load_all(pages);
     for (const auto& page : pages.pages) {
         const int w = static_cast<int>(page.width * scale + 0.5);
         const int h = static_cast<int>(page.height * scale + 0.5);
@@ -143,7 +196,7 @@ std::vector<std::string> write_png(const layout::Pages& pages, FontCache& fonts,
         cairo_set_source_rgb(cr, 1, 1, 1);
         cairo_paint(cr);
         cairo_scale(cr, scale, scale);
-        draw_page(cr, page, pages, fonts);
+        draw_page(cr, page, pages, fonts, pngs);
         cairo_status_t status = cairo_status(cr);
         cairo_destroy(cr);
         std::string bytes;

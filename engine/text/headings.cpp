@@ -30,7 +30,7 @@ void number_headings(std::vector<model::Block>& blocks, const std::vector<std::s
         for (int deeper = level + 1; deeper <= 6; ++deeper) counters[deeper] = 0;
         if (static_cast<size_t>(level) > numbering.size()) continue;
         const std::string& token = numbering[level - 1];
-        if (token == "I" || token == "A")
+        if ((token == "I" || token == "A") && !p->plain_heading)
             for (auto& run : p->runs) run.text = upper(run.text);
         const auto style = style_of(token);
         if (!style) continue;

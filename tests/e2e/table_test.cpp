@@ -10,6 +10,7 @@
 #include <set>
 
 #include "core/units.hpp"
+#include "e2e/table_geometry.hpp"
 #include "tools/page_lines.hpp"
 #include "tools/pdf_probe.hpp"
 #include "vanthu/engine.hpp"
@@ -22,48 +23,6 @@ namespace {
 
 const fs::path kSource = VANTHU_SOURCE_DIR;
 const std::string kCli = VANTHU_CLI;
-const double kTextLeft = core::mm(30);
-const double kTextWidth = core::mm(210 - 30 - 15);
-
-// The table's rules on a page: those that start at the text block's left edge or lie inside it
-// and are horizontal; the vertical ones anywhere between the table's left and right edges.
-std::vector<layout::Rule> horizontal_rules(const layout::Page& page) {
-    std::vector<layout::Rule> out;
-    for (const auto& item : page.items)
-        if (const auto* r = std::get_if<layout::Rule>(&item))
-            if (std::abs(r->y1 - r->y2) < 1e-6 && r->x1 >= kTextLeft - 1 &&
-                r->x2 <= kTextLeft + kTextWidth + 1 && r->x2 - r->x1 > 5)
-                out.push_back(*r);
-    return out;
-}
-
-std::vector<layout::Rule> vertical_rules(const layout::Page& page) {
-    std::vector<layout::Rule> out;
-    for (const auto& item : page.items)
-        if (const auto* r = std::get_if<layout::Rule>(&item))
-            if (std::abs(r->x1 - r->x2) < 1e-6 && r->y2 > r->y1) out.push_back(*r);
-    return out;
-}
-
-// Sorted distinct y of the full-width table rules (the ones every row boundary has at its left
-// edge, i.e. starting at the table's left edge).
-std::vector<double> row_boundaries(const layout::Page& page) {
-    std::vector<double> ys;
-    for (const auto& r : horizontal_rules(page))
-        if (std::abs(r.x1 - kTextLeft) < 1) ys.push_back(r.y1);
-    std::sort(ys.begin(), ys.end());
-    ys.erase(std::unique(ys.begin(), ys.end(),
-                         [](double a, double b) { return std::abs(a - b) < 0.01; }),
-             ys.end());
-    return ys;
-}
-
-// Which gap between row boundaries holds `baseline`: 1 for the first row, 0 above the table.
-size_t interval(const std::vector<double>& ys, double baseline) {
-    return static_cast<size_t>(
-        std::count_if(ys.begin(), ys.end(), [&](double y) { return y < baseline; }));
-}
-
 class TableLayout : public ::testing::Test {
   protected:
     static void SetUpTestSuite() {

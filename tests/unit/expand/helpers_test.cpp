@@ -350,10 +350,10 @@ TEST(Helpers, HelperUsedAsAVariableIsAnErrorAtTheTag) {
 
 TEST(Helpers, NamesAreListed) {
     for (const char* name : {"upper", "tone_old", "tone_new", "date", "date_short", "number",
-                             "words", "roman", "sort"})
+                             "words", "roman", "sort", "inline"})
         EXPECT_TRUE(is_helper_name(name)) << name;
     EXPECT_FALSE(is_helper_name("ngay"));
-    EXPECT_EQ(helper_names().size(), 9u);
+    EXPECT_EQ(helper_names().size(), 10u);
 }
 
 }  // namespace

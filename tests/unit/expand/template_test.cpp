@@ -226,5 +226,124 @@ TEST(Template, TextAfterAPartialKeepsItsColumn) {
     EXPECT_EQ(d.where->column, 12);
 }
 
+// The shared folder templates/_common, next to the template folders.
+TEST(TemplateCommon, SharedPartialIsUsedWhenTheTemplateHasNone) {
+    TempDir dir;
+    dir.write("templates/t/manifest.json", "{}");
+    dir.write("templates/t/main.mustache", "<d>{{> head}}|{{> parts/foot}}</d>");
+    dir.write("templates/_common/head.mustache", "H {{x}}");
+    dir.write("templates/_common/parts/foot.mustache", "F");
+    const Template t = load_template(dir.path() / "templates" / "t");
+    ASSERT_EQ(t.files.size(), 3u);
+    EXPECT_EQ(t.files[1].path, (dir.path() / "templates" / "_common" / "head.mustache").string());
+    EXPECT_EQ(expand_text(t, {{"x", "1"}}), "<d>H 1|F</d>");
+}
+
+TEST(TemplateCommon, OwnPartialOverridesTheSharedOneEvenInsideSharedPartials) {
+    TempDir dir;
+    dir.write("templates/t/manifest.json", "{}");
+    dir.write("templates/t/main.mustache", "{{> page}}");
+    dir.write("templates/t/item.mustache", "own");
+    dir.write("templates/_common/page.mustache", "[{{> item}}]");
+    dir.write("templates/_common/item.mustache", "shared");
+    const Template t = load_template(dir.path() / "templates" / "t");
+    EXPECT_EQ(expand_text(t, nlohmann::json::object()), "[own]");
+    // Without the override the shared one is used.
+    std::filesystem::remove(dir.path() / "templates" / "t" / "item.mustache");
+    EXPECT_EQ(expand_text(load_template(dir.path() / "templates" / "t"), nlohmann::json::object()),
+              "[shared]");
+}
+
+TEST(TemplateCommon, AnOverrideCanWrapTheSharedPartialByItsFullName) {
+    TempDir dir;
+    dir.write("templates/t/manifest.json", "{}");
+    dir.write("templates/t/main.mustache", "{{> item}}");
+    dir.write("templates/t/item.mustache", "<{{> _common/item}}>");
+    dir.write("templates/_common/item.mustache", "shared");
+    const Template t = load_template(dir.path() / "templates" / "t");
+    EXPECT_EQ(expand_text(t, nlohmann::json::object()), "<shared>");
+}
+
+TEST(TemplateCommon, TheSharedFolderIsNotATemplate) {
+    TempDir dir;
+    dir.write("templates/_common/manifest.json", "{}");
+    dir.write("templates/_common/main.mustache", "x");
+    for (const auto& given :
+         {dir.path() / "templates" / "_common", dir.path() / "templates" / "_common" / ""}) {
+        const auto d = failure_of([&] { load_template(given); });
+        EXPECT_EQ(d.code, "template.common") << given;
+    }
+    // Nor through a link with another name.
+    std::filesystem::create_directory_symlink(dir.path() / "templates" / "_common",
+                                              dir.path() / "templates" / "other");
+    EXPECT_EQ(failure_of([&] { load_template(dir.path() / "templates" / "other"); }).code,
+              "template.common");
+}
+
+TEST(TemplateCommon, SharedPartialsStayInsideTheSharedFolder) {
+    TempDir dir;
+    dir.write("templates/secret.mustache", "secret");
+    dir.write("outside.mustache", "secret");
+    dir.write("templates/t/manifest.json", "{}");
+    dir.write("templates/_common/ok.mustache", "ok");
+    for (const std::string name : {"_common/../../secret", "_common/../../../outside",
+                                   "../_common/ok", "_common/../../_common/ok"}) {
+        dir.write("templates/t/main.mustache", "{{> " + name + "}}");
+        const auto d = failure_of([&] { load_template(dir.path() / "templates" / "t"); });
+        EXPECT_EQ(d.code, "template.partial-path") << name;
+    }
+    for (const std::string name : {"_common/", "_common/.."}) {
+        dir.write("templates/t/main.mustache", "{{> " + name + "}}");
+        const auto d = failure_of([&] { load_template(dir.path() / "templates" / "t"); });
+        EXPECT_EQ(d.code, "template.partial-missing") << name;
+    }
+    // A symbolic link in the shared folder that leads out of it.
+    std::filesystem::create_symlink(dir.path() / "outside.mustache",
+                                    dir.path() / "templates" / "_common" / "link.mustache");
+    dir.write("templates/t/main.mustache", "{{> link}}");
+    const auto d = failure_of([&] { load_template(dir.path() / "templates" / "t"); });
+    EXPECT_EQ(d.code, "template.partial-path");
+    EXPECT_NE(d.message.find("shared folder"), std::string::npos) << d.message;
+}
+
+TEST(TemplateCommon, MissingEverywhereIsReportedAtTheTag) {
+    TempDir dir;
+    dir.write("templates/t/manifest.json", "{}");
+    dir.write("templates/t/main.mustache", "\n  {{> nothere}}");
+    dir.write("templates/_common/other.mustache", "x");
+    const auto d = failure_of([&] { load_template(dir.path() / "templates" / "t"); });
+    EXPECT_EQ(d.code, "template.partial-missing");
+    ASSERT_TRUE(d.where);
+    EXPECT_EQ(d.where->line, 2);
+    EXPECT_EQ(d.where->column, 3);
+    ASSERT_FALSE(d.hints.empty());
+    EXPECT_NE(d.hints[0].find("_common"), std::string::npos) << d.hints[0];
+}
+
+TEST(TemplateCommon, CycleThroughTheSharedFolderIsRejected) {
+    TempDir dir;
+    dir.write("templates/t/manifest.json", "{}");
+    dir.write("templates/t/main.mustache", "{{> a}}");
+    dir.write("templates/t/b.mustache", "{{> a}}");
+    dir.write("templates/_common/a.mustache", "{{> b}}");
+    EXPECT_EQ(failure_of([&] { load_template(dir.path() / "templates" / "t"); }).code,
+              "template.partial-cycle");
+}
+
+TEST(TemplateCommon, RelativeTemplatePathFindsItsSibling) {
+    TempDir dir;
+    dir.write("templates/t/manifest.json", "{}");
+    dir.write("templates/t/main.mustache", "{{> head}}");
+    dir.write("templates/_common/head.mustache", "H");
+    struct Cwd {
+        std::filesystem::path saved = std::filesystem::current_path();
+        ~Cwd() { std::filesystem::current_path(saved); }
+    } restore;
+    std::filesystem::current_path(dir.path() / "templates");
+    EXPECT_EQ(load_template("t").files.at(1).path, "_common/head.mustache");
+    std::filesystem::current_path(dir.path() / "templates" / "t");
+    EXPECT_EQ(expand_text(load_template("."), nlohmann::json::object()), "H");
+}
+
 }  // namespace
 }  // namespace vanthu::expand

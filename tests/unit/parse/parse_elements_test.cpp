@@ -162,3 +162,23 @@ TEST(ParseElements, HeadingsToLevelFive) {
     parse_text(wrap("", "<body><h6>Sáu</h6></body>" + std::string(kSigned)), six);
     EXPECT_NE(all(six).find("unknown element <h6>"), std::string::npos);
 }
+
+TEST(ParseElements, PlainHeadingIsANumberedParagraph) {
+    core::Diagnostics diags;
+    auto doc = parse_text(
+        wrap("", R"(<body><h2 plain="yes"><b>Kinh phí:</b> từ nguồn</h2><h2>Tiêu đề</h2></body>)" +
+                     std::string(kSigned)),
+        diags);
+    ASSERT_FALSE(diags.has_errors()) << all(diags);
+    const auto& plain = std::get<model::Paragraph>(doc.body[0]);
+    EXPECT_TRUE(plain.plain_heading);
+    EXPECT_EQ(plain.heading_level, 2);
+    EXPECT_TRUE(plain.runs[0].style.bold);
+    EXPECT_FALSE(std::get<model::Paragraph>(doc.body[1]).plain_heading);
+    core::Diagnostics bad;
+    parse_text(wrap("", R"(<body><h2 plain="maybe">x</h2><h3 id="a">y</h3></body>)" +
+                            std::string(kSigned)),
+               bad);
+    EXPECT_NE(all(bad).find("plain=\"maybe\""), std::string::npos);
+    EXPECT_NE(all(bad).find("unknown attribute \"id\" on <h3>"), std::string::npos);
+}

@@ -115,11 +115,10 @@ TEST(Parse, StrayTextIsAnError) {
 
 TEST(Parse, HeadingsTypeNameAndNumbering) {
     core::Diagnostics diags;
-    auto doc =
-        parse_text(R"(<document kind="named"><header><issuer>A</issuer><type>Kế hoạch</type>
+    auto doc = parse_text(R"(<document kind="named"><header><issuer>A</issuer><type>Kế hoạch</type>
       </header><body numbering="I 1 1.1"><h1>Mục đích</h1><p>x</p><h2>Một</h2><h3>Hai</h3></body>
       <signature><name>B</name></signature></document>)",
-                   diags);
+                          diags);
     EXPECT_EQ(doc.kind, "named");
     EXPECT_EQ(doc.header.type_name.value, "Kế hoạch");
     EXPECT_EQ(doc.numbering, (std::vector<std::string>{"I", "1", "1.1"}));
@@ -167,7 +166,11 @@ TEST(Parse, TableWithHeadBodyColspanAndRowspan) {
     ASSERT_EQ(doc.body.size(), 2u);
     const auto* t = std::get_if<model::Table>(&doc.body[1]);
     ASSERT_TRUE(t);
-    EXPECT_EQ(t->widths, (std::vector<double>{1, 4, 2, 2}));
+    using W = model::ColumnWidth;
+    EXPECT_EQ(t->widths, (std::vector<W>{{W::Kind::relative, 1},
+                                         {W::Kind::relative, 4},
+                                         {W::Kind::relative, 2},
+                                         {W::Kind::relative, 2}}));
     EXPECT_EQ(t->font_size, 12);
     EXPECT_EQ(t->columns, 4);
     EXPECT_EQ(t->header_rows, 2);

@@ -1,5 +1,11 @@
 #include <gtest/gtest.h>
 
+#include <cairo.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <filesystem>
+
 #include "layout/font_set.hpp"
 #include "layout/shaper.hpp"
 #include "render/cairo_writer.hpp"
@@ -66,4 +72,87 @@ TEST(PngWriter, OneImagePerPage) {
     auto images = render::write_png(one_line_pages("Việt Nam"), fonts, 36);
     ASSERT_EQ(images.size(), 1u);
     EXPECT_EQ(images[0].substr(1, 3), "PNG");
+}
+
+namespace {
+
+// A solid PNG of 20 × 10 pixels in `rgb` (0xRRGGBB), written to a fresh temporary file.
+std::string solid_png(const std::string& name, uint32_t rgb) {
+    const auto file = std::filesystem::temp_directory_path() /
+                      ("vanthu-render-" + std::to_string(::getpid()) + "-" + name + ".png");
+    cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 20, 10);
+    cairo_t* cr = cairo_create(s);
+    cairo_set_source_rgb(cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0,
+                         (rgb & 0xff) / 255.0);
+    cairo_paint(cr);
+    cairo_destroy(cr);
+    cairo_surface_write_to_png(s, file.c_str());
+    cairo_surface_destroy(s);
+    return file.string();
+}
+
+struct Reader {
+    const std::string& bytes;
+    size_t at = 0;
+};
+
+cairo_status_t read_from(void* closure, unsigned char* data, unsigned int length) {
+    auto* r = static_cast<Reader*>(closure);
+    if (r->at + length > r->bytes.size()) return CAIRO_STATUS_READ_ERROR;
+    std::memcpy(data, r->bytes.data() + r->at, length);
+    r->at += length;
+    return CAIRO_STATUS_SUCCESS;
+}
+
+// The 0xRRGGBB colour of pixel (x, y) of a PNG file's bytes.
+uint32_t pixel(const std::string& png, int x, int y) {
+    Reader reader{png};
+    cairo_surface_t* s = cairo_image_surface_create_from_png_stream(read_from, &reader);
+    EXPECT_EQ(cairo_surface_status(s), CAIRO_STATUS_SUCCESS);
+    cairo_surface_flush(s);
+    const auto* row = cairo_image_surface_get_data(s) + y * cairo_image_surface_get_stride(s);
+    uint32_t value = 0;
+    std::memcpy(&value, row + 4 * x, 4);
+    cairo_surface_destroy(s);
+    return value & 0xffffff;
+}
+
+}  // namespace
+
+TEST(ImageItem, PdfWithAnImageIsTheSameBytesEveryTime) {
+    auto pages = one_line_pages("Nguyễn Văn A");
+    const auto file = solid_png("same", 0xcc2020);
+    pages.pages[0].items.emplace_back(layout::Image{file, 300, 400, 60, 30});
+    render::FontCache a, b;
+    const auto first = render::write_pdf(pages, a);
+    EXPECT_TRUE(first == render::write_pdf(pages, b));
+    EXPECT_NE(first.find("/Subtype /Image"), std::string::npos);
+    std::filesystem::remove(file);
+}
+
+TEST(ImageItem, PngDrawsTheImageScaledIntoItsBox) {
+    auto pages = one_line_pages("x");
+    const auto file = solid_png("box", 0xff0000);
+    // 20 × 10 pixels into a 100 × 80 pt box: stretched, filling the box.
+    pages.pages[0].items.emplace_back(layout::Image{file, 300, 400, 100, 80});
+    render::FontCache fonts;
+    const auto png = render::write_png(pages, fonts, 72).at(0);
+    EXPECT_EQ(pixel(png, 350, 440), 0xff0000u);
+    EXPECT_EQ(pixel(png, 310, 470), 0xff0000u);
+    EXPECT_EQ(pixel(png, 296, 440), 0xffffffu);
+    EXPECT_EQ(pixel(png, 350, 484), 0xffffffu);
+    std::filesystem::remove(file);
+}
+
+TEST(ImageItem, AMissingFileIsAnError) {
+    auto pages = one_line_pages("x");
+    pages.pages[0].items.emplace_back(layout::Image{"/nonexistent/ky.png", 300, 400, 60, 30});
+    render::FontCache fonts;
+    try {
+        render::write_pdf(pages, fonts);
+        FAIL() << "expected an error";
+    } catch (const core::Failure& e) {
+        EXPECT_EQ(e.diagnostics().at(0).code, "render.image");
+        EXPECT_NE(e.diagnostics().at(0).message.find("/nonexistent/ky.png"), std::string::npos);
+    }
 }

@@ -126,6 +126,23 @@ TEST(PrepareParts, AppendixHeadingsNumberedOnTheirOwn) {
     EXPECT_EQ(got, (std::vector<std::string>{"A. X", "I. X", "1. x", "1.1. x", "1.2. x"}));
 }
 
+TEST(PrepareParts, PlainHeadingsShareTheirLevelsCounter) {
+    auto d = plan();
+    d.numbering = {"I", "1"};
+    d.body.emplace_back(paragraph("mục", 1));
+    d.body.emplace_back(paragraph("Đánh giá kết quả", 2));
+    std::get<model::Paragraph>(d.body.back()).plain_heading = true;
+    d.body.emplace_back(paragraph("Thời gian", 2));
+    d.body.emplace_back(paragraph("kinh phí: từ nguồn", 1));
+    std::get<model::Paragraph>(d.body.back()).plain_heading = true;
+    core::Diagnostics diags;
+    const auto out = prepare(d, diags);
+    std::vector<std::string> got;
+    for (const auto& b : out.body) got.push_back(std::get<model::Paragraph>(b).plain_text());
+    EXPECT_EQ(got, (std::vector<std::string>{"I. MỤC", "1. Đánh giá kết quả", "2. Thời gian",
+                                             "II. kinh phí: từ nguồn"}));
+}
+
 TEST(PrepareParts, FootnotesAreCleaned) {
     auto d = plan();
     d.notes.push_back(paragraph("Ghi cho\xCC\x81 ngày 15/11/2021"));  // combining acute

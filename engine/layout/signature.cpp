@@ -1,0 +1,167 @@
+// Signature blocks (ô 7a–7c, 8) and the Nơi nhận column (ô 9b, 12) of the closing, each built
+// relative to its own top-left corner; closing.cpp arranges and places them.
+#include "layout/signature.hpp"
+
+#include <cairo.h>
+
+#include <algorithm>
+
+namespace vanthu::layout {
+namespace {
+
+void add_lines(Column& col, const ShapedText& shaped, double x, double& top, double pitch,
+               double size) {
+    for (const auto& line : shaped.lines) {
+        const double baseline = baseline_in_box(top, pitch, size);
+        col.lines.push_back({line, x, baseline});
+        top += pitch;
+        col.height = std::max(col.height, baseline + kDescent * size);
+    }
+}
+
+// The signature and seal image (one PNG, as offices have it) centred on `axis` and in the space
+// [space_top, space_bottom]: `image_width_mm` wide when given, else as tall as the space (and no
+// wider than `max_width`). A file that cannot be read as a PNG is an error at the <signature>.
+void add_image(LayoutContext& cx, const model::Signature& s, Column& block, double axis,
+               double space_top, double space_bottom, double max_width) {
+    const std::string& file = s.image.value;
+    cairo_surface_t* png = cairo_image_surface_create_from_png(file.c_str());
+    const cairo_status_t status = cairo_surface_status(png);
+    const double pixels_w = status == CAIRO_STATUS_SUCCESS ? cairo_image_surface_get_width(png) : 0;
+    const double pixels_h =
+        status == CAIRO_STATUS_SUCCESS ? cairo_image_surface_get_height(png) : 0;
+    cairo_surface_destroy(png);
+    if (pixels_w <= 0 || pixels_h <= 0) {
+        core::Diagnostic d;
+        d.code = "layout.image";
+        d.message = "cannot read the signature image \"" + file + "\": " +
+                    (status == CAIRO_STATUS_FILE_NOT_FOUND ? "no such file" : "not a PNG image");
+        d.where = s.where;
+        d.hints = {
+            "a relative image path is taken from the data file's folder; the image must be "
+            "a PNG (a transparent one, so the text under the seal shows)"};
+        cx.diags.add(std::move(d));
+        return;
+    }
+    const double aspect = pixels_h / pixels_w;
+    const double space = space_bottom - space_top;
+    double width = 0, height = 0;
+    if (s.image_width_mm > 0) {
+        width = core::mm(s.image_width_mm);
+        height = width * aspect;
+    } else {
+        height = space;
+        width = height / aspect;
+        if (width > max_width) {
+            width = max_width;
+            height = width * aspect;
+        }
+    }
+    const double centre_y = (space_top + space_bottom) / 2;
+    block.images.push_back({file, axis - width / 2, centre_y - height / 2, width, height});
+    block.height = std::max(block.height, centre_y + height / 2);  // a large seal may reach lower
+}
+
+}  // namespace
+
+void Column::add(const Column& other, double dx, double dy) {
+    for (auto p : other.lines) {
+        p.x += dx;
+        p.baseline += dy;
+        lines.push_back(std::move(p));
+    }
+    for (auto image : other.images) {
+        image.x += dx;
+        image.y += dy;
+        images.push_back(std::move(image));
+    }
+    if (!other.lines.empty() || !other.images.empty()) height = std::max(height, dy + other.height);
+}
+
+Column signature_titles(LayoutContext& cx, const model::Signature& s, double x, double width) {
+    const auto& t = cx.type();
+    const double size = t.signature_size;
+    Column col;
+    double top = 0;
+    for (const auto& title : s.titles) {
+        size_t start = 0;
+        while (start <= title.value.size()) {  // '\n' forces a break inside a title
+            size_t end = title.value.find('\n', start);
+            if (end == std::string::npos) end = title.value.size();
+            double offset = 0;
+            auto shaped = balanced_lines(cx,
+                                         plain(title.value.substr(start, end - start), size, true,
+                                               false, width, Align::center, title.where),
+                                         offset);
+            add_lines(col, shaped, x + offset, top, t.single(size), size);
+            start = end + 1;
+        }
+    }
+    return col;
+}
+
+double last_title_baseline(const Column& titles) {
+    return titles.lines.empty() ? 0 : titles.lines.back().baseline;
+}
+
+void finish_signature(LayoutContext& cx, const model::Signature& s, Column& block, double x,
+                      double width, double name_baseline) {
+    const auto& t = cx.type();
+    const double size = t.signature_size;
+    const double pitch = t.single(size);
+    const double last_title = last_title_baseline(block);
+    if (!s.note.empty()) {
+        double note_top = (last_title + name_baseline) / 2 - pitch / 2;
+        add_lines(block,
+                  cx.shaper.shape(
+                      plain(s.note.value, size, false, true, width, Align::center, s.note.where),
+                      cx.diags),
+                  x, note_top, pitch, size);
+    }
+    double name_top = name_baseline - (pitch - kDescent * size);
+    add_lines(
+        block,
+        cx.shaper.shape(plain(s.name.value, size, true, false, width, Align::center, s.name.where),
+                        cx.diags),
+        x, name_top, pitch, size);
+    // The space runs from the last title's descent to the top of the name's capitals.
+    if (!s.image.empty())
+        add_image(cx, s, block, x + width / 2, last_title + kDescent * size,
+                  name_baseline - kAscent * size, width);
+}
+
+Column recipients_column(LayoutContext& cx, const model::Document& doc, double width) {
+    const auto& t = cx.type();
+    Column col;
+    if (doc.recipients.empty() && doc.drafter.empty()) return col;
+    // The label sits on the same baseline as the first signature title line.
+    const double label_baseline = baseline_in_box(0, t.single(t.signature_size), t.signature_size);
+    double top = label_baseline + kDescent * t.recipients_label_size;
+    if (!doc.recipients.empty()) {
+        auto label = cx.shaper.shape(
+            plain("Nơi nhận:", t.recipients_label_size, true, true, 0, Align::left), cx.diags);
+        col.lines.push_back({label.lines.front(), 0, label_baseline});
+        col.height = top;
+    } else {
+        top = 0;
+    }
+    const double hang = cx.shaper.measure("- ", t.recipients_size, false, false);
+    for (const auto& r : doc.recipients) {
+        TextSpec spec =
+            plain(r.value, t.recipients_size, false, false, width, Align::left, r.where);
+        spec.indent = -hang;
+        // Negative indent: the first line starts at 0, later lines under the text after "- ".
+        add_lines(col, cx.shaper.shape(spec, cx.diags), 0, top, t.single(t.recipients_size),
+                  t.recipients_size);
+    }
+    // Ô 12: the drafter's initials and the number of copies, right under the Lưu line.
+    if (!doc.drafter.empty())
+        add_lines(col,
+                  cx.shaper.shape(plain(doc.drafter.value, t.recipients_size, false, false, width,
+                                        Align::left, doc.drafter.where),
+                                  cx.diags),
+                  0, top, t.single(t.recipients_size), t.recipients_size);
+    return col;
+}
+
+}  // namespace vanthu::layout

@@ -1,0 +1,44 @@
+// The parts of the closing blocks (internal to layout): signature blocks (ô 7a–7c, 8) and the
+// Nơi nhận list with the drafter line (ô 9b, 12), built relative to their own top-left corner,
+// so that the closing can be measured before it is placed.
+#pragma once
+
+#include "layout/blocks.hpp"
+
+namespace vanthu::layout {
+
+// A shaped line and where it goes relative to its block's top-left corner.
+struct Placed {
+    ShapedLine line;
+    double x = 0;
+    double baseline = 0;
+};
+
+// Lines and images relative to a top-left corner, and the height down to the last descent.
+struct Column {
+    std::vector<Placed> lines;
+    std::vector<Image> images;
+    double height = 0;
+
+    // Appends `other` moved by (dx, dy).
+    void add(const Column& other, double dx, double dy);
+};
+
+// A signer's title lines (ô 7a), bold, centred in [x, x + width] from the top at single spacing;
+// '\n' forces a break and a title too long for the width wraps into balanced lines.
+Column signature_titles(LayoutContext& cx, const model::Signature& s, double x, double width);
+
+// The baseline of the last title line in `titles` (0 without titles).
+double last_title_baseline(const Column& titles);
+
+// Completes a block from signature_titles: the name (ô 7b) on `name_baseline`, the note
+// ("(Đã ký)") midway in the signature space, and the signature/seal image (ô 7c, 8) centred on
+// the block's axis and in the space between the last title line and the name.
+void finish_signature(LayoutContext& cx, const model::Signature& s, Column& block, double x,
+                      double width, double name_baseline);
+
+// "Nơi nhận:" (its baseline where a first title line's would be), the items with a hanging
+// indent, then the drafter's line (ô 12), in a column of `width` from x = 0.
+Column recipients_column(LayoutContext& cx, const model::Document& doc, double width);
+
+}  // namespace vanthu::layout

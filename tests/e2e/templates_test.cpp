@@ -1,0 +1,234 @@
+// The built-in templates and their shared partials (templates/_common): type names, heading
+// numbering per template, optional numbers, table cells given as objects, boxes to tick, Kính gửi
+// in a báo cáo, and the shared folder refused as a template. Measured on layout::Pages.
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "core/units.hpp"
+#include "tools/page_lines.hpp"
+#include "tools/pdf_probe.hpp"
+#include "vanthu/engine.hpp"
+
+namespace fs = std::filesystem;
+using namespace vanthu;
+using namespace vanthu::testing;
+
+namespace {
+
+const double kTextLeft = core::mm(30);
+const double kTextWidth = core::mm(165);
+
+// The fields every template requires, after `header` (the template and its own fields).
+std::string document(const std::string& header, const std::string& content,
+                     const std::string& tail = "") {
+    return header +
+           "co_quan_ban_hanh: Liên đoàn Lao động tỉnh Điện Biên\nso: \"7\"\nky_hieu: KH-LĐLĐ\n"
+           "dia_danh: Điện Biên\nngay: 2024-03-05\ntrich_yeu: Thử mẫu văn bản\nnoi_dung:\n" +
+           content + "noi_nhan: [Như trên]\nluu: VT\nchuc_danh: [Chủ tịch]\nnguoi_ky: Lò Văn A\n" +
+           tail;
+}
+
+class Templates : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        dir_ = temp_dir(::testing::UnitTest::GetInstance()->current_test_info()->name());
+    }
+    void TearDown() override { fs::remove_all(dir_); }
+
+    // Lays out `yaml` and returns the pages; the render must give no warning.
+    layout::Pages layout(const std::string& yaml) {
+        const fs::path file = dir_ / "d.yaml";
+        std::ofstream(file) << yaml;
+        std::vector<Diagnostic> warnings;
+        auto pages = engine_.layout({.data_file = file}, &warnings);
+        for (const auto& w : warnings) ADD_FAILURE() << format(w);
+        return pages;
+    }
+
+    std::vector<Line> all_lines(const layout::Pages& pages) {
+        std::vector<Line> lines;
+        for (size_t p = 0; p < pages.pages.size(); ++p) {
+            auto more = lines_of(pages, p);
+            lines.insert(lines.end(), more.begin(), more.end());
+        }
+        return lines;
+    }
+
+    Engine engine_;
+    fs::path dir_;
+};
+
+TEST_F(Templates, ChuongTrinhNamesItselfUnlessTenLoaiSaysOtherwise) {
+    auto lines = lines_of(layout(document("template: chuong-trinh\n", "  - doan: Nội dung.\n")), 0);
+    EXPECT_TRUE(find_exact_line(lines, "CHƯƠNG TRÌNH"));
+    lines = lines_of(layout(document("template: chuong-trinh\nten_loai: Chương trình phối hợp\n",
+                                     "  - doan: Nội dung.\n")),
+                     0);
+    EXPECT_TRUE(find_exact_line(lines, "CHƯƠNG TRÌNH PHỐI HỢP"));
+    EXPECT_FALSE(find_exact_line(lines, "CHƯƠNG TRÌNH"));
+}
+
+TEST_F(Templates, EveryNamedTemplateWritesItsTypeName) {
+    for (const auto& [name, type] :
+         std::vector<std::pair<std::string, std::string>>{{"ke-hoach", "KẾ HOẠCH"},
+                                                          {"bao-cao", "BÁO CÁO"},
+                                                          {"de-cuong", "ĐỀ CƯƠNG"},
+                                                          {"bieu-mau", "BIỂU MẪU"}}) {
+        auto lines =
+            lines_of(layout(document("template: " + name + "\n", "  - doan: Nội dung.\n")), 0);
+        EXPECT_TRUE(find_exact_line(lines, type)) << name;
+    }
+}
+
+// Headings phan, muc, khoan, tieu_khoan, diem are <h1>..<h5>; phần is always "A.", the others
+// follow danh_so or the template's default.
+const std::string kHeadings =
+    "  - phan: Phần một\n  - muc: Mục một\n  - khoan: Khoản một\n  - tieu_khoan: Tiểu khoản\n"
+    "  - diem: Điểm một\n  - doan: Nội dung.\n";
+
+TEST_F(Templates, HeadingsAreNumberedByTheTemplatesDefault) {
+    for (const std::string name : {"ke-hoach", "chuong-trinh", "bao-cao", "de-cuong"}) {
+        auto lines = lines_of(layout(document("template: " + name + "\n", kHeadings)), 0);
+        for (const char* text :
+             {"A. PHẦN MỘT", "I. MỤC MỘT", "1. Khoản một", "1.1. Tiểu khoản", "a) Điểm một"})
+            EXPECT_TRUE(find_exact_line(lines, text)) << name << ": " << text;
+    }
+    // A form counts its sections 1. and 1.1.
+    auto lines = lines_of(layout(document("template: bieu-mau\n", kHeadings)), 0);
+    for (const char* text : {"A. PHẦN MỘT", "1. Mục một", "1.1. Khoản một", "a) Tiểu khoản"})
+        EXPECT_TRUE(find_exact_line(lines, text)) << "bieu-mau: " << text;
+    EXPECT_TRUE(find_exact_line(lines, "Điểm một")) << "bieu-mau: điểm has no label";
+}
+
+TEST_F(Templates, DanhSoChangesTheNumberingOfBodyAndAppendices) {
+    const std::string appendix =
+        "phu_luc:\n  - tieu_de: Phụ lục thử\n    noi_dung:\n      - muc: Mục phụ lục\n"
+        "      - khoan: Khoản phụ lục\n  - danh_so: \"I a\"\n    noi_dung:\n"
+        "      - muc: Mục riêng\n      - khoan: Khoản riêng\n";
+    auto lines =
+        all_lines(layout(document("template: ke-hoach\ndanh_so: \"1 a\"\n", kHeadings, appendix)));
+    EXPECT_TRUE(find_exact_line(lines, "1. Mục một"));
+    EXPECT_TRUE(find_exact_line(lines, "a) Khoản một"));
+    // The first appendix takes the document's numbering, the second its own.
+    EXPECT_TRUE(find_exact_line(lines, "1. Mục phụ lục"));
+    EXPECT_TRUE(find_exact_line(lines, "a) Khoản phụ lục"));
+    EXPECT_TRUE(find_exact_line(lines, "I. MỤC RIÊNG"));
+    EXPECT_TRUE(find_exact_line(lines, "a) Khoản riêng"));
+}
+
+TEST_F(Templates, AnOutlineAndAFormNeedNoNumber) {
+    for (const std::string name : {"de-cuong", "bieu-mau"}) {
+        std::string yaml = document("template: " + name + "\n", "  - doan: Nội dung.\n");
+        yaml.replace(yaml.find("so: \"7\"\nky_hieu: KH-LĐLĐ\n"),
+                     std::string("so: \"7\"\nky_hieu: KH-LĐLĐ\n").size(), "");
+        auto lines = lines_of(layout(yaml), 0);
+        EXPECT_FALSE(find_line(lines, "Số:")) << name;
+        EXPECT_TRUE(find_line(lines, "Điện Biên, ngày 05 tháng 3 năm 2024")) << name;
+    }
+}
+
+TEST_F(Templates, ABaoCaoSentUpwardHasKinhGui) {
+    auto lines = lines_of(layout(document("template: bao-cao\nkinh_gui: [Tổng Liên đoàn]\n",
+                                          "  - doan: Nội dung.\n")),
+                          0);
+    EXPECT_TRUE(find_exact_line(lines, "Kính gửi: Tổng Liên đoàn"));
+    lines = lines_of(layout(document("template: bao-cao\n", "  - doan: Nội dung.\n")), 0);
+    EXPECT_FALSE(find_line(lines, "Kính gửi"));
+}
+
+TEST_F(Templates, CellsGivenAsObjectsSpanAlignAndSlant) {
+    const std::string table =
+        "  - bang:\n      tieu_de:\n"
+        "        - [{noi_dung: Đơn vị, gop_dong: 2}, {noi_dung: Số lượng, gop_cot: 2}]\n"
+        "        - [Tổng số, Nữ]\n"
+        "      dong:\n"
+        "        - [CĐCS, {noi_dung: \"120\", can: right}, {noi_dung: ghi số, nghieng: true}]\n"
+        "        - [{noi_dung: Cộng hai cột, gop_cot: 2, can: center}, \"\"]\n";
+    auto lines = lines_of(layout(document("template: bieu-mau\n", table)), 0);
+    const double column = kTextWidth / 3;
+    auto amount = find_exact_line(lines, "Số lượng");
+    ASSERT_TRUE(amount);
+    EXPECT_NEAR(amount->centre(), kTextLeft + 2 * column, 1.0) << "spans the two right columns";
+    auto unit = find_exact_line(lines, "Đơn vị");
+    auto total = find_exact_line(lines, "Tổng số");
+    ASSERT_TRUE(unit && total);
+    EXPECT_GT(unit->baseline, amount->baseline) << "centred down both header rows";
+    auto number = find_exact_line(lines, "120");
+    ASSERT_TRUE(number);
+    EXPECT_NEAR(number->right, kTextLeft + 2 * column, 4.0) << "right-aligned in its cell";
+    auto hint = find_exact_line(lines, "ghi số");
+    ASSERT_TRUE(hint);
+    EXPECT_TRUE(hint->italic);
+    auto both = find_exact_line(lines, "Cộng hai cột");
+    ASSERT_TRUE(both);
+    EXPECT_NEAR(both->centre(), kTextLeft + column, 1.0);
+}
+
+TEST_F(Templates, AnAppendixTitleIsNotTakenForATablesHeader) {
+    // The table has no tieu_de of its own; the appendix's must not become its header row.
+    const std::string appendix =
+        "phu_luc:\n  - tieu_de: Tên phụ lục\n    noi_dung:\n      - bang:\n"
+        "          dong: [[Ô một, Ô hai]]\n";
+    const auto pages = layout(document("template: ke-hoach\n", "  - doan: Nội dung.\n", appendix));
+    int titles = 0;
+    for (const auto& l : all_lines(pages)) titles += l.text == "Tên phụ lục";
+    EXPECT_EQ(titles, 1);
+}
+
+TEST_F(Templates, BoxesToTickOpenTheirLines) {
+    auto lines = lines_of(layout(document("template: bieu-mau\n",
+                                          "  - o_danh_dau: [Có ký, Không ký]\n"
+                                          "  - o_danh_dau: Một ô\n  - nhom: \"Cấp tỉnh:\"\n")),
+                          0);
+    auto yes = find_line(lines, "□ Có ký");
+    auto no = find_line(lines, "□ Không ký");
+    ASSERT_TRUE(yes && no);
+    EXPECT_GT(no->baseline, yes->baseline) << "one line each";
+    EXPECT_TRUE(find_line(lines, "□ Một ô"));
+    auto group = find_exact_line(lines, "* Cấp tỉnh:");
+    ASSERT_TRUE(group);
+    EXPECT_TRUE(group->italic);
+}
+
+TEST_F(Templates, PartnersOfAJointProgrammeGetTheirOwnHeaderAndSignature) {
+    const std::string partners =
+        "co_quan_phoi_hop:\n  - co_quan_chu_quan: \"\"\n    ten: Hội LHPN tỉnh Điện Biên\n"
+        "ky_phoi_hop:\n  - chuc_danh: [TM. Ban Thường vụ, Chủ tịch Hội]\n    nguoi_ky: Lò Thị B\n";
+    auto lines =
+        all_lines(layout(document("template: chuong-trinh\n", "  - doan: Nội dung.\n", partners)));
+    EXPECT_TRUE(find_line(lines, "HỘI LHPN"));
+    auto lead = find_exact_line(lines, "Lò Văn A");
+    auto partner = find_exact_line(lines, "Lò Thị B");
+    ASSERT_TRUE(lead && partner);
+    EXPECT_LT(partner->centre(), lead->centre()) << "the partner signs left of the lead";
+}
+
+// cong-van works alone when copied out of templates/, so it carries copies of the shared
+// partials it uses; they must not drift from the originals.
+TEST(TemplateFiles, CongVanCopiesOfSharedPartialsAreCurrent) {
+    const fs::path source = VANTHU_SOURCE_DIR;
+    int copies = 0;
+    for (const auto& entry : fs::directory_iterator(source / "templates" / "cong-van")) {
+        const fs::path shared = source / "templates" / "_common" / entry.path().filename();
+        if (entry.path().extension() != ".mustache" || !fs::exists(shared)) continue;
+        ++copies;
+        EXPECT_EQ(read_file(entry.path()), read_file(shared))
+            << entry.path() << " differs from " << shared << "; copy it again";
+    }
+    EXPECT_GE(copies, 3);
+}
+
+TEST_F(Templates, TheSharedFolderIsNotATemplate) {
+    const fs::path file = dir_ / "d.yaml";
+    std::ofstream(file) << document("template: _common\n", "  - doan: Nội dung.\n");
+    try {
+        engine_.layout({.data_file = file});
+        FAIL() << "_common must not render";
+    } catch (const Error& e) {
+        ASSERT_FALSE(e.diagnostics().empty());
+        EXPECT_EQ(e.diagnostics()[0].code, "template.common");
+    }
+}
+
+}  // namespace
