@@ -41,27 +41,31 @@ ShapedText balanced_lines(LayoutContext& cx, TextSpec spec, double& offset) {
     return cx.shaper.shape(spec, probe);
 }
 
-// Places centred lines in a column; '\n' in `text` forces a break.
-// A name that ends in an administrative unit ("… THÀNH PHỐ HÀ NỘI", "… tỉnh An Giang") keeps
-// the unit and its place name on one line when they fit, so that a long body name breaks at the
-// phrase boundary ("HỘI LHPN / THÀNH PHỐ HÀ NỘI") and not inside the place (nd30.md §2.2).
-static std::vector<model::ByteRange> place_phrase(LayoutContext& cx, const std::string& line,
-                                                  double size, bool bold, bool italic,
-                                                  double width) {
+// Where a name that ends in an administrative unit ("… THÀNH PHỐ HÀ NỘI", "… tỉnh An Giang")
+// starts its place, when the name is too wide for one line: the name then breaks there
+// ("LIÊN ĐOÀN LAO ĐỘNG / TỈNH AN GIANG"), the way a văn thư types it, and not inside either part
+// (nd30.md §2.2). npos when the name fits on a line or either part is too wide for one.
+static size_t place_break(LayoutContext& cx, const std::string& line, double size, bool bold,
+                          bool italic, double width) {
     static const char* const kUnits[] = {
         "THÀNH PHỐ ", "Thành phố ", "thành phố ", "TỈNH ",  "Tỉnh ",   "tỉnh ",   "QUẬN ",  "Quận ",
         "quận ",      "HUYỆN ",     "Huyện ",     "huyện ", "THỊ XÃ ", "Thị xã ", "thị xã "};
+    if (cx.shaper.measure(line, size, bold, italic) <= width) return std::string::npos;
     size_t best = std::string::npos;
     for (const char* unit : kUnits) {
         const size_t at = line.rfind(unit);
-        if (at != std::string::npos && at > 0 && (best == std::string::npos || at < best))
+        if (at != std::string::npos && at > 0 && line[at - 1] == ' ' &&
+            (best == std::string::npos || at < best))
             best = at;
     }
-    if (best == std::string::npos) return {};
-    if (cx.shaper.measure(line.substr(best), size, bold, italic) > width) return {};
-    return {{best, line.size()}};
+    if (best == std::string::npos) return best;
+    if (cx.shaper.measure(line.substr(0, best - 1), size, bold, italic) > width ||
+        cx.shaper.measure(line.substr(best), size, bold, italic) > width)
+        return std::string::npos;
+    return best;
 }
 
+// Places centred lines in a column; '\n' in `text` forces a break.
 ColumnText centred(LayoutContext& cx, const std::string& text, double size, bool bold, bool italic,
                    double x, double width, double top, const core::SourceLocation& where) {
     ColumnText out{top, 0, x};
@@ -71,10 +75,14 @@ ColumnText centred(LayoutContext& cx, const std::string& text, double size, bool
         size_t end = text.find('\n', start);
         if (end == std::string::npos) end = text.size();
         double offset = 0;
-        const std::string line = text.substr(start, end - start);
-        TextSpec spec = plain(line, size, bold, italic, width, Align::center, where);
-        spec.keep_together = place_phrase(cx, line, size, bold, italic, width);
-        auto shaped = balanced_lines(cx, spec, offset);
+        std::string line = text.substr(start, end - start);
+        const size_t place = place_break(cx, line, size, bold, italic, width);
+        if (place != std::string::npos) {
+            line.resize(place - 1);
+            end = start + place - 1;  // the place starts the next line; its space is dropped
+        }
+        auto shaped = balanced_lines(
+            cx, plain(line, size, bold, italic, width, Align::center, where), offset);
         for (const auto& line : shaped.lines) {
             out.last_baseline = baseline_in_box(line_top, cx.type().single(size), size);
             cx.flow.place(line, x + offset, out.last_baseline);

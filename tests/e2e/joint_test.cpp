@@ -108,10 +108,12 @@ TEST_F(Joint, BothIssuersAreInTheLeftColumnWithOneRuleUnderThem) {
     ASSERT_TRUE(number);
     const double left_centre = kTextLeft + core::mm(31);
     std::string names;
+    std::vector<std::string> name_lines;
     double widest = 0, last_baseline = 0;
     for (const auto& l : lines)
         if (l.bold && l.baseline < number->baseline && l.left < kTextLeft + core::mm(62)) {
             names += (names.empty() ? "" : " ") + l.text;
+            name_lines.push_back(l.text);
             EXPECT_NEAR(l.size, 12, 0.01) << l.text;
             EXPECT_NEAR(l.centre(), left_centre, 1.0) << l.text;
             widest = std::max(widest, l.width());
@@ -119,6 +121,9 @@ TEST_F(Joint, BothIssuersAreInTheLeftColumnWithOneRuleUnderThem) {
         }
     // The host first, then the partner, each whole.
     EXPECT_EQ(names, "LIÊN ĐOÀN LAO ĐỘNG TỈNH AN GIANG HỘI LIÊN HIỆP PHỤ NỮ TỈNH AN GIANG");
+    // Each name too wide for the column breaks where its place starts (nd30.md §2.2).
+    EXPECT_EQ(name_lines, (std::vector<std::string>{"LIÊN ĐOÀN LAO ĐỘNG", "TỈNH AN GIANG",
+                                                    "HỘI LIÊN HIỆP PHỤ NỮ", "TỈNH AN GIANG"}));
     std::vector<layout::Rule> rules;
     for (const auto& item : pages_.pages[0].items)
         if (const auto* r = std::get_if<layout::Rule>(&item))
