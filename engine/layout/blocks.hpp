@@ -14,6 +14,7 @@ struct BodyLine {
     size_t first_item = 0;  // index of the line's first item on its page
     double top = 0;         // top of its line box
     size_t paragraph = 0;
+    bool heading = false;  // a line of a heading, which never ends a page alone
 };
 
 // The footnotes a page carries, in marker order, and the foot reserved under them when the first

@@ -119,8 +119,8 @@ void place_blocks(LayoutContext& cx, const std::vector<model::Block>& blocks, do
                     reserve_notes(cx, line_notes[placed + i], pitch);
                     cx.line_notes[cx.body_lines.size()] = line_notes[placed + i];
                 }
-                cx.body_lines.push_back(
-                    {cx.flow.page_count() - 1, cx.flow.page().items.size(), cx.flow.y(), index});
+                cx.body_lines.push_back({cx.flow.page_count() - 1, cx.flow.page().items.size(),
+                                         cx.flow.y(), index, heading});
                 cx.flow.place(shaped.lines[placed + i], x0,
                               baseline_in_box(cx.flow.y(), pitch, size));
                 cx.flow.advance(pitch);

@@ -71,7 +71,7 @@ Column closing_column(LayoutContext& cx, const model::Document& doc) {
 
 // The signature block must not stand alone on a page (X6): when it moves to a new page, the
 // last lines of the content go with it — two lines, or the whole paragraph's part on this
-// page when leaving one line behind would make an orphan.
+// page when leaving one line behind would make an orphan, with the heading above it.
 void carry_last_body_lines(LayoutContext& cx) {
     const size_t page_index = cx.flow.page_count() - 1;
     auto& lines = cx.body_lines;
@@ -86,6 +86,17 @@ void carry_last_body_lines(LayoutContext& cx) {
         ++on_page;
     size_t move = std::min<size_t>(2, on_page);
     if (on_page - move == 1) move = on_page;
+    // A heading right above the whole paragraph goes too, unless it opens the page.
+    if (move == on_page) {
+        size_t with_heading = move;
+        while (with_heading < lines.size() &&
+               lines[lines.size() - with_heading - 1].page == page_index &&
+               lines[lines.size() - with_heading - 1].heading)
+            ++with_heading;
+        const size_t before = lines.size() - with_heading;
+        if (with_heading > move && before > 0 && lines[before - 1].page == page_index)
+            move = with_heading;
+    }
     const BodyLine first = lines[lines.size() - move];
     auto& items = cx.flow.page().items;
     std::vector<Item> carried(items.begin() + static_cast<ptrdiff_t>(first.first_item),

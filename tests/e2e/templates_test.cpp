@@ -231,4 +231,37 @@ TEST_F(Templates, TheSharedFolderIsNotATemplate) {
     }
 }
 
+// When the signature block moves to a new page and takes the last paragraph with it, the
+// heading above that paragraph goes too: no page ends with a heading. The filler grows a line
+// at a time, so the closing reaches the page foot at every point of the last section.
+TEST_F(Templates, AHeadingGoesWithTheLinesTheSignatureCarries) {
+    const std::string filler =
+        "Các cấp công đoàn tổ chức tuyên truyền, phổ biến nội dung chương trình đến đoàn viên.";
+    int carried = 0;
+    for (int n = 14; n <= 30; ++n) {
+        std::string content;
+        for (int i = 0; i < n; ++i) content += "  - doan: \"" + filler + "\"\n";
+        content += "  - muc: Tổ chức thực hiện\n  - doan: \"" + filler + " " + filler + "\"\n";
+        const auto pages = layout(document("template: ke-hoach\n", content));
+        size_t heading_page = 0, signer_page = 0;
+        for (size_t p = 0; p < pages.pages.size(); ++p) {
+            const auto lines = lines_of(pages, p);
+            for (size_t i = 0; i < lines.size(); ++i) {
+                if (lines[i].text.find("TỔ CHỨC THỰC HIỆN") == std::string::npos) continue;
+                heading_page = p;
+                // Below it on its page: at least the paragraph's first line.
+                ASSERT_LT(i + 1, lines.size()) << n << " fillers: the heading ends page " << p + 1;
+                EXPECT_NEAR(lines[i + 1].size, 14, 0.01) << n << " fillers";
+            }
+            if (find_exact_line(lines, "Lò Văn A")) signer_page = p;
+        }
+        // Carried: the heading opens the signature's page (under the page number).
+        const auto top = lines_of(pages, signer_page);
+        if (heading_page == signer_page && heading_page > 0 && top.size() > 1 &&
+            top[1].text.find("TỔ CHỨC THỰC HIỆN") != std::string::npos)
+            ++carried;
+    }
+    EXPECT_GT(carried, 0) << "no layout in the sweep carried the heading to the signature's page";
+}
+
 }  // namespace
