@@ -20,6 +20,7 @@
 #include "layout/shaper.hpp"
 #include "parse/parse.hpp"
 #include "render/cairo_writer.hpp"
+#include "render/haru_pdf.hpp"
 #include "text/text.hpp"
 
 namespace vanthu {
@@ -180,6 +181,7 @@ struct Engine::Impl {
             const bool strict = !options.font_family.empty();
             auto pref = strict ? std::vector<std::string>{options.font_family} : preference;
             shaper = std::make_unique<layout::Shaper>(fonts.choose(pref, strict));
+            shaper->reuse_shaped_text(options.reuse_shaped_text);
         }
         return *shaper;
     }
@@ -200,7 +202,8 @@ struct Engine::Impl {
     }
 
     model::Document document(const RenderRequest& request, core::Diagnostics& diags) {
-        auto data = expand::load_data(request.data_file);
+        auto data = request.data ? expand::Data{*request.data, request.data_file.string()}
+                                 : expand::load_data(request.data_file);
         std::string name = request.template_name;
         if (name.empty()) {
             auto t = data.value.find("template");
@@ -251,6 +254,20 @@ Engine::Engine(EngineOptions options) : impl_(std::make_unique<Impl>()) {
 
 Engine::~Engine() = default;
 
+std::string Engine::template_source(const std::string& name) {
+    const auto& tmpl = impl_->get_template(name, {});
+    return tmpl.source + '\n' + tmpl.manifest.dump();
+}
+
+std::vector<std::string> Engine::template_fields(const std::string& name) {
+    const auto& manifest = impl_->get_template(name, {}).manifest;
+    std::vector<std::string> fields;
+    const auto properties = manifest.find("properties");
+    if (properties != manifest.end() && properties->is_object())
+        for (const auto& [field, schema] : properties->items()) fields.push_back(field);
+    return fields;
+}
+
 const std::filesystem::path& Engine::data_dir() const { return impl_->options.data_dir; }
 
 std::string Engine::font_family() { return impl_->get_shaper().family().name; }
@@ -273,7 +290,12 @@ RenderResult Engine::render(const RenderRequest& request) {
         std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
         pdf.fallback_date = buf;
     }
-    result.pdf = render::write_pdf(pages, impl_->font_cache, pdf);
+    result.pdf = request.writer == RenderRequest::Writer::haru
+                     ? render::write_pdf_haru(pages, pdf)
+                     : render::write_pdf(pages, impl_->font_cache, pdf);
+    auto metadata = pages.metadata;
+    if (metadata.creation_date.empty()) metadata.creation_date = pdf.fallback_date;
+    result.pdf = render::finish_pdf(result.pdf, metadata, pages.pages.size(), request.protection);
     return result;
 }
 

@@ -5,7 +5,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <map>
 
+#include "batch_command.hpp"
 #include "core/atomic_file.hpp"
 #include "vanthu/engine.hpp"
 
@@ -44,6 +46,22 @@ void add_common(CLI::App* cmd, CommonOptions& c) {
         "--font-family", c.font_family,
         "Font family to use (default: Times New Roman if given, else Liberation Serif)");
     cmd->add_flag("-q,--quiet", c.quiet, "Print no warnings");
+}
+
+// Protection of an issued PDF (AES-256). Passwords may come from the environment, so that they
+// do not show in the process list.
+void add_protection(CLI::App* cmd, vanthu::render::Protection& p) {
+    cmd->add_option("--owner-password", p.owner_password,
+                    "Protect the PDF: the password that allows changing it")
+        ->envname("VANTHU_OWNER_PASSWORD");
+    cmd->add_option("--user-password", p.user_password,
+                    "The password needed to open the PDF (needs --owner-password)")
+        ->envname("VANTHU_USER_PASSWORD");
+    cmd->add_option("--permissions", p.permissions,
+                    "What readers may do in a protected PDF: print,copy,modify,annotate,form,"
+                    "assemble,accessibility (default: print,accessibility)")
+        ->delimiter(',')
+        ->check(CLI::IsMember(vanthu::render::permission_names()));
 }
 
 // A failure to write the result (exit status 3), as opposed to a bug.
@@ -85,16 +103,14 @@ void write_output(const std::string& target, const std::string& bytes) {
     }
 }
 
-int run_render(const std::vector<std::string>& args, const std::string& output, bool draft,
-               const CommonOptions& common) {
-    vanthu::RenderRequest request;
+int run_render(const std::vector<std::string>& args, const std::string& output,
+               vanthu::RenderRequest request, const CommonOptions& common) {
     if (args.size() == 2) {
         request.template_name = args[0];
         request.data_file = args[1];
     } else {
         request.data_file = args[0];
     }
-    request.draft = draft;
     vanthu::Engine engine(engine_options(common));
     auto result = engine.render(request);
     if (!common.quiet) print(result.warnings);
@@ -112,7 +128,7 @@ int main(int argc, char** argv) {
     CommonOptions common;
     std::vector<std::string> render_args;
     std::string output;
-    bool draft = false;
+    vanthu::RenderRequest request;
     auto* render = app.add_subcommand(
         "render", "Render one document: vanthu render [TEMPLATE] DATA -o OUT.pdf");
     render->add_option("args", render_args, "[TEMPLATE] DATA (.json, .yaml or .yml)")
@@ -120,8 +136,17 @@ int main(int argc, char** argv) {
         ->expected(1, 2);
     render->add_option("-o,--output", output, "Output PDF file, or - for standard output")
         ->required();
-    render->add_flag("--draft", draft, "Missing data becomes visible placeholders, not errors");
+    render->add_flag("--draft", request.draft,
+                     "Missing data becomes visible placeholders, not errors");
+    add_protection(render, request.protection);
+    using Writer = vanthu::RenderRequest::Writer;
+    render
+        ->add_option("--writer", request.writer,
+                     "PDF writer: cairo (default) or haru (libharu, a second writer)")
+        ->transform(CLI::CheckedTransformer(
+            std::map<std::string, Writer>{{"cairo", Writer::cairo}, {"haru", Writer::haru}}));
     add_common(render, common);
+    vanthu::cli::BatchCommand batch(app);
 
     try {
         app.parse(argc, argv);
@@ -130,8 +155,9 @@ int main(int argc, char** argv) {
         return code == 0 ? kOk : kInputError;
     }
 
+    if (batch.parsed()) return batch.run();
     try {
-        if (render->parsed()) return run_render(render_args, output, draft, common);
+        if (render->parsed()) return run_render(render_args, output, request, common);
     } catch (const vanthu::Error& e) {
         print(e.diagnostics());
         return kInputError;

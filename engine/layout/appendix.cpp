@@ -45,10 +45,19 @@ double place_date_line(LayoutContext& cx, const model::Document& doc, double top
     return baseline + kDescent * size;
 }
 
+// "PHỤ LỤC I: Title" for the bookmark, on one line.
+std::string outline_title(const model::Appendix& a) {
+    std::string title = a.label.value;
+    if (!a.title.empty()) title += (title.empty() ? "" : ": ") + a.title.value;
+    std::replace(title.begin(), title.end(), '\n', ' ');
+    return title;
+}
+
 void place_appendix(LayoutContext& cx, const model::Document& doc, const model::Appendix& a,
                     int section) {
     cx.flow.new_section(section,
                         a.landscape ? landscape(cx.options.geometry) : cx.options.geometry);
+    cx.appendix_marks.push_back({cx.flow.page_count() - 1, outline_title(a)});
     const auto& t = cx.type();
     const double x = cx.geometry().text_left();
     const double width = cx.geometry().text_width();
@@ -74,7 +83,9 @@ void place_appendix(LayoutContext& cx, const model::Document& doc, const model::
     cx.flow.move_to(bottom);
     cx.flow.advance(t.body_pitch());  // one blank line above the content
     cx.table_last = false;
+    cx.outline_depth = 1;
     place_blocks(cx, a.body, 0);
+    cx.outline_depth = 0;
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "text/text.hpp"
+
 namespace vanthu::layout {
 
 TextSpec plain(const std::string& text, double size, bool bold, bool italic, double width,
@@ -81,8 +83,11 @@ ColumnText centred(LayoutContext& cx, const std::string& text, double size, bool
             line.resize(place - 1);
             end = start + place - 1;  // the place starts the next line; its space is dropped
         }
-        auto shaped = balanced_lines(
-            cx, plain(line, size, bold, italic, width, Align::center, where), offset);
+        auto spec = plain(line, size, bold, italic, width, Align::center, where);
+        // Symbols, dates and year ranges stay whole here too (§7.6), as in an appendix's
+        // "(Kèm theo … số 620/CTPH-LĐLĐ-HLHPN ngày …)".
+        spec.keep_together = text::unbreakable_ranges(line);
+        auto shaped = balanced_lines(cx, std::move(spec), offset);
         for (const auto& line : shaped.lines) {
             out.last_baseline = baseline_in_box(line_top, cx.type().single(size), size);
             cx.flow.place(line, x + offset, out.last_baseline);

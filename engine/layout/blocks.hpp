@@ -39,6 +39,12 @@ struct LayoutContext {
     std::vector<BodyLine> body_lines;
     // Set when a table ends the content: the closing block cannot carry body lines across it.
     bool table_last = false;
+    // Bookmarks of the headings, by the index in body_lines of their first line (lines may still
+    // move to a later page), and the level an appendix adds to its headings' level.
+    std::vector<std::pair<size_t, OutlineEntry>> heading_marks;
+    int outline_depth = 0;
+    // Each appendix's first page and bookmark title.
+    std::vector<std::pair<size_t, std::string>> appendix_marks;
 
     // Footnotes: the document's note texts (set by place_body; null: no notes), the notes each
     // page carries (index = page), the notes each body line's markers show (key = index into

@@ -47,6 +47,33 @@ std::vector<int> notes_of(const std::vector<std::vector<int>>& by_line, size_t f
     return out;
 }
 
+// A heading's text for its bookmark: without its footnote markers.
+std::string heading_title(const model::Paragraph& p) {
+    std::string out;
+    for (const auto& r : p.runs)
+        if (r.note == 0) out += r.text;
+    return out;
+}
+
+// The height of the headings that directly follow blocks[index] (each with its spacing), which
+// must go on the same page as it. Shaped like `spec` (a heading's); problems are reported when
+// they are placed.
+double headings_after(LayoutContext& cx, const std::vector<model::Block>& blocks, size_t index,
+                      TextSpec spec) {
+    double height = 0;
+    core::Diagnostics probe;
+    for (size_t j = index + 1; j < blocks.size(); ++j) {
+        const auto* next = std::get_if<model::Paragraph>(&blocks[j]);
+        if (!next || next->heading_level == 0 || next->plain_heading) break;
+        spec.runs = next->runs;
+        spec.keep_together = next->keep_together;
+        height += static_cast<double>(cx.shaper.shape(spec, probe).lines.size()) *
+                      cx.type().body_pitch() +
+                  cx.type().paragraph_after;
+    }
+    return height;
+}
+
 }  // namespace
 
 void place_body(LayoutContext& cx, const model::Document& doc) {
@@ -84,12 +111,13 @@ void place_blocks(LayoutContext& cx, const std::vector<model::Block>& blocks, do
         auto shaped = cx.shaper.shape(spec, cx.diags);
         const auto line_notes = notes_by_line(p, shaped);
         // Keep with next: a heading moves to the next page unless it fits with two lines of
-        // what follows.
+        // what follows, together with the headings right under it ("III." over "1. …").
         const bool heading = p.heading_level > 0 && !p.plain_heading;
         if (heading && !cx.flow.at_page_top() &&
             cx.flow.remaining() < (static_cast<double>(shaped.lines.size()) + 2) * pitch +
                                       t.paragraph_after +
-                                      notes_height(cx, notes_of(line_notes, 0, line_notes.size())))
+                                      notes_height(cx, notes_of(line_notes, 0, line_notes.size())) +
+                                      headings_after(cx, blocks, index, spec))
             cx.flow.new_page();
 
         size_t placed = 0;
@@ -114,6 +142,9 @@ void place_blocks(LayoutContext& cx, const std::vector<model::Block>& blocks, do
                     continue;
                 }
             }
+            if (heading && placed == 0 && here > 0)
+                cx.heading_marks.push_back(
+                    {cx.body_lines.size(), {heading_title(p), p.heading_level + cx.outline_depth}});
             for (size_t i = 0; i < here; ++i) {
                 if (!line_notes[placed + i].empty()) {
                     reserve_notes(cx, line_notes[placed + i], pitch);

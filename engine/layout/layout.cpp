@@ -1,8 +1,55 @@
 #include "layout/layout.hpp"
 
+#include <algorithm>
+
 #include "layout/blocks.hpp"
 
 namespace vanthu::layout {
+namespace {
+
+std::string one_line(std::string s) {
+    std::replace(s.begin(), s.end(), '\n', ' ');
+    return s;
+}
+
+// "PL I-" for the pages of "PHỤ LỤC I"; "PL 2-" for the second of several appendices with other
+// labels; "PL-" for a single one.
+std::string label_prefix(const model::Appendix& a, int section, size_t count) {
+    const std::string& label = a.label.value;
+    const size_t space = label.rfind(' ');
+    const std::string last = space == std::string::npos ? "" : label.substr(space + 1);
+    const bool numeral =
+        !last.empty() && last.find_first_not_of("IVXLC0123456789") == std::string::npos;
+    if (numeral) return "PL " + last + "-";
+    return count > 1 ? "PL " + std::to_string(section) + "-" : "PL-";
+}
+
+// Bookmarks in reading order, from where the headings' first lines ended up.
+std::vector<OutlineEntry> outline(const LayoutContext& cx) {
+    std::vector<OutlineEntry> out;
+    for (const auto& [line, entry] : cx.heading_marks) {
+        OutlineEntry e = entry;
+        e.title = one_line(e.title);
+        e.page = cx.body_lines[line].page;
+        e.y = cx.body_lines[line].top;
+        out.push_back(std::move(e));
+    }
+    for (const auto& [page, title] : cx.appendix_marks)
+        out.push_back({title, 1, page, cx.flow.geometry(page).top});
+    std::stable_sort(out.begin(), out.end(), [](const OutlineEntry& a, const OutlineEntry& b) {
+        return a.page < b.page || (a.page == b.page && a.y < b.y);
+    });
+    return out;
+}
+
+Record record(const model::Document& doc) {
+    const auto& h = doc.header;
+    return {h.number.value,           h.symbol.value,        h.date.value,
+            one_line(h.issuer.value), h.type_name.value,     one_line(h.subject.value),
+            doc.signature.name.value, h.marks.urgency.value, h.marks.secrecy.value};
+}
+
+}  // namespace
 
 Pages layout_document(const model::Document& doc, Shaper& shaper, const LayoutOptions& options,
                       core::Diagnostics& diags) {
@@ -24,11 +71,15 @@ Pages layout_document(const model::Document& doc, Shaper& shaper, const LayoutOp
     const auto& h = doc.header;
     pages.metadata.title =
         h.type_name.empty() ? h.subject_line : h.type_name.value + " " + h.subject_line;
-    pages.metadata.author = h.issuer.value;
-    for (auto& c : pages.metadata.author)
-        if (c == '\n') c = ' ';
+    pages.metadata.author = one_line(h.issuer.value);
     pages.metadata.subject = h.number_line;
     pages.metadata.creation_date = h.date.value;
+    pages.metadata.record = record(doc);
+    pages.outline = outline(cx);
+    for (auto& page : pages.pages)
+        if (page.section > 0)
+            page.label_prefix = label_prefix(doc.appendices[static_cast<size_t>(page.section) - 1],
+                                             page.section, doc.appendices.size());
     core::throw_if_errors(diags);
     return pages;
 }

@@ -62,21 +62,49 @@ struct Page {
     double height = 0;
     std::string label;  // the page's number as printed ("1", "2", …), counted per section
     int section = 0;    // 0: the main document; k: appendix k (its pages are numbered from 1)
+    // Put before `label` in the PDF's page label: "PL I-" on the pages of appendix I, so a
+    // viewer shows "PL I-2" where the page prints 2. Empty on the main document's pages.
+    std::string label_prefix;
     std::vector<Item> items;
 };
 
-// What the document says about itself, for the PDF's information dictionary.
+// A bookmark: a heading or an appendix, at the top of its first line.
+struct OutlineEntry {
+    std::string title;
+    int level = 1;  // 1: a top heading or an appendix; an appendix's headings are one deeper
+    size_t page = 0;
+    double y = 0;
+};
+
+// The Decree 30 record of the document, for the PDF's XMP metadata: what an e-office system
+// files it under without reading the text. Empty fields are left out.
+struct Record {
+    std::string number;   // "576"
+    std::string symbol;   // "LĐLĐ"
+    std::string date;     // ISO "YYYY-MM-DD"
+    std::string issuer;   // the issuing body, on one line
+    std::string type;     // "KẾ HOẠCH"; empty for a công văn
+    std::string summary;  // the trích yếu
+    std::string signer;   // the lead signer's name
+    std::string urgency;  // "KHẨN", "THƯỢNG KHẨN", "HỎA TỐC" or empty
+    std::string secrecy;  // the secrecy mark or empty
+};
+
+// What the document says about itself, for the PDF's information dictionary and XMP.
 struct Metadata {
     std::string title;
     std::string author;
     std::string subject;
     std::string keywords;
     std::string creation_date;  // ISO "YYYY-MM-DD" or empty
+    std::string language = "vi-VN";
+    Record record;
 };
 
 struct Pages {
     std::vector<Face> faces;
     std::vector<Page> pages;
+    std::vector<OutlineEntry> outline;  // in reading order
     Metadata metadata;
 };
 

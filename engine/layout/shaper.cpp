@@ -5,6 +5,9 @@
 #include <pango/pangofc-fontmap.h>
 
 #include <cmath>
+#include <string_view>
+
+#include "layout/shape_cache.hpp"
 
 namespace vanthu::layout {
 namespace {
@@ -15,6 +18,24 @@ std::string hex_code_point(char32_t cp) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
     return buf;
+}
+
+// Bytes of the UTF-8 sequence that starts with `lead` (1 for a stray continuation byte).
+size_t utf8_length(char lead) {
+    const auto c = static_cast<unsigned char>(lead);
+    return c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+}
+
+// The characters after which Pango's break.c (remove_breaks_from_range) allows a line break
+// inside a no-break range: hyphens, dashes and visible word dividers.
+bool is_pango_dash(const std::string& text, size_t i) {
+    static constexpr std::string_view kDashes[] = {"|",      "\u00AD", "\u05A0", "\u05BE",
+                                                   "\u0F0B", "\u1361", "\u17D8", "\u17DA",
+                                                   "\u2010", "\u2012", "\u2013", "\u2027"};
+    const std::string_view rest = std::string_view(text).substr(i);
+    for (const auto dash : kDashes)
+        if (rest.starts_with(dash)) return true;
+    return false;
 }
 
 // The substring of `text` around byte `offset`, for messages.
@@ -84,7 +105,23 @@ double Shaper::measure(const std::string& text, double size, bool bold, bool ita
     return shaped.lines.empty() ? 0 : shaped.lines.front().width;
 }
 
+void Shaper::reuse_shaped_text(size_t capacity) {
+    cache_ = capacity > 0 ? std::make_unique<ShapeCache>(capacity) : nullptr;
+}
+
 ShapedText Shaper::shape(const TextSpec& spec, core::Diagnostics& diags) {
+    if (!cache_) return shape_uncached(spec, diags);
+    std::string key = ShapeCache::key(spec);
+    if (const ShapedText* hit = cache_->find(key)) return *hit;
+    core::Diagnostics found;
+    ShapedText out = shape_uncached(spec, found);
+    // A text with a problem is shaped again each time, so every document reports it.
+    if (found.items().empty()) cache_->insert(std::move(key), out);
+    for (const auto& d : found.items()) diags.add(d);
+    return out;
+}
+
+ShapedText Shaper::shape_uncached(const TextSpec& spec, core::Diagnostics& diags) {
     std::string text;
     struct RunRange {
         size_t begin, end;
@@ -137,9 +174,15 @@ ShapedText Shaper::shape(const TextSpec& spec, core::Diagnostics& diags) {
             insert(pango_attr_size_new_absolute(static_cast<int>(spec.size * 0.62 * kScale)),
                    r.begin, r.end);
     }
-    for (const auto& k : spec.keep_together)
-        if (k.end > k.begin && k.end <= text.size())
-            insert(pango_attr_allow_breaks_new(FALSE), k.begin, k.end);
+    for (const auto& k : spec.keep_together) {
+        if (k.end <= k.begin || k.end > text.size()) continue;
+        insert(pango_attr_allow_breaks_new(FALSE), k.begin, k.end);
+        // Pango allows a break after a dash ("2022 – 2027") even inside such a range, but never
+        // looks at a range's first character: a range from each dash to the end, applied after
+        // the whole one (the later start wins), takes that break away again.
+        for (size_t i = k.begin + utf8_length(text[k.begin]); i < k.end; i += utf8_length(text[i]))
+            if (is_pango_dash(text, i)) insert(pango_attr_allow_breaks_new(FALSE), i, k.end);
+    }
     pango_layout_set_attributes(layout, attrs);
     pango_attr_list_unref(attrs);
 

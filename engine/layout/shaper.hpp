@@ -13,6 +13,8 @@
 
 namespace vanthu::layout {
 
+class ShapeCache;
+
 enum class Align { left, center, right, justify };
 
 struct TextSpec {
@@ -51,6 +53,11 @@ class Shaper {
     // the line, is an error in `diags` (the text is still shaped so layout can go on).
     ShapedText shape(const TextSpec& spec, core::Diagnostics& diags);
 
+    // Keeps up to `capacity` shaped texts for reuse by later shape() calls with an equal spec
+    // (a batch's common paragraphs); 0 turns reuse off. Texts with problems are never kept.
+    void reuse_shaped_text(size_t capacity);
+    const ShapeCache* cache() const { return cache_.get(); }
+
     // Advance width of `text` set in one line.
     double measure(const std::string& text, double size, bool bold, bool italic);
 
@@ -62,8 +69,11 @@ class Shaper {
     const std::vector<Face>& faces() const { return faces_; }
 
   private:
+    ShapedText shape_uncached(const TextSpec& spec, core::Diagnostics& diags);
+
     struct Impl;
     std::unique_ptr<Impl> impl_;
+    std::unique_ptr<ShapeCache> cache_;
     const Family& family_;
     std::vector<Face> faces_;
 };

@@ -52,6 +52,9 @@ struct Paragraph {
     // <hN plain="yes">: numbered like its level but set as a body paragraph, upright (a khoản
     // without a title, "1. Hội nghị cần được …"); bold parts are written with <b>.
     bool plain_heading = false;
+    // <hN keep-case="yes">: a title numbered I or A keeps the case it was typed in instead of
+    // going into capitals (the outline sent with seed 000 writes "I. Đánh giá công tác …").
+    bool keep_case = false;
     SourceLocation where;
     // Filled by the text stage: ranges of the concatenated run text that must stay on one line.
     std::vector<ByteRange> keep_together;

@@ -2,6 +2,7 @@
 // elements of <body>. Tables are read in parse_table.cpp, text in parse_inline.cpp.
 #include "parse/parse.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <sstream>
 
@@ -215,10 +216,11 @@ void Parser::read_body(const pugi::xml_node& n, model::Document& doc) {
 bool Parser::read_block(const pugi::xml_node& c, std::vector<model::Block>& body) {
     std::string_view name = c.name();
     if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '5') {
-        check_attributes(c, {"plain"});
+        check_attributes(c, {"plain", "keep-case"});
         Paragraph p = read_paragraph(c, 0, /*stop_at_list=*/false, /*check=*/false);
         p.heading_level = name[1] - '0';
         p.plain_heading = read_flag(c, "plain");
+        p.keep_case = read_flag(c, "keep-case");
         push_paragraph(body, std::move(p));
     } else if (name == "p")
         push_paragraph(body, read_paragraph(c, 0));
@@ -247,7 +249,15 @@ void Parser::read_list(const pugi::xml_node& n, int level, std::vector<model::Bl
         check_attributes(c, {});
         // Inline content of the item up to a nested <ul>, which follows as its own items.
         Paragraph p = read_paragraph(c, level, /*stop_at_list=*/true);
-        push_paragraph(body, std::move(p));
+        // An item holding only a nested list (the templates' "+ " item, <li><ul>…</ul></li>)
+        // would be its marker alone, a lone "-" line.
+        const bool has_content = std::any_of(c.begin(), c.end(), [](const pugi::xml_node& k) {
+            if (k.type() == pugi::node_element) return std::string_view(k.name()) != "ul";
+            const bool text = k.type() == pugi::node_pcdata || k.type() == pugi::node_cdata;
+            return text && std::string_view(k.value()).find_first_not_of(" \t\r\n") !=
+                               std::string_view::npos;
+        });
+        if (has_content) push_paragraph(body, std::move(p));
         for (auto sub : c.children("ul")) read_list(sub, level + 1, body);
     }
 }

@@ -6,6 +6,7 @@
 #include <ft2build.h>
 #include FT_FREETYPE_H
 
+#include <cstdio>
 #include <map>
 #include <stdexcept>
 
@@ -138,6 +139,20 @@ void draw_page(cairo_t* cr, const layout::Page& page, const layout::Pages& pages
     }
 }
 
+// Bookmarks, nested by level: each entry goes under the nearest earlier entry of a lower level.
+void add_outline(cairo_surface_t* surface, const std::vector<layout::OutlineEntry>& outline) {
+    std::vector<std::pair<int, int>> open;  // (level, cairo id) of the enclosing entries
+    for (const auto& e : outline) {
+        while (!open.empty() && open.back().first >= e.level) open.pop_back();
+        const int parent = open.empty() ? CAIRO_PDF_OUTLINE_ROOT : open.back().second;
+        char link[96];
+        std::snprintf(link, sizeof link, "page=%zu pos=[0 %.2f]", e.page + 1, e.y);
+        const int id = cairo_pdf_surface_add_outline(surface, parent, e.title.c_str(), link,
+                                                     static_cast<cairo_pdf_outline_flags_t>(0));
+        open.emplace_back(e.level, id);
+    }
+}
+
 void check(cairo_status_t status, const char* what) {
     if (status != CAIRO_STATUS_SUCCESS)
         throw std::runtime_error(std::string(what) + ": " + cairo_status_to_string(status));
@@ -171,9 +186,11 @@ std::string write_pdf(const layout::Pages& pages, FontCache& fonts, const PdfOpt
     cairo_t* cr = cairo_create(surface);
     for (const auto& page : pages.pages) {
         cairo_pdf_surface_set_size(surface, page.width, page.height);
+        cairo_pdf_surface_set_page_label(surface, (page.label_prefix + page.label).c_str());
         draw_page(cr, page, pages, fonts, images);
         cairo_show_page(cr);
     }
+    add_outline(surface, pages.outline);
     cairo_status_t status = cairo_status(cr);
     cairo_destroy(cr);
     cairo_surface_finish(surface);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "layout/pages.hpp"
+#include "render/pdf_options.hpp"
 
 namespace vanthu::render {
 
@@ -24,11 +25,6 @@ class FontCache {
   private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
-};
-
-struct PdfOptions {
-    // Creation date written into the PDF when the pages carry none (ISO "YYYY-MM-DD").
-    std::string fallback_date = "2000-01-01";
 };
 
 // The PDF file's bytes. Same pages, same bytes.

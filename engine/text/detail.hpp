@@ -30,4 +30,9 @@ std::string repair_utf8(std::string_view s);
 // ASCII/Unicode-space trimming for the short header strings.
 std::string_view trim(std::string_view s);
 
+// How many unbreakable_ranges() calls this thread answered from texts it had seen (tests).
+size_t unbreakable_memo_hits();
+// Forgets them (for measuring the first time a text is seen).
+void clear_unbreakable_memo();
+
 }  // namespace vanthu::text::detail

@@ -1,6 +1,7 @@
 // Automatic heading numbers: each <h1>-<h5> gets the label of its level's style ("I.", "1.",
 // "1.1.", "A.", "a)"), counted through the document, deeper counters restarting under a new
-// parent. Titles numbered "I" or "A" are written in capitals (Decree 30, Phụ lục I).
+// parent. Titles numbered "I" or "A" are written in capitals (Decree 30, Phụ lục I), unless
+// the heading is plain or keeps its case.
 #include <algorithm>
 #include <array>
 
@@ -30,7 +31,7 @@ void number_headings(std::vector<model::Block>& blocks, const std::vector<std::s
         for (int deeper = level + 1; deeper <= 6; ++deeper) counters[deeper] = 0;
         if (static_cast<size_t>(level) > numbering.size()) continue;
         const std::string& token = numbering[level - 1];
-        if ((token == "I" || token == "A") && !p->plain_heading)
+        if ((token == "I" || token == "A") && !p->plain_heading && !p->keep_case)
             for (auto& run : p->runs) run.text = upper(run.text);
         const auto style = style_of(token);
         if (!style) continue;

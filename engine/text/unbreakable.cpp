@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <memory>
 #include <stdexcept>
+#include <string>
+#include <unordered_map>
 
 #include "text/detail.hpp"
 #include "text/text.hpp"
@@ -25,6 +27,13 @@ namespace {
 #define ADMIN_SYMBOL R"(\d+\p{Ll}?(?:/\d{4})?/)" SYMBOL_BODY
 // "26-NQ/TW" (Party style).
 #define PARTY_SYMBOL R"(\d+-\p{Lu}[\p{L}\p{M}\p{Nd}]*/)" SYMBOL_BODY
+// The same typed with stray spaces around "/" or "-" ("6b/NQ - BCH", "21- CT/TW", "03/C -TLĐ" in
+// seed 002): a group after a spaced hyphen must be all capitals, so prose after a dash is not
+// taken in.
+#define CAPS_GROUP R"(\p{Lu}[\p{Lu}\p{Nd}]*(?![\p{L}\p{M}\p{Nd}]))"
+#define SPACED_BODY R"(\p{Lu}[\p{L}\p{M}\p{Nd}]*(?:)" SP "*-" SP "*" CAPS_GROUP ")*"
+#define SPACED_ADMIN R"(\d+\p{Ll}?)" SP "*/" SP "*" SPACED_BODY
+#define SPACED_PARTY R"(\d+)" SP "*-" SP R"(*\p{Lu}[\p{L}\p{M}\p{Nd}]*)" SP "*/" SP "*" SPACED_BODY
 
 struct Rule {
     const char* name;
@@ -34,6 +43,7 @@ struct Rule {
 
 constexpr Rule kRules[] = {
     {"document symbol", NOT_AFTER_WORD "(?:" ADMIN_SYMBOL "|" PARTY_SYMBOL ")"},
+    {"spaced document symbol", NOT_AFTER_WORD "(?:" SPACED_ADMIN "|" SPACED_PARTY ")"},
     // "số 576/LĐLĐ", "Số: 05/KH-BTV", a draft's "Số:      /KH-BTV", a sloppy "số 60 /KH-BTV".
     {"số + symbol",
      NOT_AFTER_WORD "(?i:số):?" SP "*(?:(?:\\d+\\p{Ll}?" SP "*)?/(?:\\d{4}/)?[\\p{L}\\p{Nd}]"
@@ -78,6 +88,10 @@ constexpr Rule kRules[] = {
 #undef SYMBOL_BODY
 #undef ADMIN_SYMBOL
 #undef PARTY_SYMBOL
+#undef CAPS_GROUP
+#undef SPACED_BODY
+#undef SPACED_ADMIN
+#undef SPACED_PARTY
 
 // Compiled once; a RegexPattern is immutable and may be shared by threads (each call makes
 // its own matcher).
@@ -118,8 +132,45 @@ std::vector<model::ByteRange> merge_ranges(std::vector<model::ByteRange> ranges)
     return out;
 }
 
+namespace {
+
+// Paragraphs repeat (every document of a batch has the plan's body): remember what was found.
+struct Memo {
+    std::unordered_map<std::string, std::vector<model::ByteRange>> ranges;
+    size_t hits = 0;
+};
+constexpr size_t kMemoLimit = 4096;  // paragraphs; then it starts again, so memory stays flat
+
+Memo& memo() {
+    thread_local Memo m;
+    return m;
+}
+
+std::vector<model::ByteRange> find_ranges(std::string_view s);
+
+}  // namespace
+
+size_t detail::unbreakable_memo_hits() { return memo().hits; }
+
+void detail::clear_unbreakable_memo() { memo().ranges.clear(); }
+
 std::vector<model::ByteRange> unbreakable_ranges(std::string_view s) {
     if (s.empty()) return {};
+    Memo& m = memo();
+    std::string key(s);
+    if (auto it = m.ranges.find(key); it != m.ranges.end()) {
+        ++m.hits;
+        return it->second;
+    }
+    auto found = find_ranges(s);
+    if (m.ranges.size() >= kMemoLimit) m.ranges.clear();
+    m.ranges.emplace(std::move(key), found);
+    return found;
+}
+
+namespace {
+
+std::vector<model::ByteRange> find_ranges(std::string_view s) {
     const detail::Utf16Text u = detail::to_utf16(s);
     std::vector<model::ByteRange> found;
     for (const auto& [pattern, group] : compiled_rules()) {
@@ -136,5 +187,7 @@ std::vector<model::ByteRange> unbreakable_ranges(std::string_view s) {
     }
     return merge_ranges(std::move(found));
 }
+
+}  // namespace
 
 }  // namespace vanthu::text

@@ -217,6 +217,22 @@ TEST(AppendixLabels, SeveralAppendicesGetRomanNumbersAndOneStaysUnnumbered) {
     EXPECT_TRUE(top_margin_lines(single, 1).empty());  // an appendix's first page: no number
 }
 
+// A document symbol is never broken across lines (nd30.md §7.6), also in the centred head: seed
+// 001's reference line used to end "… số: 620/CTPH-" and go on "LĐLĐ-HLHPN ngày …".
+TEST(AppendixHead, ReferenceLineKeepsTheSymbolWhole) {
+    const auto pages = layout_case("appendix-reference");
+    const auto p = page_with(pages, "PHỤ LỤC");
+    ASSERT_TRUE(p);
+    const auto lines = lines_of(pages, *p);
+    const auto first = find_line(lines, "(Ban hành kèm theo");
+    ASSERT_TRUE(first);
+    EXPECT_NE(first->text.back(), ')') << "the reference wraps: " << first->text;
+    size_t whole = 0;
+    for (const auto& l : lines)
+        if (l.text.find("620/CTPH-LĐLĐ-HLHPN") != std::string::npos) ++whole;
+    EXPECT_EQ(whole, 1u) << "the symbol is on one line";
+}
+
 TEST(AppendixLabels, OwnLabelsInCapitalsEachOnANewPage) {
     const auto pages = layout_case("appendix-labels");
     const auto outline = page_with(pages, "ĐỀ CƯƠNG BÁO CÁO");

@@ -122,7 +122,10 @@ TEST_F(SampleLayout, BodyIsJustifiedWithAFirstLineIndent) {
 }
 
 TEST_F(SampleLayout, RecipientsLabelIsLevelWithTheFirstSignatureLine) {
-    const auto& last = pages_.pages.size() - 1;
+    // The letter's last page: its appendices follow it.
+    size_t last = 0;
+    for (size_t p = 0; p < pages_.pages.size(); ++p)
+        if (pages_.pages[p].section == 0) last = p;
     auto lines = lines_of(pages_, last);
     auto label = find_line(lines, "Nơi nhận:");
     auto title = find_line(lines, "TM. BAN THƯỜNG VỤ");

@@ -117,6 +117,20 @@ TEST_F(Templates, DanhSoChangesTheNumberingOfBodyAndAppendices) {
     EXPECT_TRUE(find_exact_line(lines, "a) Khoản riêng"));
 }
 
+// A công văn's content may have numbered headings too (seed 002: "1. Công tác bình đẳng giới …").
+TEST_F(Templates, ACongVanTakesHeadingsInItsBody) {
+    auto lines = lines_of(layout(document("template: cong-van\nkinh_gui: [Các LĐLĐ huyện]\n"
+                                          "danh_so: \"1 a\"\n",
+                                          "  - muc: Công tác bình đẳng giới\n  - doan: Nội dung.\n"
+                                          "  - muc: Công tác dân số\n  - khoan: Trẻ em\n")),
+                          0);
+    for (const char* text : {"1. Công tác bình đẳng giới", "2. Công tác dân số", "a) Trẻ em"}) {
+        auto heading = find_exact_line(lines, text);
+        ASSERT_TRUE(heading) << text;
+        EXPECT_TRUE(heading->bold) << text;
+    }
+}
+
 TEST_F(Templates, AnOutlineAndAFormNeedNoNumber) {
     for (const std::string name : {"de-cuong", "bieu-mau"}) {
         std::string yaml = document("template: " + name + "\n", "  - doan: Nội dung.\n");
@@ -126,6 +140,42 @@ TEST_F(Templates, AnOutlineAndAFormNeedNoNumber) {
         EXPECT_FALSE(find_line(lines, "Số:")) << name;
         EXPECT_TRUE(find_line(lines, "Điện Biên, ngày 05 tháng 3 năm 2024")) << name;
     }
+}
+
+// dang_doan sets a heading as a numbered paragraph (a khoản without a title, seed 004's
+// "2. Số lượng: 80 đại biểu."), khong_in_hoa keeps an I. title as typed (seed 000's outline),
+// in the body of a named document and in a công văn's appendix.
+TEST_F(Templates, HeadingsCanBeNumberedParagraphsOrKeepTheirCase) {
+    const auto items = [](const std::string& in) {
+        return in + "- muc: Đánh giá công tác\n" + in + "  khong_in_hoa: true\n" + in +
+               "- khoan: \"**Số lượng:** 80 đại biểu.\"\n" + in + "  dang_doan: true\n" + in +
+               "- muc: Mục hai\n";
+    };
+    const auto check = [](const layout::Pages& pages, size_t page, const std::string& where) {
+        const auto lines = lines_of(pages, page);
+        auto kept = find_exact_line(lines, "I. Đánh giá công tác");
+        ASSERT_TRUE(kept) << where;
+        EXPECT_TRUE(kept->bold) << where << ": still a heading";
+        EXPECT_TRUE(find_exact_line(lines, "II. MỤC HAI")) << where;
+        ASSERT_TRUE(find_exact_line(lines, "1. Số lượng: 80 đại biểu.")) << where;
+        // The label and the **…** part are bold, the rest upright.
+        for (const auto& item : pages.pages.at(page).items) {
+            const auto* run = std::get_if<layout::GlyphRun>(&item);
+            if (!run) continue;
+            const bool bold = pages.faces.at(run->face).bold;
+            if (run->text.find("Số lượng:") != std::string::npos) {
+                EXPECT_TRUE(bold) << where;
+            }
+            if (run->text.find("80 đại biểu") != std::string::npos) {
+                EXPECT_FALSE(bold) << where;
+            }
+        }
+    };
+    check(layout(document("template: ke-hoach\n", items("  "))), 0, "ke-hoach");
+    const auto letter =
+        layout(document("template: cong-van\nkinh_gui: [Các LĐLĐ huyện]\n", "  - doan: Nội dung.\n",
+                        "phu_luc:\n  - nhan: Đề cương\n    noi_dung:\n" + items("      ")));
+    check(letter, letter.pages.size() - 1, "cong-van appendix");
 }
 
 TEST_F(Templates, ABaoCaoSentUpwardHasKinhGui) {
@@ -163,6 +213,23 @@ TEST_F(Templates, CellsGivenAsObjectsSpanAlignAndSlant) {
     auto both = find_exact_line(lines, "Cộng hai cột");
     ASSERT_TRUE(both);
     EXPECT_NEAR(both->centre(), kTextLeft + column, 1.0);
+}
+
+// The numbered column's header as the document writes it (seed 001: "Stt"); STT by default.
+TEST_F(Templates, TheSttColumnTakesItsOwnTitle) {
+    const std::string table =
+        "  - bang:\n      stt: \"1.\"\n      tieu_de_stt: Stt\n"
+        "      tieu_de: [[Nội dung phối hợp]]\n      dong: [[Tuyên dương]]\n";
+    for (const std::string name : {"chuong-trinh", "cong-van"}) {
+        const std::string header =
+            "template: " + name + "\n" + (name == "cong-van" ? "kinh_gui: [Các LĐLĐ huyện]\n" : "");
+        auto lines = lines_of(layout(document(header, table)), 0);
+        auto title = find_exact_line(lines, "Stt");
+        ASSERT_TRUE(title) << name;
+        EXPECT_TRUE(title->bold) << name;
+        EXPECT_FALSE(find_exact_line(lines, "STT")) << name;
+        EXPECT_TRUE(find_exact_line(lines, "1.")) << name;
+    }
 }
 
 TEST_F(Templates, AnAppendixTitleIsNotTakenForATablesHeader) {

@@ -13,8 +13,11 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "core/diagnostics.hpp"
 #include "layout/pages.hpp"
+#include "render/pdf_finish.hpp"
 
 namespace vanthu {
 
@@ -30,6 +33,10 @@ struct EngineOptions {
     std::vector<std::filesystem::path> font_dirs;
     // Font family to use; empty: the first available of fonts.json's "preference".
     std::string font_family;
+    // How many shaped paragraphs to keep for reuse by later documents (0: none). Identical
+    // paragraphs at identical widths give identical lines, so a batch lays its common text
+    // out once.
+    size_t reuse_shaped_text = 0;
 };
 
 struct RenderRequest {
@@ -39,6 +46,16 @@ struct RenderRequest {
     std::string template_name;
     // Draft: names missing from the data become visible placeholders instead of errors.
     bool draft = false;
+    // Data already in memory (a batch row merged over common data), used instead of reading
+    // data_file; data_file then names it in messages and relative image paths start from its
+    // folder. Must stay alive during the call.
+    const nlohmann::json* data = nullptr;
+    // Passwords and permissions (AES-256) for an issued document; none by default.
+    render::Protection protection;
+    // The PDF writer: Cairo (the default), or libharu, a second writer over the same pages
+    // (docs/architecture.md says what it cannot do).
+    enum class Writer { cairo, haru };
+    Writer writer = Writer::cairo;
 };
 
 struct RenderResult {
@@ -59,6 +76,14 @@ class Engine {
     layout::Pages layout(const RenderRequest& request, std::vector<Diagnostic>* warnings = nullptr);
     // PNG images of the pages at `dpi`.
     std::vector<std::string> render_png(const RenderRequest& request, double dpi);
+
+    // Loads template `name` (as RenderRequest::template_name) and returns its text with partials
+    // inlined and its manifest, which together decide what it makes of data. Throws Error for
+    // an unknown or broken template.
+    std::string template_source(const std::string& name);
+    // The top-level fields template `name`'s manifest declares ("properties"); empty when it
+    // declares none (then it checks no field names).
+    std::vector<std::string> template_fields(const std::string& name);
 
     const std::filesystem::path& data_dir() const;
     // The font family in use (after resolving preferences).

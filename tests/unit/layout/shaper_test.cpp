@@ -134,6 +134,30 @@ TEST_F(ShaperTest, KeepTogetherIsNeverBroken) {
     EXPECT_TRUE(whole);
 }
 
+// Pango lets a line break after a dash even inside a no-break range (seed 001: "giai đoạn
+// 2022 –" / " 2027," at the width where only the dash still fitted).
+TEST_F(ShaperTest, KeepTogetherHoldsAcrossDashes) {
+    for (const std::string token : {"2022 – 2027", "2017–2021", "2022 ‐ 2027"}) {
+        const std::string text = "viên chức và công nhân lao động giai đoạn " + token + ", Ban";
+        const size_t b = text.find(token);
+        const double before = shaper_.measure(text.substr(0, b), 14, false, false);
+        const double whole = shaper_.measure(text.substr(0, b + token.size()), 14, false, false);
+        for (double width = before + 1; width < whole + 4; width += 0.5) {
+            core::Diagnostics diags;
+            TextSpec spec;
+            spec.runs = {{text, {}, false}};
+            spec.width = width;
+            spec.align = Align::justify;
+            spec.keep_together = {{b, b + token.size()}};
+            auto shaped = shaper_.shape(spec, diags);
+            bool whole_on_a_line = false;
+            for (const auto& l : shaped.lines)
+                whole_on_a_line = whole_on_a_line || line_text(l).find(token) != std::string::npos;
+            EXPECT_TRUE(whole_on_a_line) << "\"" << token << "\" broken at width " << width;
+        }
+    }
+}
+
 TEST_F(ShaperTest, UnbreakableTokenWiderThanTheColumnIsReported) {
     core::Diagnostics diags;
     TextSpec spec;

@@ -182,3 +182,18 @@ TEST(ParseElements, PlainHeadingIsANumberedParagraph) {
     EXPECT_NE(all(bad).find("plain=\"maybe\""), std::string::npos);
     EXPECT_NE(all(bad).find("unknown attribute \"id\" on <h3>"), std::string::npos);
 }
+
+TEST(ParseElements, HeadingKeepsItsCaseOnRequest) {
+    core::Diagnostics diags;
+    auto doc = parse_text(wrap("", R"(<body><h2 keep-case="yes">Đánh giá</h2><h2>Mục</h2></body>)" +
+                                       std::string(kSigned)),
+                          diags);
+    ASSERT_FALSE(diags.has_errors()) << all(diags);
+    EXPECT_TRUE(std::get<model::Paragraph>(doc.body[0]).keep_case);
+    EXPECT_FALSE(std::get<model::Paragraph>(doc.body[0]).plain_heading);
+    EXPECT_FALSE(std::get<model::Paragraph>(doc.body[1]).keep_case);
+    core::Diagnostics bad;
+    parse_text(wrap("", R"(<body><h2 keep-case="often">x</h2></body>)" + std::string(kSigned)),
+               bad);
+    EXPECT_NE(all(bad).find("keep-case=\"often\" must be yes or no"), std::string::npos);
+}

@@ -52,6 +52,22 @@ TEST(Parse, ListsBecomeDashAndPlusParagraphs) {
     EXPECT_EQ(std::get<model::Paragraph>(doc.body[2]).plain_text(), "- ba");
 }
 
+// The templates write a "+ " item as <ul><li><ul><li>…</li></ul></li></ul>: the outer item has
+// no text and must not become a lone "-" paragraph (seed 003's "+ Bám sát Kế hoạch …").
+TEST(Parse, AnItemWithOnlyANestedListWritesNoDash) {
+    core::Diagnostics diags;
+    auto doc = parse_text(R"(<document><header><issuer>A</issuer></header><body>
+      <ul><li>Các ban, đơn vị:</li></ul>
+      <ul><li><ul><li>hai</li></ul></li></ul><ul><li> <ul><li>ba</li></ul></li></ul>
+      <ul><li></li></ul></body><signature><name>B</name></signature></document>)",
+                          diags);
+    ASSERT_FALSE(diags.has_errors());
+    ASSERT_EQ(doc.body.size(), 3u);
+    EXPECT_EQ(std::get<model::Paragraph>(doc.body[0]).plain_text(), "- Các ban, đơn vị:");
+    EXPECT_EQ(std::get<model::Paragraph>(doc.body[1]).plain_text(), "+ hai");
+    EXPECT_EQ(std::get<model::Paragraph>(doc.body[2]).plain_text(), "+ ba");
+}
+
 TEST(Parse, ForcedBreaksInFields) {
     core::Diagnostics diags;
     auto doc = parse_text(R"(<document><header><issuer>LIÊN ĐOÀN LAO ĐỘNG<br/>  THÀNH PHỐ</issuer>

@@ -143,6 +143,22 @@ TEST(PrepareParts, PlainHeadingsShareTheirLevelsCounter) {
                                              "II. kinh phí: từ nguồn"}));
 }
 
+// An outline may write its mục titles in sentence case (seed 000's "I. Đánh giá công tác …").
+TEST(PrepareParts, AHeadingThatKeepsItsCaseIsNumberedButNotCapitalised) {
+    auto d = plan();
+    d.numbering = {"A", "I"};
+    d.body.emplace_back(paragraph("Đánh giá công tác", 2));
+    std::get<model::Paragraph>(d.body.back()).keep_case = true;
+    d.body.emplace_back(paragraph("kết quả", 2));
+    d.body.emplace_back(paragraph("Phần", 1));
+    std::get<model::Paragraph>(d.body.back()).keep_case = true;
+    core::Diagnostics diags;
+    const auto out = prepare(d, diags);
+    std::vector<std::string> got;
+    for (const auto& b : out.body) got.push_back(std::get<model::Paragraph>(b).plain_text());
+    EXPECT_EQ(got, (std::vector<std::string>{"I. Đánh giá công tác", "II. KẾT QUẢ", "A. Phần"}));
+}
+
 TEST(PrepareParts, FootnotesAreCleaned) {
     auto d = plan();
     d.notes.push_back(paragraph("Ghi cho\xCC\x81 ngày 15/11/2021"));  // combining acute

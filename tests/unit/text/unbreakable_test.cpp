@@ -38,6 +38,17 @@ TEST(Unbreakable, DocumentSymbols) {
     EXPECT_EQ(pieces("Nghị quyết 6b/NQ-BCH"), (Pieces{"6b/NQ-BCH"}));
 }
 
+// Seed 002 types symbols with stray spaces; the line must still not break inside them.
+TEST(Unbreakable, DocumentSymbolsWithStraySpaces) {
+    EXPECT_EQ(pieces("Nghị quyết 6b/NQ - BCH, ngày"), (Pieces{"6b/NQ - BCH"}));
+    EXPECT_EQ(pieces("Chỉ thị 21- CT/TW, ngày"), (Pieces{"21- CT/TW"}));
+    EXPECT_EQ(pieces("và Chỉ thị 03/C -TLĐ của"), (Pieces{"03/C -TLĐ"}));
+    EXPECT_EQ(pieces("Kế hoạch 3186/ĐCT- VP"), (Pieces{"3186/ĐCT- VP"}));
+    // Prose after a dash is not part of the symbol.
+    EXPECT_EQ(pieces("Công văn 576/LĐLĐ - Hà Nội"), (Pieces{"576/LĐLĐ"}));
+    EXPECT_EQ(pieces("theo 6b/NQ - các cấp"), (Pieces{"6b/NQ"}));
+}
+
 TEST(Unbreakable, KeywordSoWithSymbol) {
     EXPECT_EQ(pieces("Công văn số 576/LĐLĐ ngày"), (Pieces{"số 576/LĐLĐ"}));
     EXPECT_EQ(pieces("Số: 05/KH-BTV"), (Pieces{"Số: 05/KH-BTV"}));

@@ -1,0 +1,180 @@
+#include "batch/names.hpp"
+
+#include <unicode/unistr.h>
+
+#include <kainjow/mustache.hpp>
+#include <map>
+#include <set>
+
+#include "expand/mustache_data.hpp"
+
+namespace vanthu::batch {
+
+namespace km = kainjow::mustache;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Records the names a pattern asks for that the data lacks.
+class NameContext : public km::context<std::string> {
+  public:
+    using km::context<std::string>::context;
+    NameContext(const km::data* root, std::set<std::string>& used)
+        : km::context<std::string>(root), used_(used) {}
+    const km::data* get(const std::string& name) const override {
+        const km::data* value = km::context<std::string>::get(name);
+        if (!value && missing.empty()) missing = name;
+        if (name != ".") used_.insert(name.substr(0, name.find('.')));
+        return value;
+    }
+    const km::data* get_partial(const std::string&) const override { return nullptr; }
+    mutable std::string missing;
+
+  private:
+    std::set<std::string>& used_;
+};
+
+bool ends_with_pdf(const std::string& name) {
+    if (name.size() < 4) return false;
+    std::string ext = name.substr(name.size() - 4);
+    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ext == ".pdf";
+}
+
+std::string folded(const std::string& name) {
+    std::string out;
+    icu::UnicodeString::fromUTF8(name).foldCase().toUTF8String(out);
+    return out;
+}
+
+core::Diagnostic problem_at(const std::string& file, int line, std::string message) {
+    core::Diagnostic d;
+    d.code = "batch.name";
+    d.message = std::move(message);
+    d.where = core::SourceLocation{file, line, 0, {}};
+    return d;
+}
+
+std::string row_name(const NamedRow& r) { return "row " + std::to_string(r.row); }
+
+}  // namespace
+
+struct NamePattern::Impl {
+    km::mustache tmpl;
+    std::string bad_value;  // the first value that cannot be part of a name
+    std::set<std::string> used;
+    explicit Impl(const std::string& pattern) : tmpl(pattern) {}
+};
+
+NamePattern::NamePattern(const std::string& pattern) : impl_(std::make_unique<Impl>(pattern)) {
+    if (!impl_->tmpl.is_valid())
+        throw core::Failure(
+            core::Diagnostic{core::Severity::error,
+                             "batch.name",
+                             "the name pattern \"" + pattern +
+                                 "\" is not valid mustache: " + impl_->tmpl.error_message(),
+                             std::nullopt,
+                             {"example: --name '{{ma}}-ke-hoach.pdf'"}});
+    // Values go into names unchanged, but one holding a separator would make a folder.
+    impl_->tmpl.set_custom_escape([impl = impl_.get()](const std::string& value) {
+        const bool bad = value.find_first_of("/\\") != std::string::npos ||
+                         std::any_of(value.begin(), value.end(),
+                                     [](unsigned char c) { return c < 0x20 || c == 0x7f; });
+        if (bad && impl->bad_value.empty()) impl->bad_value = value;
+        return value;
+    });
+}
+
+NamePattern::~NamePattern() = default;
+
+const std::set<std::string>& NamePattern::used() const { return impl_->used; }
+
+std::string NamePattern::render(const nlohmann::json& data, std::string& problem,
+                                std::string& field) {
+    const km::data root = expand::to_mustache_data(data);
+    NameContext context(&root, impl_->used);
+    impl_->bad_value.clear();
+    std::string name = impl_->tmpl.render(context);
+    problem.clear();
+    field.clear();
+    if (!impl_->tmpl.is_valid()) {
+        problem = "the name pattern cannot be filled: " + impl_->tmpl.error_message();
+        return {};
+    }
+    if (!context.missing.empty()) {
+        field = context.missing;
+        problem = "the name pattern uses \"" + field + "\", which the row does not give";
+        return {};
+    }
+    if (!impl_->bad_value.empty()) {
+        problem = "the value \"" + impl_->bad_value +
+                  "\" cannot be part of a file name (it holds / or \\ or a control character)";
+        return {};
+    }
+    if (name.empty() || name.back() == '/') {
+        problem = "the name \"" + name + "\" names no file";
+        return {};
+    }
+    const fs::path normal = fs::path(name).lexically_normal();
+    const std::string first = normal.empty() ? std::string() : normal.begin()->string();
+    if (normal.is_absolute() || first == "..") {
+        problem = "the name \"" + name + "\" leaves the output folder";
+        return {};
+    }
+    if (!ends_with_pdf(name)) {
+        problem = "the name \"" + name + "\" does not end in .pdf";
+        return {};
+    }
+    return normal.string();
+}
+
+std::vector<core::Diagnostic> check_names(const std::vector<NamedRow>& rows,
+                                          const fs::path& out_dir, const std::string& reserved,
+                                          const std::string& rows_file) {
+    std::vector<core::Diagnostic> problems;
+    std::map<std::string, const NamedRow*> seen;  // by folded name
+    std::map<std::string, const NamedRow*> folders;
+    for (const auto& r : rows) {
+        fs::path p(r.name);
+        for (p = p.parent_path(); !p.empty(); p = p.parent_path())
+            folders.emplace(folded(p.string()), &r);
+    }
+    std::error_code ec;
+    const fs::path root = fs::weakly_canonical(out_dir, ec);
+    std::set<std::string> checked_folders;
+    for (const auto& r : rows) {
+        const std::string key = folded(r.name);
+        if (key == folded(reserved)) {
+            problems.push_back(problem_at(
+                rows_file, r.line,
+                row_name(r) + " is named \"" + r.name + "\", which the batch's manifest uses"));
+        } else if (auto [it, fresh] = seen.emplace(key, &r); !fresh) {
+            const NamedRow& other = *it->second;
+            problems.push_back(problem_at(
+                rows_file, r.line,
+                row_name(other) + " and " + row_name(r) + " would both be written to \"" +
+                    other.name + "\"" +
+                    (other.name == r.name ? "" : " and \"" + r.name + "\" (same but for case)")));
+        } else if (auto f = folders.find(key); f != folders.end()) {
+            problems.push_back(problem_at(rows_file, r.line,
+                                          row_name(r) + " is named \"" + r.name + "\", which " +
+                                              row_name(*f->second) + " needs as a folder"));
+        }
+        // A folder that exists already must not lead out of the output folder (a symbolic link).
+        const fs::path parent = (out_dir / r.name).parent_path();
+        if (!root.empty() && checked_folders.insert(parent.string()).second &&
+            fs::exists(parent, ec)) {
+            const fs::path real = fs::weakly_canonical(parent, ec);
+            const auto rel = real.lexically_relative(root);
+            if (!ec && (rel.empty() || *rel.begin() == ".."))
+                problems.push_back(problem_at(rows_file, r.line,
+                                              row_name(r) + ": the folder of \"" + r.name +
+                                                  "\" leads out of the output folder to " +
+                                                  real.string()));
+        }
+        if (problems.size() >= 20) break;
+    }
+    return problems;
+}
+
+}  // namespace vanthu::batch

@@ -1,0 +1,161 @@
+#include "batch/row.hpp"
+
+#include "batch/sha256.hpp"
+#include "core/atomic_file.hpp"
+
+namespace vanthu::batch {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+// The engine names the common data file in messages about data; a field the row gives is
+// the row's, so point at the row's line of the rows file instead.
+void locate_in_rows(std::vector<Diagnostic>& diags, const Plan& plan, const PlannedRow& p) {
+    const json& row = plan.rows[static_cast<size_t>(p.row - 1)];
+    for (auto& d : diags) {
+        if (!d.where || d.where->file != plan.data_name || d.where->line > 0) continue;
+        const std::string field = field_of(d);
+        const std::string top = field.substr(0, field.find_first_of(".["));
+        if (!top.empty() && row.contains(top))
+            d.where = core::SourceLocation{plan.rows_file, p.line, 0, {}};
+    }
+}
+
+BatchFailure failure(const Plan& plan, const PlannedRow& p, std::vector<Diagnostic> diags,
+                     const std::string& code, const std::string& message) {
+    BatchFailure f;
+    f.row = p.row;
+    f.line = p.line;
+    f.file = p.file;
+    locate_in_rows(diags, plan, p);
+    const Diagnostic* first = nullptr;
+    for (const auto& d : diags)
+        if (d.severity == core::Severity::error) {
+            first = &d;
+            break;
+        }
+    f.code = first ? first->code : code;
+    f.message = first ? first->message : message;
+    f.field = first ? field_of(*first) : "";
+    f.diagnostics = std::move(diags);
+    return f;
+}
+
+json diagnostic_json(const Diagnostic& d) {
+    json j = {{"severity", static_cast<int>(d.severity)},
+              {"code", d.code},
+              {"message", d.message},
+              {"hints", d.hints}};
+    if (d.where)
+        j["where"] = {{"file", d.where->file},
+                      {"line", d.where->line},
+                      {"column", d.where->column},
+                      {"text", d.where->line_text}};
+    return j;
+}
+
+Diagnostic diagnostic_from(const json& j) {
+    Diagnostic d;
+    d.severity = static_cast<core::Severity>(j.at("severity").get<int>());
+    d.code = j.at("code").get<std::string>();
+    d.message = j.at("message").get<std::string>();
+    d.hints = j.at("hints").get<std::vector<std::string>>();
+    if (j.contains("where")) {
+        const auto& w = j["where"];
+        d.where = core::SourceLocation{w.at("file").get<std::string>(), w.at("line").get<int>(),
+                                       w.at("column").get<int>(), w.at("text").get<std::string>()};
+    }
+    return d;
+}
+
+}  // namespace
+
+RowResult render_row(Engine& engine, const Plan& plan, size_t index, const fs::path& out_dir,
+                     bool draft) {
+    const PlannedRow& p = plan.planned[index];
+    RowResult r;
+    r.index = index;
+    RenderResult rendered;
+    try {
+        const json data = document_data(plan, static_cast<size_t>(p.row - 1));
+        RenderRequest request;
+        request.data_file = plan.data_name;
+        request.template_name = plan.template_name;
+        request.draft = draft;
+        request.data = &data;
+        rendered = engine.render(request);
+    } catch (const Error& e) {
+        r.status = RowResult::Status::failed;
+        r.failure = failure(plan, p, e.diagnostics(), "", e.what());
+        return r;
+    } catch (const std::exception& e) {
+        r.status = RowResult::Status::internal_error;
+        r.failure = failure(plan, p, {}, "internal",
+                            std::string("internal error (a bug in vanthu): ") + e.what());
+        return r;
+    }
+    try {
+        const fs::path target = out_dir / p.file;
+        fs::create_directories(target.parent_path());
+        core::write_file_atomically(target, rendered.pdf);
+    } catch (const std::exception& e) {
+        r.status = RowResult::Status::output_error;
+        r.failure = failure(plan, p, {}, "output", e.what());
+        return r;
+    }
+    r.pages = rendered.page_count;
+    r.size = rendered.pdf.size();
+    r.sha256 = sha256_hex(rendered.pdf);
+    for (const auto& w : rendered.warnings) r.warnings.push_back(format(w));
+    return r;
+}
+
+RowResult crashed(const Plan& plan, size_t index, const std::string& why) {
+    RowResult r;
+    r.index = index;
+    r.status = RowResult::Status::internal_error;
+    r.failure = failure(plan, plan.planned[index], {}, "internal",
+                        "internal error (a bug in vanthu, please report it): " + why);
+    return r;
+}
+
+json to_json(const RowResult& r) {
+    json j = {{"index", r.index},   {"status", static_cast<int>(r.status)},
+              {"pages", r.pages},   {"size", r.size},
+              {"sha256", r.sha256}, {"warnings", r.warnings}};
+    if (r.status != RowResult::Status::written) {
+        const auto& f = r.failure;
+        json diags = json::array();
+        for (const auto& d : f.diagnostics) diags.push_back(diagnostic_json(d));
+        j["failure"] = {{"row", f.row},        {"line", f.line}, {"file", f.file},
+                        {"field", f.field},    {"code", f.code}, {"message", f.message},
+                        {"diagnostics", diags}};
+    }
+    return j;
+}
+
+RowResult row_result_from_json(const json& j) {
+    RowResult r;
+    r.index = j.at("index").get<size_t>();
+    r.status = static_cast<RowResult::Status>(j.at("status").get<int>());
+    r.pages = j.at("pages").get<int>();
+    r.size = j.at("size").get<std::uintmax_t>();
+    r.sha256 = j.at("sha256").get<std::string>();
+    r.warnings = j.at("warnings").get<std::vector<std::string>>();
+    if (j.contains("failure")) {
+        const auto& f = j["failure"];
+        r.failure.row = f.at("row").get<int>();
+        r.failure.line = f.at("line").get<int>();
+        r.failure.file = f.at("file").get<std::string>();
+        r.failure.field = f.at("field").get<std::string>();
+        r.failure.code = f.at("code").get<std::string>();
+        r.failure.message = f.at("message").get<std::string>();
+        for (const auto& d : f.at("diagnostics"))
+            r.failure.diagnostics.push_back(diagnostic_from(d));
+    }
+    return r;
+}
+
+}  // namespace vanthu::batch

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Batch throughput: vanthu against Typst 0.14 on the same plan (seed 004), side by side in one
+# run, with peak memory. docs/performance.md has the figures this printed.
+#
+#   scripts/bench-batch.sh [N] [VANTHU]     N documents (default 1000); VANTHU the binary
+#                                           (default build/release/bin/vanthu)
+#   TYPST=0 scripts/bench-batch.sh ...      vanthu only
+#
+# Typst runs through the npm package of ../shared/peers/README.md, installed in
+# /tmp/peers-npm (see there); it is skipped when node or the package is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${1:-1000}
+vanthu=${2:-build/release/bin/vanthu}
+work=$(mktemp -d /tmp/vanthu-bench.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+
+# N rows: the 30 units of samples/batch/rows.csv over and over, each with its own number and name.
+python3 - "$n" samples/batch/rows.csv >"$work/rows.jsonl" <<'PY'
+import csv, json, sys
+n, units = int(sys.argv[1]), list(csv.DictReader(open(sys.argv[2], encoding="utf-8")))
+for i in range(n):
+    u = units[i % len(units)]
+    recipients = [r.strip() for r in u["noi_nhan[]"].split(";")]
+    print(json.dumps({"ma": f"{i + 1:05d}-{u['ma']}", "so": str(61 + i), "noi_nhan": recipients},
+                     ensure_ascii=False))
+PY
+
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== vanthu batch, $n documents, every core"
+/usr/bin/time -f "vanthu: %e s wall, %U s user, %S s system, %M kB peak (largest process)" \
+  "$vanthu" batch --data samples/batch/common.yaml --rows "$work/rows.jsonl" \
+  --out "$work/vanthu" --name '{{ma}}.pdf'
+echo "pages in the first document: $(pdfinfo "$work/vanthu/00001-ba-dinh.pdf" | awk '/^Pages/ {print $2}')"
+
+peers=../shared/peers
+if [ "${TYPST:-1}" = 1 ] && command -v node >/dev/null &&
+   [ -d /tmp/peers-npm/node_modules/@myriaddreamin/typst-ts-node-compiler ]; then
+  echo "== Typst 0.14, $n documents, one process (one warm compiler)"
+  cp -r "$peers" "$work/peers"
+  python3 "$work/peers/data/gen_variants.py" "$n" >/dev/null
+  mkdir -p "$work/typst"
+  args=()
+  for i in $(seq 1 "$n"); do
+    args+=("$work/typst/p$i.pdf" "/data/variants/plan_$(printf %03d "$i").json")
+  done
+  NODE_PATH=/tmp/peers-npm/node_modules /usr/bin/time \
+    -f "typst: %e s wall, %U s user, %S s system, %M kB peak" \
+    node "$work/peers/typst/typst-node.js" "${args[@]}"
+  echo "pages in the first document: $(pdfinfo "$work/typst/p1.pdf" | awk '/^Pages/ {print $2}')"
+fi

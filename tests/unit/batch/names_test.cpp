@@ -1,0 +1,118 @@
+// Output names of a batch: the pattern, and the checks made before any work starts.
+#include "batch/names.hpp"
+
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+#include <filesystem>
+
+#include <fstream>
+
+#include "batch/sha256.hpp"
+
+using namespace vanthu;
+using namespace vanthu::batch;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string name_of(const std::string& pattern, const json& data, std::string* why = nullptr,
+                    std::string* field_out = nullptr) {
+    NamePattern p(pattern);
+    std::string problem, field;
+    std::string name = p.render(data, problem, field);
+    if (why) *why = problem;
+    if (field_out) *field_out = field;
+    return name;
+}
+
+}  // namespace
+
+TEST(NamePattern, FillsFieldsAsTheyAre) {
+    EXPECT_EQ(name_of("{{ma}}-ke-hoach.pdf", {{"ma", "ba-dinh"}}), "ba-dinh-ke-hoach.pdf");
+    // No HTML escaping in names, Vietnamese kept, folders allowed in the pattern itself.
+    EXPECT_EQ(name_of("{{loai}}/{{ten}} & co.pdf", {{"loai", "quan"}, {"ten", "Hoàn Kiếm"}}),
+              "quan/Hoàn Kiếm & co.pdf");
+    EXPECT_EQ(name_of("{{so}}.pdf", {{"so", 61}}), "61.pdf");
+    EXPECT_EQ(name_of("a/./b/{{x}}.pdf", {{"x", "c"}}), "a/b/c.pdf");
+}
+
+TEST(NamePattern, MissingFieldIsNamed) {
+    std::string why, field;
+    EXPECT_EQ(name_of("{{ma}}.pdf", {{"ten", "x"}}, &why, &field), "");
+    EXPECT_EQ(field, "ma");
+    EXPECT_NE(why.find("\"ma\""), std::string::npos) << why;
+}
+
+TEST(NamePattern, ValueWithSlashIsRefused) {
+    std::string why;
+    EXPECT_EQ(name_of("{{so}}.pdf", {{"so", "60/KH-BTV"}}, &why), "");
+    EXPECT_NE(why.find("60/KH-BTV"), std::string::npos) << why;
+    EXPECT_EQ(name_of("{{so}}.pdf", {{"so", "../../etc/x"}}, &why), "");
+}
+
+TEST(NamePattern, NamesThatLeaveTheFolderAreRefused) {
+    std::string why;
+    EXPECT_EQ(name_of("../{{ma}}.pdf", {{"ma", "a"}}, &why), "");
+    EXPECT_NE(why.find("leaves the output folder"), std::string::npos) << why;
+    EXPECT_EQ(name_of("/tmp/{{ma}}.pdf", {{"ma", "a"}}, &why), "");
+    EXPECT_EQ(name_of("a/../../{{ma}}.pdf", {{"ma", "a"}}, &why), "");
+    EXPECT_EQ(name_of("a/../{{ma}}.pdf", {{"ma", "b"}}), "b.pdf");  // stays inside
+}
+
+TEST(NamePattern, NameMustEndInPdf) {
+    std::string why;
+    EXPECT_EQ(name_of("{{ma}}", {{"ma", "a"}}, &why), "");
+    EXPECT_NE(why.find(".pdf"), std::string::npos);
+    EXPECT_EQ(name_of("{{ma}}.PDF", {{"ma", "a"}}), "a.PDF");
+}
+
+TEST(NamePattern, BadMustacheIsAnError) { EXPECT_THROW(NamePattern("{{#ma}}.pdf"), core::Failure); }
+
+TEST(CheckNames, CollisionsNameBothRows) {
+    const std::vector<NamedRow> rows = {{"a.pdf", 1, 2}, {"b.pdf", 2, 3}, {"a.pdf", 3, 4}};
+    auto problems = check_names(rows, fs::temp_directory_path() / "vanthu-names-none",
+                                "manifest.json", "rows.csv");
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems[0].code, "batch.name");
+    EXPECT_EQ(problems[0].where->file, "rows.csv");
+    EXPECT_EQ(problems[0].where->line, 4);
+    EXPECT_NE(problems[0].message.find("row 1 and row 3"), std::string::npos)
+        << problems[0].message;
+}
+
+TEST(CheckNames, CaseOnlyDifferenceCollides) {
+    const std::vector<NamedRow> rows = {{"Đống Đa.pdf", 1, 2}, {"đống đa.pdf", 2, 3}};
+    auto problems = check_names(rows, "/nonexistent", "manifest.json", "rows.csv");
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_NE(problems[0].message.find("case"), std::string::npos) << problems[0].message;
+}
+
+TEST(CheckNames, ManifestNameAndFileFolderClashesAreRefused) {
+    auto problems = check_names({{"manifest.json", 1, 2}}, "/nonexistent", "manifest.json", "r");
+    EXPECT_EQ(problems.size(), 1u);
+    problems =
+        check_names({{"a.pdf", 1, 2}, {"a.pdf/b.pdf", 2, 3}}, "/nonexistent", "manifest.json", "r");
+    EXPECT_EQ(problems.size(), 1u);
+}
+
+TEST(CheckNames, SymbolicLinkOutOfTheFolderIsRefused) {
+    const fs::path dir = fs::temp_directory_path() / ("vanthu-names-" + std::to_string(getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir / "out");
+    fs::create_directories(dir / "elsewhere");
+    fs::create_directory_symlink(dir / "elsewhere", dir / "out" / "link");
+    auto problems = check_names({{"link/a.pdf", 1, 2}, {"ok.pdf", 2, 3}}, dir / "out",
+                                "manifest.json", "rows.csv");
+    fs::remove_all(dir);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_NE(problems[0].message.find("leads out of the output folder"), std::string::npos);
+}
+
+TEST(Sha256, KnownValues) {
+    EXPECT_EQ(sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    EXPECT_EQ(sha256_hex("abc"),
+              "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    EXPECT_NE(Sha256().field("ab").field("c").hex(), Sha256().field("a").field("bc").hex());
+}
