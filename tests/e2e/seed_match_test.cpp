@@ -88,8 +88,8 @@ TEST_P(SeedMatch, SampleHoldsTheSeedsWords) {
     const fs::path out = temp_dir("seed-match-" + name);
     const fs::path pdf = out / (name + ".pdf");
     write_file(pdf, result.pdf);
-    const auto seed = words_of_seed(read_file(seed_path));
-    const Match m = lcs_match(seed, words_of_pdf(pdf));
+    const auto seed = seed_words(read_file(seed_path));
+    const Match m = seed_match(seed, words_of_pdf(pdf));
     fs::remove_all(out);
 
     RecordProperty("seed_match_percent", std::to_string(m.percent()));
@@ -98,7 +98,7 @@ TEST_P(SeedMatch, SampleHoldsTheSeedsWords) {
         std::cout << "[ NOTICE   ] " << name << " is below the " << kTarget << " % target"
                   << (lowered ? " (its MATCH_MIN is " : " (threshold ") << threshold
                   << " %); missing seed words:\n"
-                  << describe_missing(seed, m);
+                  << describe_missing(seed.words, m);
     } else if (lowered) {
         std::cout << "[ NOTICE   ] " << name << " reaches the " << kTarget
                   << " % target: delete its MATCH_MIN\n";
@@ -109,7 +109,7 @@ TEST_P(SeedMatch, SampleHoldsTheSeedsWords) {
     EXPECT_GE(m.percent(), threshold)
         << name << " against " << seed_name << ": " << summary(m) << ", below "
         << (lowered ? "its MATCH_MIN " : "the target ") << threshold << " %; missing words:\n"
-        << describe_missing(seed, m);
+        << describe_missing(seed.words, m);
 }
 
 INSTANTIATE_TEST_SUITE_P(Samples, SeedMatch, ::testing::ValuesIn(samples_with_seed()),

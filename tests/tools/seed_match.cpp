@@ -168,6 +168,28 @@ std::vector<std::string> words_of_seed(const std::string& seed) {
     return words_of_text(strip_seed_markup(seed));
 }
 
+SeedWords seed_words(const std::string& seed) {
+    SeedWords out;
+    std::istringstream lines(seed);
+    std::string line;
+    while (std::getline(lines, line)) {
+        size_t i = line.find_first_not_of(" \t");
+        bool note = false;
+        if (i != std::string::npos) {
+            UChar32 c = 0;
+            const auto* bytes = reinterpret_cast<const uint8_t*>(line.data());
+            auto at = static_cast<int32_t>(i);
+            U8_NEXT(bytes, at, static_cast<int32_t>(line.size()), c);
+            note = superscript_digit(c) != 0;
+        }
+        for (auto& w : words_of_seed(line)) {
+            out.words.push_back(std::move(w));
+            out.in_note.push_back(note);
+        }
+    }
+    return out;
+}
+
 std::vector<std::string> words_of_pdf(const std::filesystem::path& pdf) {
     const CommandResult r = run("pdftotext -raw -enc UTF-8 " + shell_quote(pdf.string()) + " -");
     if (r.status != 0)
@@ -239,6 +261,30 @@ Match lcs_match(const std::vector<std::string>& seed, const std::vector<std::str
     std::reverse(m.missing.begin(), m.missing.end());
     m.matched = m.total - m.missing.size();
     return m;
+}
+
+Match seed_match(const SeedWords& seed, const std::vector<std::string>& pdf) {
+    Match all;
+    all.total = seed.words.size();
+    // Runs of words of one kind: the running text is one part, each footnote its own.
+    std::vector<std::vector<size_t>> parts(1);
+    for (size_t k = 0; k < seed.words.size(); ++k) {
+        if (!seed.in_note[k])
+            parts.front().push_back(k);
+        else if (k == 0 || !seed.in_note[k - 1])
+            parts.push_back({k});
+        else
+            parts.back().push_back(k);
+    }
+    for (const auto& part : parts) {
+        std::vector<std::string> words;
+        words.reserve(part.size());
+        for (size_t k : part) words.push_back(seed.words[k]);
+        for (size_t miss : lcs_match(words, pdf).missing) all.missing.push_back(part[miss]);
+    }
+    std::sort(all.missing.begin(), all.missing.end());
+    all.matched = all.total - all.missing.size();
+    return all;
 }
 
 std::string summary(const Match& m) {

@@ -6,6 +6,10 @@
 // footnote mark "khó¹" comes back from the PDF as "khó1") and split at white space. lcs_match()
 // then finds the longest common subsequence of the two word lists: the seed words it leaves
 // out are the missing ones. Words compare exactly: case, punctuation and dashes count.
+//
+// Footnotes are matched on their own (seed_match()): a footnote's text sits at the foot of the
+// page that references it, and the seed's pages end elsewhere than the PDF's, so its place in
+// the reading order says nothing about the document.
 #pragma once
 
 #include <cstddef>
@@ -30,6 +34,14 @@ std::vector<std::string> words_of_seed(const std::string& seed);
 // fails.
 std::vector<std::string> words_of_pdf(const std::filesystem::path& pdf);
 
+// The seed's words in its order, each marked as running text or footnote text. A footnote is a
+// line of the seed that starts with a superscript digit ("¹ Chỉ tiêu …").
+struct SeedWords {
+    std::vector<std::string> words;
+    std::vector<bool> in_note;  // one per word
+};
+SeedWords seed_words(const std::string& seed);
+
 struct Match {
     size_t matched = 0;           // seed words found in order
     size_t total = 0;             // seed words
@@ -41,6 +53,10 @@ struct Match {
 // one bit per cell for the way back (about 4.5 MB for 6000 × 6000 words), after the common
 // prefix and suffix are taken off. Throws std::length_error above 2^30 cells.
 Match lcs_match(const std::vector<std::string>& seed, const std::vector<std::string>& pdf);
+
+// The running text in order against the whole PDF, then each footnote in order against the
+// whole PDF; `missing` indexes SeedWords::words.
+Match seed_match(const SeedWords& seed, const std::vector<std::string>& pdf);
 
 // "matched 1234/1250 (98.7 %)".
 std::string summary(const Match& m);

@@ -51,15 +51,15 @@ int main(int argc, char** argv) {
                 return 2;
             }
         const auto pdf = text ? words_of_text(read_file(files[0])) : words_of_pdf(files[0]);
-        const auto seed = words_of_seed(read_file(files[1]));
+        const auto seed = seed_words(read_file(files[1]));
         const auto start = std::chrono::steady_clock::now();
-        const Match m = lcs_match(seed, pdf);
+        const Match m = seed_match(seed, pdf);
         const auto ms =
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
                 .count();
-        std::cout << summary(m) << "\n" << describe_missing(seed, m);
-        std::fprintf(stderr, "seed_match: %zu × %zu words in %.1f ms\n", seed.size(), pdf.size(),
-                     ms);
+        std::cout << summary(m) << "\n" << describe_missing(seed.words, m);
+        std::fprintf(stderr, "seed_match: %zu × %zu words in %.1f ms\n", seed.words.size(),
+                     pdf.size(), ms);
         return m.percent() >= min ? 0 : 1;
     } catch (const std::exception& e) {
         std::cerr << "seed_match: " << e.what() << "\n";

@@ -190,5 +190,35 @@ TEST(SeedReport, SummaryAndRuns) {
               std::string::npos);
 }
 
+// ---- footnotes ----------------------------------------------------------------------------------
+
+TEST(SeedFootnotes, LinesStartingWithASuperscriptDigitAreFootnotes) {
+    const SeedWords s = seed_words("các chỉ tiêu khó¹; phân tích\n¹ Chỉ tiêu không có\nrõ nguyên");
+    ASSERT_EQ(s.words.size(), 13u);
+    EXPECT_EQ(s.words[3], "khó1;");
+    EXPECT_EQ(s.words[6], "1");
+    EXPECT_EQ(std::vector<bool>(s.in_note.begin() + 5, s.in_note.begin() + 7),
+              (std::vector<bool>{false, true}));
+    EXPECT_EQ(std::count(s.in_note.begin(), s.in_note.end(), true), 5);
+    EXPECT_FALSE(s.in_note.back());
+}
+
+// The PDF sets the footnote at its own page foot, after text the seed has before it: the
+// running text and the note both match in full; the plain LCS would lose one of them.
+TEST(SeedFootnotes, AFootnoteMatchesWhereverThePageSetsIt) {
+    const SeedWords s = seed_words("một hai ba¹ bốn\n¹ Ghi chú dài\nnăm sáu");
+    const Words pdf = w("một hai ba1 bốn năm sáu 1 Ghi chú dài");
+    const Match m = seed_match(s, pdf);
+    EXPECT_EQ(m.matched, 10u) << describe_missing(s.words, m);
+    EXPECT_LT(lcs_match(s.words, pdf).matched, 10u);
+}
+
+TEST(SeedFootnotes, MissingWordsKeepTheSeedsNumbering) {
+    const SeedWords s = seed_words("một hai\n² Ghi chú\nba bốn");
+    const Match m = seed_match(s, w("một ba bốn 2 Ghi"));
+    EXPECT_EQ(m.total, 7u);
+    EXPECT_EQ(m.missing, (std::vector<size_t>{1, 4}));  // "hai" and the note's "chú"
+}
+
 }  // namespace
 }  // namespace vanthu::testing
