@@ -223,6 +223,10 @@ struct Engine::Impl {
         auto doc = parse::parse(expanded, diags);
         doc = text::prepare(std::move(doc), diags);
         core::throw_if_errors(diags);
+        // A draft says so, in the top margin where it moves nothing else; after prepare(),
+        // because a previewed document may already carry its number and date.
+        if (request.draft && doc.header.marks.draft.empty())
+            doc.header.marks.draft.value = kDraftMark;
         // A signature image's relative path is taken from the data file's folder, not from
         // wherever the command runs.
         const auto data_folder = std::filesystem::path(data.file).parent_path();
@@ -299,9 +303,16 @@ RenderResult Engine::render(const RenderRequest& request) {
     return result;
 }
 
-std::vector<std::string> Engine::render_png(const RenderRequest& request, double dpi) {
-    auto pages = impl_->pages(request, nullptr);
+std::vector<std::string> Engine::render_png(const RenderRequest& request, double dpi,
+                                            std::vector<Diagnostic>* warnings) {
+    auto pages = impl_->pages(request, warnings);
     return render::write_png(pages, impl_->font_cache, dpi);
+}
+
+std::vector<std::string> Engine::render_svg(const RenderRequest& request,
+                                            std::vector<Diagnostic>* warnings) {
+    auto pages = impl_->pages(request, warnings);
+    return render::write_svg(pages, impl_->font_cache);
 }
 
 }  // namespace vanthu

@@ -9,6 +9,7 @@
 
 #include "batch_command.hpp"
 #include "core/atomic_file.hpp"
+#include "preview_command.hpp"
 #include "vanthu/engine.hpp"
 
 namespace {
@@ -137,7 +138,7 @@ int main(int argc, char** argv) {
     render->add_option("-o,--output", output, "Output PDF file, or - for standard output")
         ->required();
     render->add_flag("--draft", request.draft,
-                     "Missing data becomes visible placeholders, not errors");
+                     "Mark the document DỰ THẢO; missing data becomes visible placeholders");
     add_protection(render, request.protection);
     using Writer = vanthu::RenderRequest::Writer;
     render
@@ -147,6 +148,7 @@ int main(int argc, char** argv) {
             std::map<std::string, Writer>{{"cairo", Writer::cairo}, {"haru", Writer::haru}}));
     add_common(render, common);
     vanthu::cli::BatchCommand batch(app);
+    vanthu::cli::PreviewCommand preview(app);
 
     try {
         app.parse(argc, argv);
@@ -156,6 +158,7 @@ int main(int argc, char** argv) {
     }
 
     if (batch.parsed()) return batch.run();
+    if (preview.parsed()) return preview.run();
     try {
         if (render->parsed()) return run_render(render_args, output, request, common);
     } catch (const vanthu::Error& e) {

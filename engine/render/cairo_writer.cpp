@@ -2,10 +2,12 @@
 
 #include <cairo-ft.h>
 #include <cairo-pdf.h>
+#include <cairo-svg.h>
 #include <cairo.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
 
+#include <cctype>
 #include <cstdio>
 #include <map>
 #include <stdexcept>
@@ -153,6 +155,37 @@ void add_outline(cairo_surface_t* surface, const std::vector<layout::OutlineEntr
     }
 }
 
+// Cairo names SVG groups, images and patterns after a process-wide surface counter
+// ("surface601"), so the same page would come out different the second time in one process.
+// Renumbers them in order of first use, in definitions (id="…") and references ("#…").
+std::string renumber_surface_ids(const std::string& svg) {
+    static const char* const kPrefixes[] = {"surface", "image", "pattern", "source", "mask"};
+    std::map<std::string, int> numbers;
+    std::string out;
+    out.reserve(svg.size());
+    size_t i = 0;
+    while (i < svg.size()) {
+        const size_t at = svg.find_first_of("\"#", i);
+        if (at == std::string::npos) break;
+        out.append(svg, i, at + 1 - i);
+        i = at + 1;
+        for (const char* prefix : kPrefixes) {
+            const size_t n = std::char_traits<char>::length(prefix);
+            if (svg.compare(i, n, prefix) != 0) continue;
+            size_t end = i + n;
+            while (end < svg.size() && std::isdigit(static_cast<unsigned char>(svg[end]))) ++end;
+            if (end == i + n) break;
+            const std::string old = svg.substr(i, end - i);
+            const auto [it, added] = numbers.try_emplace(old, static_cast<int>(numbers.size()) + 1);
+            out += prefix + std::to_string(it->second);
+            i = end;
+            break;
+        }
+    }
+    out.append(svg, i, std::string::npos);
+    return out;
+}
+
 void check(cairo_status_t status, const char* what) {
     if (status != CAIRO_STATUS_SUCCESS)
         throw std::runtime_error(std::string(what) + ": " + cairo_status_to_string(status));
@@ -222,6 +255,31 @@ std::vector<std::string> write_png(const layout::Pages& pages, FontCache& fonts,
         cairo_surface_destroy(surface);
         check(status, "PNG writing failed");
         images.push_back(std::move(bytes));
+    }
+    return images;
+}
+
+std::vector<std::string> write_svg(const layout::Pages& pages, FontCache& fonts) {
+    std::vector<std::string> images;
+    Images pngs;
+    pngs.load_all(pages);
+    for (const auto& page : pages.pages) {
+        std::string bytes;
+        cairo_surface_t* surface =
+            cairo_svg_surface_create_for_stream(append_to_string, &bytes, page.width, page.height);
+        cairo_svg_surface_restrict_to_version(surface, CAIRO_SVG_VERSION_1_1);
+        cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT);
+        cairo_t* cr = cairo_create(surface);
+        cairo_set_source_rgb(cr, 1, 1, 1);
+        cairo_paint(cr);
+        draw_page(cr, page, pages, fonts, pngs);
+        cairo_status_t status = cairo_status(cr);
+        cairo_destroy(cr);
+        cairo_surface_finish(surface);
+        if (status == CAIRO_STATUS_SUCCESS) status = cairo_surface_status(surface);
+        cairo_surface_destroy(surface);
+        check(status, "SVG writing failed");
+        images.push_back(renumber_surface_ids(bytes));
     }
     return images;
 }

@@ -1,5 +1,5 @@
-// Cairo writers: layout::Pages -> PDF (and PNG page images). Writers read the pages and
-// nothing else; they never measure text.
+// Cairo writers: layout::Pages -> PDF, and PNG or SVG page images for previews. Writers read the
+// pages and nothing else; they never measure text.
 #pragma once
 
 #include <memory>
@@ -32,5 +32,8 @@ std::string write_pdf(const layout::Pages& pages, FontCache& fonts, const PdfOpt
 
 // PNG images of the pages at `dpi`, one file's bytes per page.
 std::vector<std::string> write_png(const layout::Pages& pages, FontCache& fonts, double dpi);
+
+// SVG images of the pages (in points; glyphs as outlines), one file's bytes per page.
+std::vector<std::string> write_svg(const layout::Pages& pages, FontCache& fonts);
 
 }  // namespace vanthu::render

@@ -44,7 +44,9 @@ struct RenderRequest {
     // Template name (a folder of templates/) or a path to a template folder. Empty: the data's
     // own "template" field.
     std::string template_name;
-    // Draft: names missing from the data become visible placeholders instead of errors.
+    // Draft: names missing from the data become visible placeholders ("[ngay]") instead of
+    // errors, and page 1 carries the boxed DỰ THẢO mark (unless the data gives its own, such
+    // as "Dự thảo lần 2"). The mark sits in the top margin: nothing else moves.
     bool draft = false;
     // Data already in memory (a batch row merged over common data), used instead of reading
     // data_file; data_file then names it in messages and relative image paths start from its
@@ -57,6 +59,9 @@ struct RenderRequest {
     enum class Writer { cairo, haru };
     Writer writer = Writer::cairo;
 };
+
+// The mark a draft carries when its data names none.
+inline constexpr const char* kDraftMark = "DỰ THẢO";
 
 struct RenderResult {
     std::string pdf;  // the PDF file's bytes
@@ -74,8 +79,13 @@ class Engine {
     RenderResult render(const RenderRequest& request);
     // The laid-out pages, for previews, checks and tests.
     layout::Pages layout(const RenderRequest& request, std::vector<Diagnostic>* warnings = nullptr);
-    // PNG images of the pages at `dpi`.
-    std::vector<std::string> render_png(const RenderRequest& request, double dpi);
+    // PNG images of the pages at `dpi`, one file's bytes per page; the warnings go to
+    // `warnings` when given.
+    std::vector<std::string> render_png(const RenderRequest& request, double dpi,
+                                        std::vector<Diagnostic>* warnings = nullptr);
+    // SVG images of the pages (glyphs as outlines), one file's bytes per page.
+    std::vector<std::string> render_svg(const RenderRequest& request,
+                                        std::vector<Diagnostic>* warnings = nullptr);
 
     // Loads template `name` (as RenderRequest::template_name) and returns its text with partials
     // inlined and its manifest, which together decide what it makes of data. Throws Error for
