@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Renders page 1 of every seed sample as a small PNG for docs/samples.md
+# (docs/images/samples/<sample>-1.png, 40 dpi). Run by hand after a layout change.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/build.sh release
+mkdir -p docs/images/samples
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+for seed in samples/*/SEED; do
+  name=$(basename "$(dirname "$seed")")
+  build/release/bin/vanthu render "samples/$name/data.yaml" -o "$tmp/$name.pdf" -q
+  pdftoppm -r 40 -png -f 1 -l 1 -singlefile "$tmp/$name.pdf" "docs/images/samples/$name-1"
+  echo "docs/images/samples/$name-1.png"
+done
