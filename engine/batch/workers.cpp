@@ -14,6 +14,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/allocator.hpp"
+
 namespace vanthu::batch {
 
 namespace {
@@ -64,6 +66,7 @@ struct Worker {
     std::signal(SIGINT, SIG_IGN);
     std::signal(SIGTERM, SIG_IGN);
     std::signal(SIGPIPE, SIG_DFL);
+    core::keep_freed_memory();  // a worker renders document after document
     for (;;) {
         uint64_t index = 0;
         if (!read_full(task_fd, &index, sizeof index)) _exit(0);

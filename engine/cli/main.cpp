@@ -8,6 +8,7 @@
 #include <map>
 
 #include "batch_command.hpp"
+#include "core/allocator.hpp"
 #include "core/atomic_file.hpp"
 #include "preview_command.hpp"
 #include "vanthu/engine.hpp"
@@ -122,6 +123,7 @@ int run_render(const std::vector<std::string>& args, const std::string& output,
 }  // namespace
 
 int main(int argc, char** argv) {
+    vanthu::core::keep_freed_memory();
     CLI::App app{"vanthu: Vietnamese official documents (Decree 30/2020/NĐ-CP) as PDF"};
     app.require_subcommand(1);
     app.set_version_flag("--version", "vanthu 0.1.0");

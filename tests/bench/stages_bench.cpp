@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "core/allocator.hpp"
 #include "expand/data.hpp"
 #include "expand/expand.hpp"
 #include "expand/template.hpp"
@@ -191,4 +192,13 @@ BENCHMARK(BM_EngineRender)
     ->ArgNames({"reuse", "fresh_text"})
     ->Unit(benchmark::kMillisecond);
 
-BENCHMARK_MAIN();
+// As in the vanthu command and its batch workers (core/allocator.hpp), unless
+// VANTHU_BENCH_DEFAULT_MALLOC is set, to measure what the setting gains.
+int main(int argc, char** argv) {
+    if (!std::getenv("VANTHU_BENCH_DEFAULT_MALLOC")) vanthu::core::keep_freed_memory();
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
