@@ -52,6 +52,21 @@ TEST_F(Cli, RendersTheSampleToAFile) {
     EXPECT_EQ(std::distance(fs::directory_iterator(dir_), fs::directory_iterator()), 1);
 }
 
+// Determinism across processes (issue #7, item 5): nothing of the run (time, addresses,
+// process-wide counters) reaches the file, with either writer.
+TEST_F(Cli, TwoRunsWriteTheSameBytesWithEitherWriter) {
+    const auto data = shell_quote((kSource / "samples/chuong-trinh-620/data.yaml").string());
+    for (const std::string writer : {"cairo", "haru"}) {
+        const auto a = dir_ / ("a-" + writer + ".pdf"), b = dir_ / ("b-" + writer + ".pdf");
+        for (const auto& out : {a, b})
+            ASSERT_EQ(vanthu("render " + data + " --writer " + writer + " -o " +
+                             shell_quote(out.string()))
+                          .status,
+                      0);
+        EXPECT_TRUE(read_file(a) == read_file(b)) << writer << ": two runs differ";
+    }
+}
+
 TEST_F(Cli, TemplateArgumentOverridesTheData) {
     auto data = write("d.yaml", letter());
     auto out = dir_ / "o.pdf";
