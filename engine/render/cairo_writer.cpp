@@ -155,6 +155,19 @@ void add_outline(cairo_surface_t* surface, const std::vector<layout::OutlineEntr
     }
 }
 
+// A page image: white paper, then the page at `scale` pixels (or units) per point.
+cairo_status_t draw_image_page(cairo_surface_t* surface, double scale, const layout::Page& page,
+                               const layout::Pages& pages, FontCache& fonts, Images& images) {
+    cairo_t* cr = cairo_create(surface);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    cairo_scale(cr, scale, scale);
+    draw_page(cr, page, pages, fonts, images);
+    const cairo_status_t status = cairo_status(cr);
+    cairo_destroy(cr);
+    return status;
+}
+
 // Cairo names SVG groups, images and patterns after a process-wide surface counter
 // ("surface601"), so the same page would come out different the second time in one process.
 // Renumbers them in order of first use, in definitions (id="…") and references ("#…").
@@ -242,13 +255,7 @@ std::vector<std::string> write_png(const layout::Pages& pages, FontCache& fonts,
         const int w = static_cast<int>(page.width * scale + 0.5);
         const int h = static_cast<int>(page.height * scale + 0.5);
         cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
-        cairo_t* cr = cairo_create(surface);
-        cairo_set_source_rgb(cr, 1, 1, 1);
-        cairo_paint(cr);
-        cairo_scale(cr, scale, scale);
-        draw_page(cr, page, pages, fonts, pngs);
-        cairo_status_t status = cairo_status(cr);
-        cairo_destroy(cr);
+        cairo_status_t status = draw_image_page(surface, scale, page, pages, fonts, pngs);
         std::string bytes;
         if (status == CAIRO_STATUS_SUCCESS)
             status = cairo_surface_write_to_png_stream(surface, append_to_string, &bytes);
@@ -269,12 +276,7 @@ std::vector<std::string> write_svg(const layout::Pages& pages, FontCache& fonts)
             cairo_svg_surface_create_for_stream(append_to_string, &bytes, page.width, page.height);
         cairo_svg_surface_restrict_to_version(surface, CAIRO_SVG_VERSION_1_1);
         cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT);
-        cairo_t* cr = cairo_create(surface);
-        cairo_set_source_rgb(cr, 1, 1, 1);
-        cairo_paint(cr);
-        draw_page(cr, page, pages, fonts, pngs);
-        cairo_status_t status = cairo_status(cr);
-        cairo_destroy(cr);
+        cairo_status_t status = draw_image_page(surface, 1, page, pages, fonts, pngs);
         cairo_surface_finish(surface);
         if (status == CAIRO_STATUS_SUCCESS) status = cairo_surface_status(surface);
         cairo_surface_destroy(surface);

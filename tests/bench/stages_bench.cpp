@@ -17,6 +17,7 @@
 #include "render/pdf_finish.hpp"
 #include "text/detail.hpp"
 #include "text/text.hpp"
+#include "tools/test_fonts.hpp"
 #include "vanthu/engine.hpp"
 
 using namespace vanthu;
@@ -32,15 +33,7 @@ fs::path data_file() {
     return fs::exists(sample) ? sample : kSource / "samples/batch/common.yaml";
 }
 
-layout::FontSet liberation() {
-    const std::string dir = "/usr/share/fonts/truetype/liberation2/";
-    layout::FontSet fonts;
-    fonts.add_family("Liberation Serif",
-                     {dir + "LiberationSerif-Regular.ttf", dir + "LiberationSerif-Bold.ttf",
-                      dir + "LiberationSerif-Italic.ttf", dir + "LiberationSerif-BoldItalic.ttf"},
-                     "bench");
-    return fonts;
-}
+using vanthu::testing::liberation_serif;
 
 // Every intermediate result of one document, made once.
 struct Stages {
@@ -49,7 +42,7 @@ struct Stages {
         expand::load_template(kSource / "templates" / data.value.at("template").get<std::string>());
     expand::Expanded expanded;
     model::Document parsed, prepared;
-    layout::FontSet fonts = liberation();
+    layout::FontSet fonts = liberation_serif();
     layout::Shaper shaper{fonts.choose({"Liberation Serif"}, true)};
     layout::Pages pages;
     render::FontCache font_cache;

@@ -5,22 +5,14 @@
 #include <gtest/gtest.h>
 
 #include "layout/font_set.hpp"
+#include "tools/test_fonts.hpp"
 
 using namespace vanthu;
 using namespace vanthu::layout;
 
 namespace {
 
-const std::string kDir = "/usr/share/fonts/truetype/liberation2/";
-
-FontSet liberation() {
-    FontSet fonts;
-    fonts.add_family("Liberation Serif",
-                     {kDir + "LiberationSerif-Regular.ttf", kDir + "LiberationSerif-Bold.ttf",
-                      kDir + "LiberationSerif-Italic.ttf", kDir + "LiberationSerif-BoldItalic.ttf"},
-                     "test");
-    return fonts;
-}
+using vanthu::testing::liberation_serif;
 
 TextSpec paragraph(const std::string& text, double width = 300) {
     TextSpec spec;
@@ -55,7 +47,7 @@ bool same(const ShapedText& a, const ShapedText& b) {
 
 class ShapeCacheTest : public ::testing::Test {
   protected:
-    FontSet fonts_ = liberation();
+    FontSet fonts_ = liberation_serif();
     Shaper plain_{fonts_.choose({"Liberation Serif"}, true)};
     Shaper reusing_{fonts_.choose({"Liberation Serif"}, true)};
     void SetUp() override { reusing_.reuse_shaped_text(16); }

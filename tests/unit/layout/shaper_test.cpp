@@ -3,26 +3,18 @@
 #include <gtest/gtest.h>
 
 #include "layout/font_set.hpp"
+#include "tools/test_fonts.hpp"
 
 using namespace vanthu;
 using namespace vanthu::layout;
 
 namespace {
 
-const std::string kDir = "/usr/share/fonts/truetype/liberation2/";
-
-FontSet liberation() {
-    FontSet fonts;
-    fonts.add_family("Liberation Serif",
-                     {kDir + "LiberationSerif-Regular.ttf", kDir + "LiberationSerif-Bold.ttf",
-                      kDir + "LiberationSerif-Italic.ttf", kDir + "LiberationSerif-BoldItalic.ttf"},
-                     "test");
-    return fonts;
-}
+using vanthu::testing::liberation_serif;
 
 class ShaperTest : public ::testing::Test {
   protected:
-    FontSet fonts_ = liberation();
+    FontSet fonts_ = liberation_serif();
     Shaper shaper_{fonts_.choose({"Liberation Serif"}, true)};
 };
 
@@ -35,7 +27,7 @@ std::string line_text(const ShapedLine& line) {
 }  // namespace
 
 TEST(FontSet, UnknownFamilyNamesTheKnownOnes) {
-    auto fonts = liberation();
+    auto fonts = liberation_serif();
     try {
         fonts.choose({"Arial"}, true);
         FAIL();
@@ -46,14 +38,16 @@ TEST(FontSet, UnknownFamilyNamesTheKnownOnes) {
 }
 
 TEST(FontSet, PreferenceFallsThroughToTheFirstKnownFamily) {
-    auto fonts = liberation();
+    auto fonts = liberation_serif();
     EXPECT_EQ(fonts.choose({"Times New Roman", "Liberation Serif"}, false).name,
               "Liberation Serif");
 }
 
 TEST(FontSet, MissingFaceIsAnError) {
     FontSet fonts;
-    fonts.add_family("X", {kDir + "LiberationSerif-Regular.ttf", "", "", ""}, "list.json");
+    fonts.add_family("X",
+                     {vanthu::testing::kLiberationDir + "LiberationSerif-Regular.ttf", "", "", ""},
+                     "list.json");
     try {
         fonts.choose({"X"}, true);
         FAIL();
@@ -70,7 +64,7 @@ TEST(FontSet, MissingFileIsAnError) {
 }
 
 TEST(FontSet, CoverageKnowsVietnameseAndNotHan) {
-    auto fonts = liberation();
+    auto fonts = liberation_serif();
     const auto& face = fonts.choose({"Liberation Serif"}, true).face(FaceStyle::regular);
     EXPECT_FALSE(first_missing_char(face, "Đặng Thị Phương Hoa ữ ỹ Ư Ơ đ"));
     auto missing = first_missing_char(face, "ab 中");

@@ -9,10 +9,11 @@
 #include <filesystem>
 #include <regex>
 
-#include "../../tools/pdf_probe.hpp"
 #include "layout/font_set.hpp"
 #include "layout/shaper.hpp"
 #include "render/haru_pdf.hpp"
+#include "tools/pdf_probe.hpp"
+#include "tools/test_fonts.hpp"
 
 using namespace vanthu;
 namespace fs = std::filesystem;
@@ -20,17 +21,8 @@ namespace probe = vanthu::testing;
 
 namespace {
 
-const std::string kDir = "/usr/share/fonts/truetype/liberation2/";
-
 layout::Shaper& shaper() {
-    static layout::FontSet fonts = [] {
-        layout::FontSet f;
-        f.add_family("Liberation Serif",
-                     {kDir + "LiberationSerif-Regular.ttf", kDir + "LiberationSerif-Bold.ttf",
-                      kDir + "LiberationSerif-Italic.ttf", kDir + "LiberationSerif-BoldItalic.ttf"},
-                     "test");
-        return f;
-    }();
+    static layout::FontSet fonts = vanthu::testing::liberation_serif();
     static layout::Shaper s(fonts.choose({"Liberation Serif"}, true));
     return s;
 }

@@ -9,22 +9,14 @@
 #include "layout/font_set.hpp"
 #include "layout/shaper.hpp"
 #include "render/cairo_writer.hpp"
+#include "tools/test_fonts.hpp"
 
 using namespace vanthu;
 
 namespace {
 
-const std::string kDir = "/usr/share/fonts/truetype/liberation2/";
-
 layout::Pages one_line_pages(const std::string& text) {
-    static layout::FontSet fonts = [] {
-        layout::FontSet f;
-        f.add_family("Liberation Serif",
-                     {kDir + "LiberationSerif-Regular.ttf", kDir + "LiberationSerif-Bold.ttf",
-                      kDir + "LiberationSerif-Italic.ttf", kDir + "LiberationSerif-BoldItalic.ttf"},
-                     "test");
-        return f;
-    }();
+    static layout::FontSet fonts = vanthu::testing::liberation_serif();
     layout::Shaper shaper(fonts.choose({"Liberation Serif"}, true));
     core::Diagnostics diags;
     layout::TextSpec spec;
