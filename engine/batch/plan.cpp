@@ -37,36 +37,33 @@ std::string read_text(const fs::path& file) {
 
 // A CSV column named "x[]" holds the list x, its items separated by ";" (a cell cannot hold a
 // list otherwise): "Quận ủy Ba Đình; Hội LHPN quận Ba Đình".
-void make_csv_lists(std::vector<json>& rows, const std::string& file) {
-    for (auto& row : rows) {
-        json out = json::object();
-        for (auto& [key, value] : row.items()) {
-            if (key.size() < 3 || key.compare(key.size() - 2, 2, "[]") != 0) {
-                out[key] = value;
-                continue;
-            }
-            const std::string name = key.substr(0, key.size() - 2);
-            if (row.contains(name))
-                throw Error(
-                    problem("data.csv",
-                            "the columns \"" + name + "\" and \"" + key + "\" name the same field",
-                            file, 1, {"keep one: \"" + key + "\" for a list"}));
-            json list = json::array();
-            const std::string& text = value.get_ref<const std::string&>();
-            size_t start = 0;
-            while (start <= text.size()) {
-                size_t end = text.find(';', start);
-                if (end == std::string::npos) end = text.size();
-                std::string item = text.substr(start, end - start);
-                const size_t b = item.find_first_not_of(" \t\n");
-                const size_t e = item.find_last_not_of(" \t\n");
-                if (b != std::string::npos) list.push_back(item.substr(b, e - b + 1));
-                start = end + 1;
-            }
-            out[name] = std::move(list);
+void make_csv_lists(json& row, const std::string& file) {
+    json out = json::object();
+    for (auto& [key, value] : row.items()) {
+        if (key.size() < 3 || key.compare(key.size() - 2, 2, "[]") != 0) {
+            out[key] = value;
+            continue;
         }
-        row = std::move(out);
+        const std::string name = key.substr(0, key.size() - 2);
+        if (row.contains(name))
+            throw Error(problem(
+                "data.csv", "the columns \"" + name + "\" and \"" + key + "\" name the same field",
+                file, 1, {"keep one: \"" + key + "\" for a list"}));
+        json list = json::array();
+        const std::string& text = value.get_ref<const std::string&>();
+        size_t start = 0;
+        while (start <= text.size()) {
+            size_t end = text.find(';', start);
+            if (end == std::string::npos) end = text.size();
+            std::string item = text.substr(start, end - start);
+            const size_t b = item.find_first_not_of(" \t\n");
+            const size_t e = item.find_last_not_of(" \t\n");
+            if (b != std::string::npos) list.push_back(item.substr(b, e - b + 1));
+            start = end + 1;
+        }
+        out[name] = std::move(list);
     }
+    row = std::move(out);
 }
 
 // Everything besides the row that decides a document's bytes.
@@ -96,7 +93,7 @@ std::string zero_padded(int n, int width) {
 
 json row_data(const Plan& plan, size_t index) {
     json data = plan.common;
-    data.merge_patch(plan.rows[index]);
+    data.merge_patch(plan.rows[index]);  // RowStore decodes a copy
     return data;
 }
 
@@ -127,9 +124,13 @@ Plan make_plan(const BatchOptions& o, Engine& engine) {
     plan.data_name = o.common_data.empty() ? plan.rows_file : o.common_data.string();
 
     std::vector<int> lines;
-    plan.rows = expand::load_rows(o.rows_file, &lines);
     const std::string ext = o.rows_file.extension().string();
-    if (ext == ".csv" || ext == ".CSV") make_csv_lists(plan.rows, plan.rows_file);
+    const bool csv = ext == ".csv" || ext == ".CSV";
+    expand::for_each_row(o.rows_file, [&](json&& row, int line) {
+        if (csv) make_csv_lists(row, plan.rows_file);
+        plan.rows.add(row);
+        lines.push_back(line);
+    });
     if (plan.rows.empty())
         throw Error(
             problem("batch.rows", "the rows file has no rows: nothing to render", plan.rows_file));
@@ -193,7 +194,7 @@ Plan make_plan(const BatchOptions& o, Engine& engine) {
     const std::string digest = common_digest(o, plan, engine);
     plan.planned.reserve(named.size());
     for (auto& n : named) {
-        const auto& row = plan.rows[static_cast<size_t>(n.row - 1)];
+        const json row = plan.rows[static_cast<size_t>(n.row - 1)];
         plan.planned.push_back(
             {n.row, n.line, n.name, Sha256().field(digest).field(row.dump()).field(n.name).hex()});
     }

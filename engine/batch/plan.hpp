@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "batch/row_store.hpp"
 #include "vanthu/batch.hpp"
 
 namespace vanthu::batch {
@@ -25,7 +26,7 @@ struct Plan {
     std::string data_name;  // names the data in the engine's messages (the common data file)
     std::string rows_file;
     nlohmann::json common = nlohmann::json::object();
-    std::vector<nlohmann::json> rows;       // as read, CSV list columns ("x[]") made lists
+    RowStore rows;                          // as read, CSV list columns ("x[]") made lists
     std::vector<PlannedRow> planned;        // one per row
     size_t shard_begin = 0, shard_end = 0;  // the rows [begin, end) of this shard
     std::string manifest_name;              // "manifest.json" or "manifest.shard-K-of-N.json"

@@ -13,7 +13,7 @@ namespace {
 // The engine names the common data file in messages about data; a field the row gives is
 // the row's, so point at the row's line of the rows file instead.
 void locate_in_rows(std::vector<Diagnostic>& diags, const Plan& plan, const PlannedRow& p) {
-    const json& row = plan.rows[static_cast<size_t>(p.row - 1)];
+    const json row = plan.rows[static_cast<size_t>(p.row - 1)];
     for (auto& d : diags) {
         if (!d.where || d.where->file != plan.data_name || d.where->line > 0) continue;
         const std::string field = field_of(d);

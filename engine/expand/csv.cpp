@@ -125,8 +125,7 @@ struct CsvReader {
 
     int records = 0;  // rows completed, header included
     std::vector<std::string> header;
-    std::vector<json> rows;
-    std::vector<int> lines;
+    const RowSink* sink = nullptr;
     std::vector<core::Diagnostic> problems;
     bool stop = false;
 
@@ -238,8 +237,7 @@ struct CsvReader {
         }
         json object = json::object();
         for (size_t i = 0; i < n; ++i) object[header[i]] = clean(fields[i]);
-        rows.push_back(std::move(object));
-        lines.push_back(row_line);
+        if (problems.empty()) (*sink)(std::move(object), row_line);
     }
 };
 
@@ -266,13 +264,10 @@ core::Diagnostic on_line(core::Diagnostic d, const std::string& name, int line,
     return d;
 }
 
-std::vector<json> parse_jsonl_rows(const std::string& raw, const std::string& name,
-                                   std::vector<int>* row_lines) {
+void parse_jsonl_rows(const std::string& raw, const std::string& name, const RowSink& sink) {
     const std::string text = strip_bom(raw);
     if (auto problem = encoding_problem(text, name, "data.encoding"))
         throw core::Failure(std::move(*problem));
-    std::vector<json> rows;
-    std::vector<int> lines;
     std::vector<core::Diagnostic> problems;
     size_t start = 0;
     for (int line = 1; start <= text.size(); ++line) {
@@ -303,12 +298,10 @@ std::vector<json> parse_jsonl_rows(const std::string& raw, const std::string& na
         for (auto& d : detail::check_data_strings(value, name))
             problems.push_back(on_line(std::move(d), name, line, l));
         if (problems.size() != before) continue;
-        rows.push_back(nfc_all(value, "", where, problems));
-        lines.push_back(line);
+        json row = nfc_all(value, "", where, problems);
+        if (problems.empty()) sink(std::move(row), line);
     }
     if (!problems.empty()) throw core::Failure(std::move(problems));
-    if (row_lines) row_lines->insert(row_lines->end(), lines.begin(), lines.end());
-    return rows;
 }
 
 // Offsets where the items of the top-level array in (valid) JSON text begin.
@@ -346,12 +339,11 @@ std::vector<size_t> array_item_starts(const std::string& t) {
     return out;
 }
 
-std::vector<json> parse_json_array_rows(const std::string& raw, const std::string& name,
-                                        std::vector<int>* row_lines) {
+void parse_json_array_rows(const std::string& raw, const std::string& name, const RowSink& sink) {
     const std::string text = strip_bom(raw);
     if (auto problem = encoding_problem(text, name, "data.encoding"))
         throw core::Failure(std::move(*problem));
-    const json value = detail::parse_json_text(text, name, "data.syntax");
+    json value = detail::parse_json_text(text, name, "data.syntax");
     if (!value.is_array()) {
         const size_t first = std::min(text.find_first_not_of(" \t\r\n"), text.size());
         throw core::Failure(error("data.top-level",
@@ -361,8 +353,6 @@ std::vector<json> parse_json_array_rows(const std::string& raw, const std::strin
                                   core::locate(name, text, first)));
     }
     const std::vector<size_t> starts = array_item_starts(text);
-    std::vector<json> rows;
-    std::vector<int> lines;
     std::vector<core::Diagnostic> problems;
     for (size_t i = 0; i < value.size(); ++i) {
         const size_t offset = i < starts.size() ? starts[i] : 0;
@@ -382,12 +372,11 @@ std::vector<json> parse_json_array_rows(const std::string& raw, const std::strin
             problems.push_back(std::move(d));
         }
         if (problems.size() != before) continue;
-        rows.push_back(nfc_all(value[i], item, where, problems));
-        lines.push_back(where.line);
+        json row = nfc_all(value[i], item, where, problems);
+        value[i] = nullptr;  // the rows go on one by one; keep one copy of each, not two
+        if (problems.empty()) sink(std::move(row), where.line);
     }
     if (!problems.empty()) throw core::Failure(std::move(problems));
-    if (row_lines) row_lines->insert(row_lines->end(), lines.begin(), lines.end());
-    return rows;
 }
 
 void check_rows_format(const std::string& name) {
@@ -411,13 +400,15 @@ std::string read_rows_file(const std::filesystem::path& file) {
 
 }  // namespace
 
-std::vector<json> parse_csv_rows(const std::string& raw, const std::string& name,
-                                 std::vector<int>* row_lines) {
+namespace {
+
+void parse_csv(const std::string& raw, const std::string& name, const RowSink& sink) {
     const std::string text = strip_bom(raw);
     if (auto problem = encoding_problem(text, name, "data.csv"))
         throw core::Failure(std::move(*problem));
 
     CsvReader reader{text, name};
+    reader.sink = &sink;
     CsvParser parser;
     csv_parser& p = parser.p;
     size_t open_quote = npos;
@@ -481,8 +472,34 @@ std::vector<json> parse_csv_rows(const std::string& raw, const std::string& name
         throw core::Failure(error("data.csv",
                                   "the CSV file is empty; its first row must name the columns",
                                   file_only(name)));
-    if (row_lines) row_lines->insert(row_lines->end(), reader.lines.begin(), reader.lines.end());
-    return std::move(reader.rows);
+}
+
+void parse_any(const std::string& text, const std::string& name, const RowSink& sink) {
+    check_rows_format(name);
+    const std::string ext = lower_extension(name);
+    if (ext == ".csv") return parse_csv(text, name, sink);
+    if (ext == ".jsonl") return parse_jsonl_rows(text, name, sink);
+    parse_json_array_rows(text, name, sink);
+}
+
+// The rows of `parse` in a list; their lines appended to `row_lines` when given.
+template <typename Parse>
+std::vector<json> collect(Parse parse, std::vector<int>* row_lines) {
+    std::vector<json> rows;
+    std::vector<int> lines;
+    parse([&](json&& row, int line) {
+        rows.push_back(std::move(row));
+        lines.push_back(line);
+    });
+    if (row_lines) row_lines->insert(row_lines->end(), lines.begin(), lines.end());
+    return rows;
+}
+
+}  // namespace
+
+std::vector<json> parse_csv_rows(const std::string& raw, const std::string& name,
+                                 std::vector<int>* row_lines) {
+    return collect([&](const RowSink& sink) { parse_csv(raw, name, sink); }, row_lines);
 }
 
 std::vector<json> load_csv_rows(const std::filesystem::path& file, std::vector<int>* row_lines) {
@@ -491,17 +508,17 @@ std::vector<json> load_csv_rows(const std::filesystem::path& file, std::vector<i
 
 std::vector<json> parse_rows(const std::string& text, const std::string& name,
                              std::vector<int>* row_lines) {
-    check_rows_format(name);
-    const std::string ext = lower_extension(name);
-    if (ext == ".csv") return parse_csv_rows(text, name, row_lines);
-    if (ext == ".jsonl") return parse_jsonl_rows(text, name, row_lines);
-    return parse_json_array_rows(text, name, row_lines);
+    return collect([&](const RowSink& sink) { parse_any(text, name, sink); }, row_lines);
 }
 
 std::vector<json> load_rows(const std::filesystem::path& file, std::vector<int>* row_lines) {
+    return collect([&](const RowSink& sink) { for_each_row(file, sink); }, row_lines);
+}
+
+void for_each_row(const std::filesystem::path& file, const RowSink& sink) {
     const std::string name = file.string();
     check_rows_format(name);
-    return parse_rows(read_rows_file(file), name, row_lines);
+    parse_any(read_rows_file(file), name, sink);
 }
 
 }  // namespace vanthu::expand

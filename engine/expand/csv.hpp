@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,16 @@ namespace vanthu::expand {
 //   name the item (`item [2]`, counting from 0) and are located at the line where it starts.
 std::vector<nlohmann::json> load_rows(const std::filesystem::path& file,
                                       std::vector<int>* row_lines = nullptr);
+
+// Receives one row and the 1-based line of the file where it starts.
+using RowSink = std::function<void(nlohmann::json&& row, int line)>;
+
+// As load_rows(), handing each row to `sink` as soon as it is read and checked, so that a
+// caller can keep rows in a compact form instead of all of them as JSON values at once (a
+// .json array is parsed whole first; .csv and .jsonl are not). Rows after the first problem
+// are not handed over; the problems are thrown at the end as load_rows() throws them, so a
+// caller must drop what it received when this throws.
+void for_each_row(const std::filesystem::path& file, const RowSink& sink);
 
 // Same, from text already in memory; `name` decides the format and names the file in messages.
 std::vector<nlohmann::json> parse_rows(const std::string& text, const std::string& name,

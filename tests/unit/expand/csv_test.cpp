@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 #include "test_support.hpp"
 
 namespace vanthu::expand {
@@ -248,6 +250,32 @@ TEST(Rows, DispatchByExtension) {
     EXPECT_EQ(load_rows(dir.write("a.json", "[{\"x\": 3}]"))[0].at("x"), 3);
     EXPECT_EQ(failure_of([&] { load_rows(dir.write("a.yaml", "x: 1\n")); }).code, "data.format");
     EXPECT_EQ(failure_of([&] { load_rows(dir.write("noext", "x\n")); }).code, "data.format");
+}
+
+// for_each_row hands over each row with its line, in order, in every format.
+TEST(Rows, ForEachRowStreamsRowsWithTheirLines) {
+    TempDir dir;
+    for (const auto& [name, text, first] : std::vector<std::tuple<std::string, std::string, int>>{
+             {"r.csv", "so\n1\n\n2\n", 2},
+             {"r.jsonl", "{\"so\": \"1\"}\n\n{\"so\": \"2\"}\n", 1},
+             {"r.json", "[\n{\"so\": \"1\"},\n\n{\"so\": \"2\"}]", 2}}) {
+        std::vector<std::pair<json, int>> got;
+        for_each_row(dir.write(name, text),
+                     [&](json&& row, int line) { got.emplace_back(std::move(row), line); });
+        ASSERT_EQ(got.size(), 2u) << name;
+        EXPECT_EQ(got[0].first.at("so"), "1") << name;
+        EXPECT_EQ(got[1].first.at("so"), "2") << name;
+        EXPECT_EQ(got[0].second, first) << name;
+        EXPECT_EQ(got[1].second, first + 2) << name;
+    }
+    // A problem is still thrown, after the good rows before it.
+    int handed = 0;
+    EXPECT_EQ(failure_of([&] {
+                  for_each_row(dir.write("bad.jsonl", "{\"so\": 1}\n[2]\n"),
+                               [&](json&&, int) { ++handed; });
+              }).code,
+              "data.top-level");
+    EXPECT_EQ(handed, 1);
 }
 
 // ---- JSON Lines
