@@ -74,6 +74,9 @@ constexpr Rule kRules[] = {
     {"V/v + word", NOT_AFTER_WORD "[Vv]/[Vv]" SP R"(+[^\s]+)"},
     // "B/c", "Đ/c".
     {"letter/letter", R"((?<![\p{L}\p{M}\p{Nd}/])\p{L}\p{M}*/\p{L}\p{M}*(?![\p{L}\p{M}\p{Nd}/]))"},
+    // A spaced hyphen or dash used as a divider ("Trung hậu - Sáng tạo", "Hà Nội – 2024") stays
+    // with the word before it: a line that starts with "- " would read as a list item.
+    {"word + spaced dash", R"([^\s]+)" SP R"(+[\-\u2013\u2014](?=)" SP ")"},
     // "./." with the word before it, with or without a space between.
     {"end mark", R"([^\s]*)" SP R"(*\./\.)"},
     {"e-mail", R"([\p{L}\p{Nd}._%+\-]+@[\p{L}\p{Nd}\-]+(?:\.[\p{L}\p{Nd}\-]+)+)"},

@@ -44,9 +44,10 @@ TEST(Unbreakable, DocumentSymbolsWithStraySpaces) {
     EXPECT_EQ(pieces("Chỉ thị 21- CT/TW, ngày"), (Pieces{"21- CT/TW"}));
     EXPECT_EQ(pieces("và Chỉ thị 03/C -TLĐ của"), (Pieces{"03/C -TLĐ"}));
     EXPECT_EQ(pieces("Kế hoạch 3186/ĐCT- VP"), (Pieces{"3186/ĐCT- VP"}));
-    // Prose after a dash is not part of the symbol.
-    EXPECT_EQ(pieces("Công văn 576/LĐLĐ - Hà Nội"), (Pieces{"576/LĐLĐ"}));
-    EXPECT_EQ(pieces("theo 6b/NQ - các cấp"), (Pieces{"6b/NQ"}));
+    // Prose after a dash is not part of the symbol (the dash itself stays with it, as any
+    // spaced dash stays with the word before it).
+    EXPECT_EQ(pieces("Công văn 576/LĐLĐ - Hà Nội"), (Pieces{"576/LĐLĐ -"}));
+    EXPECT_EQ(pieces("theo 6b/NQ - các cấp"), (Pieces{"6b/NQ -"}));
 }
 
 TEST(Unbreakable, KeywordSoWithSymbol) {
@@ -104,6 +105,19 @@ TEST(Unbreakable, NumberWithUnit) {
 TEST(Unbreakable, VvAndSlashAbbreviations) {
     EXPECT_EQ(pieces("V/v Sơ kết Chương trình"), (Pieces{"V/v Sơ"}));
     EXPECT_EQ(pieces("gửi Đ/c Hoa (B/c)"), (Pieces{"Đ/c", "B/c"}));
+}
+
+// A line never starts with a divider dash: it would read as a list item (seed 004's summary
+// "… Đảm đang - Thanh lịch” …"). The break after the dash stays.
+TEST(Unbreakable, SpacedDashStaysWithTheWordBeforeIt) {
+    EXPECT_EQ(pieces("Trung hậu - Sáng tạo - Đảm đang - Thanh lịch"),
+              (Pieces{"hậu -", "tạo -", "đang -"}));
+    EXPECT_EQ(pieces("Hà Nội – tháng Năm"), (Pieces{"Nội –"}));
+    EXPECT_EQ(pieces("Độc lập — Tự do"), (Pieces{"lập —"}));
+    // Not a divider: a list item's own dash, a hyphen inside a word, a dash at the end.
+    EXPECT_EQ(pieces("- Như trên"), (Pieces{"- Như"}));  // the heading-marker rule
+    EXPECT_EQ(pieces("kinh tế-xã hội"), (Pieces{}));
+    EXPECT_EQ(pieces("Thanh lịch -"), (Pieces{}));
 }
 
 TEST(Unbreakable, EndMarkStaysWithTheLastWord) {
