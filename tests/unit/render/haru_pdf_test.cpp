@@ -12,6 +12,7 @@
 #include "layout/font_set.hpp"
 #include "layout/shaper.hpp"
 #include "render/haru_pdf.hpp"
+#include "tools/one_line_pages.hpp"
 #include "tools/pdf_probe.hpp"
 #include "tools/test_fonts.hpp"
 
@@ -29,23 +30,7 @@ layout::Shaper& shaper() {
 
 // `text` shaped on one line whose origin is (100, 100) of an A4 page.
 layout::Pages one_line_pages(const std::string& text, bool bold = false) {
-    core::Diagnostics diags;
-    layout::TextSpec spec;
-    spec.runs = {{text, {}, false}};
-    spec.bold = bold;
-    auto shaped = shaper().shape(spec, diags);
-    layout::Pages pages;
-    layout::Page page{595.2756, 841.8898, "1", {}};
-    for (auto run : shaped.lines.at(0).runs) {
-        run.x += 100;
-        run.baseline = 100;
-        for (auto& g : run.glyphs) g.x += 100, g.y += 100;
-        page.items.emplace_back(run);
-    }
-    pages.pages.push_back(page);
-    pages.faces = shaper().faces();
-    pages.metadata.creation_date = "2024-05-10";
-    return pages;
+    return vanthu::testing::one_line_pages(shaper(), text, bold);
 }
 
 layout::GlyphRun& first_run(layout::Pages& pages) {

@@ -9,6 +9,7 @@
 #include "layout/font_set.hpp"
 #include "layout/shaper.hpp"
 #include "render/cairo_writer.hpp"
+#include "tools/one_line_pages.hpp"
 #include "tools/test_fonts.hpp"
 
 using namespace vanthu;
@@ -18,22 +19,8 @@ namespace {
 layout::Pages one_line_pages(const std::string& text) {
     static layout::FontSet fonts = vanthu::testing::liberation_serif();
     layout::Shaper shaper(fonts.choose({"Liberation Serif"}, true));
-    core::Diagnostics diags;
-    layout::TextSpec spec;
-    spec.runs = {{text, {}, false}};
-    auto shaped = shaper.shape(spec, diags);
-    layout::Pages pages;
-    layout::Page page{595.2756, 841.8898, "1", {}};
-    for (auto run : shaped.lines.at(0).runs) {
-        run.x += 100;
-        run.baseline = 100;
-        for (auto& g : run.glyphs) g.x += 100, g.y += 100;
-        page.items.emplace_back(run);
-    }
-    page.items.emplace_back(layout::Rule{100, 110, 200, 110, 0.5});
-    pages.pages.push_back(page);
-    pages.faces = shaper.faces();
-    pages.metadata.creation_date = "2024-05-10";
+    auto pages = vanthu::testing::one_line_pages(shaper, text);
+    pages.pages.front().items.emplace_back(layout::Rule{100, 110, 200, 110, 0.5});
     return pages;
 }
 
