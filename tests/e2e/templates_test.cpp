@@ -258,6 +258,28 @@ TEST_F(Templates, BoxesToTickOpenTheirLines) {
     EXPECT_TRUE(group->italic);
 }
 
+// Seed 000's form has its two boxes side by side: cung_dong puts them on one line, the
+// second well clear of the first.
+TEST_F(Templates, BoxesSideBySideShareALine) {
+    auto lines = lines_of(layout(document("template: bieu-mau\n",
+                                          "  - o_danh_dau: [Có kí CTPH, Không kí CTPH]\n"
+                                          "    cung_dong: true\n"
+                                          "  - o_danh_dau: [Một, Hai]\n")),
+                          0);
+    auto pair = find_line(lines, "□ Có kí CTPH");
+    ASSERT_TRUE(pair);
+    const size_t second = pair->text.find("□ Không kí CTPH");
+    ASSERT_NE(second, std::string::npos) << pair->text;
+    EXPECT_NE(pair->text.substr(pair->text.find("CTPH") + 4, second - pair->text.find("CTPH") - 4)
+                  .find("\u2003"),
+              std::string::npos)
+        << "an em space apart: " << pair->text;
+    auto one = find_line(lines, "□ Một");
+    auto two = find_line(lines, "□ Hai");
+    ASSERT_TRUE(one && two);
+    EXPECT_GT(two->baseline, one->baseline) << "without cung_dong, one line each";
+}
+
 TEST_F(Templates, PartnersOfAJointProgrammeGetTheirOwnHeaderAndSignature) {
     const std::string partners =
         "co_quan_phoi_hop:\n  - co_quan_chu_quan: \"\"\n    ten: Hội LHPN tỉnh Điện Biên\n"
