@@ -106,6 +106,11 @@ int PreviewCommand::run() {
 
     const std::string stem = fs::path(o.args.back()).stem().string();
     std::vector<std::string> written;
+    std::error_code ec;
+    if (fs::exists(o.out, ec) && !fs::is_directory(o.out, ec)) {
+        std::cerr << "error: --out " << o.out << " is not a folder\n";
+        return kOutputError;
+    }
     try {
         fs::create_directories(o.out);
         for (size_t i = 0; i < images.size(); ++i) {

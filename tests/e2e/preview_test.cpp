@@ -157,6 +157,16 @@ TEST_F(PreviewCommand, MissingDataIsAPlaceholderAndALongerEarlierPreviewIsCleare
     EXPECT_NE(pdftotext_raw(pdf).find("DỰ THẢO"), std::string::npos);
 }
 
+TEST_F(PreviewCommand, OutMustBeAFolder) {
+    write_file(dir_ / "file", "not a folder");
+    const auto r =
+        vanthu("preview " + shell_quote((kSource / "templates/cong-van/example.yaml").string()) +
+               " --out " + shell_quote((dir_ / "file").string()));
+    EXPECT_EQ(r.status, 3) << r.output;
+    EXPECT_NE(r.output.find("is not a folder"), std::string::npos) << r.output;
+    EXPECT_EQ(read_file(dir_ / "file"), "not a folder");
+}
+
 TEST_F(PreviewCommand, BadDataWritesNothing) {
     write_file(dir_ / "bad.yaml", "template: cong-van\nso: [1\n");
     const auto out = dir_ / "out";
