@@ -1,6 +1,8 @@
 #include "layout/layout.hpp"
 
 #include <algorithm>
+#include <string>
+#include <vector>
 
 #include "layout/blocks.hpp"
 
@@ -49,6 +51,22 @@ Record record(const model::Document& doc) {
             doc.signature.name.value, h.marks.urgency.value, h.marks.secrecy.value};
 }
 
+// What an archive searches by: the type ("Công văn" when the document has no type name), the
+// number and symbol, the issuing body and the year, then the urgency mark if any.
+std::string keywords(const model::Document& doc) {
+    const auto& h = doc.header;
+    std::vector<std::string> words;
+    words.push_back(h.type_name.empty() ? "Công văn" : h.type_name.value);
+    if (!h.symbol.empty())
+        words.push_back(h.number.empty() ? h.symbol.value : h.number.value + "/" + h.symbol.value);
+    if (!h.issuer.empty()) words.push_back(one_line(h.issuer.value));
+    if (h.date.value.size() >= 4) words.push_back(h.date.value.substr(0, 4));
+    if (!h.marks.urgency.empty()) words.push_back(h.marks.urgency.value);
+    std::string out;
+    for (const auto& w : words) out += (out.empty() ? "" : "; ") + w;
+    return out;
+}
+
 }  // namespace
 
 Pages layout_document(const model::Document& doc, Shaper& shaper, const LayoutOptions& options,
@@ -73,6 +91,7 @@ Pages layout_document(const model::Document& doc, Shaper& shaper, const LayoutOp
         h.type_name.empty() ? h.subject_line : h.type_name.value + " " + h.subject_line;
     pages.metadata.author = one_line(h.issuer.value);
     pages.metadata.subject = h.number_line;
+    pages.metadata.keywords = keywords(doc);
     pages.metadata.creation_date = h.date.value;
     pages.metadata.record = record(doc);
     pages.outline = outline(cx);

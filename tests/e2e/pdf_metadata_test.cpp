@@ -62,6 +62,9 @@ TEST_F(PdfMetadata, InfoDictionaryNamesTheDocument) {
     EXPECT_EQ(field("Title").rfind("CHƯƠNG TRÌNH PHỐI HỢP", 0), 0u) << info;
     EXPECT_EQ(field("Author"), "LIÊN ĐOÀN LAO ĐỘNG TỈNH AN GIANG") << info;
     EXPECT_EQ(field("Subject").rfind("Số: 620/CTPH-LĐLĐ-HLHPN", 0), 0u) << info;
+    EXPECT_EQ(field("Keywords"),
+              "CHƯƠNG TRÌNH PHỐI HỢP; 620/CTPH-LĐLĐ-HLHPN; LIÊN ĐOÀN LAO ĐỘNG TỈNH AN GIANG; 2022")
+        << info;
 }
 
 // Headings nest under their parents; the appendix is a top-level entry on its own page.
