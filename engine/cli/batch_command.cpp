@@ -5,6 +5,7 @@
 #include <iostream>
 #include <regex>
 
+#include "engine_flags.hpp"
 #include "progress.hpp"
 #include "vanthu/batch.hpp"
 
@@ -45,8 +46,7 @@ struct BatchCommand::Options {
     std::string common, rows, out, name = "{{_row}}.pdf", shard;
     int jobs = 0;
     bool force = false, fail_fast = false, draft = false, quiet = false, no_reuse = false;
-    std::string data_dir, font_family;
-    std::vector<std::string> font_dirs;
+    EngineFlags engine;
 };
 
 BatchCommand::BatchCommand(CLI::App& app) : o_(std::make_unique<Options>()) {
@@ -73,10 +73,7 @@ BatchCommand::BatchCommand(CLI::App& app) : o_(std::make_unique<Options>()) {
     cmd_->add_flag("--draft", o.draft, "Missing data becomes visible placeholders, not errors");
     cmd_->add_flag("--no-layout-reuse", o.no_reuse,
                    "Lay every paragraph out again in every document (for measurements)");
-    cmd_->add_option("--data-dir", o.data_dir, "Folder holding templates/ and fonts/")
-        ->check(CLI::ExistingDirectory);
-    cmd_->add_option("--font-dir", o.font_dirs, "Extra folder of font files (repeatable)");
-    cmd_->add_option("--font-family", o.font_family, "Font family to use");
+    o.engine.add_to(cmd_);
     cmd_->add_flag("-q,--quiet", o.quiet, "No progress, no summary; failures are still printed");
 }
 
@@ -97,9 +94,7 @@ int BatchCommand::run() {
     b.fail_fast = o.fail_fast;
     b.draft = o.draft;
     b.reuse_layout = !o.no_reuse;
-    b.engine.data_dir = o.data_dir;
-    for (const auto& d : o.font_dirs) b.engine.font_dirs.emplace_back(d);
-    b.engine.font_family = o.font_family;
+    b.engine = o.engine.options();
     if (!o.shard.empty()) {
         std::smatch m;
         if (!std::regex_match(o.shard, m, std::regex(R"((\d{1,6})/(\d{1,6}))")) ||

@@ -10,6 +10,7 @@
 #include "batch_command.hpp"
 #include "core/allocator.hpp"
 #include "core/atomic_file.hpp"
+#include "engine_flags.hpp"
 #include "preview_command.hpp"
 #include "vanthu/engine.hpp"
 
@@ -22,31 +23,16 @@ constexpr int kOutputError = 3;  // the output could not be written
 constexpr int kInternalError = 70;
 
 struct CommonOptions {
-    std::string data_dir;
-    std::vector<std::string> font_dirs;
-    std::string font_family;
+    vanthu::cli::EngineFlags engine;
     bool quiet = false;
 };
-
-vanthu::EngineOptions engine_options(const CommonOptions& c) {
-    vanthu::EngineOptions o;
-    o.data_dir = c.data_dir;
-    for (const auto& d : c.font_dirs) o.font_dirs.emplace_back(d);
-    o.font_family = c.font_family;
-    return o;
-}
 
 void print(const std::vector<vanthu::Diagnostic>& diagnostics) {
     for (const auto& d : diagnostics) std::cerr << vanthu::format(d);
 }
 
 void add_common(CLI::App* cmd, CommonOptions& c) {
-    cmd->add_option("--data-dir", c.data_dir, "Folder holding templates/ and fonts/")
-        ->check(CLI::ExistingDirectory);
-    cmd->add_option("--font-dir", c.font_dirs, "Extra folder of font files (repeatable)");
-    cmd->add_option(
-        "--font-family", c.font_family,
-        "Font family to use (default: Times New Roman if given, else Liberation Serif)");
+    c.engine.add_to(cmd);
     cmd->add_flag("-q,--quiet", c.quiet, "Print no warnings");
 }
 
@@ -113,7 +99,7 @@ int run_render(const std::vector<std::string>& args, const std::string& output,
     } else {
         request.data_file = args[0];
     }
-    vanthu::Engine engine(engine_options(common));
+    vanthu::Engine engine(common.engine.options());
     auto result = engine.render(request);
     if (!common.quiet) print(result.warnings);
     write_output(output, result.pdf);

@@ -7,6 +7,7 @@
 #include <regex>
 
 #include "core/atomic_file.hpp"
+#include "engine_flags.hpp"
 #include "vanthu/engine.hpp"
 
 namespace vanthu::cli {
@@ -50,8 +51,7 @@ struct PreviewCommand::Options {
     std::string out, format = "png";
     double dpi = 96;
     bool quiet = false;
-    std::string data_dir, font_family;
-    std::vector<std::string> font_dirs;
+    EngineFlags engine;
 };
 
 PreviewCommand::PreviewCommand(CLI::App& app) : o_(std::make_unique<Options>()) {
@@ -66,10 +66,7 @@ PreviewCommand::PreviewCommand(CLI::App& app) : o_(std::make_unique<Options>()) 
         ->check(CLI::Range(18.0, 600.0));
     cmd_->add_option("--format", o.format, "png (default) or svg")
         ->check(CLI::IsMember({"png", "svg"}));
-    cmd_->add_option("--data-dir", o.data_dir, "Folder holding templates/ and fonts/")
-        ->check(CLI::ExistingDirectory);
-    cmd_->add_option("--font-dir", o.font_dirs, "Extra folder of font files (repeatable)");
-    cmd_->add_option("--font-family", o.font_family, "Font family to use");
+    o.engine.add_to(cmd_);
     cmd_->add_flag("-q,--quiet", o.quiet, "Print no warnings and no file names");
 }
 
@@ -83,14 +80,10 @@ int PreviewCommand::run() {
     request.draft = true;
     if (o.args.size() == 2) request.template_name = o.args[0];
     request.data_file = o.args.back();
-    EngineOptions eo;
-    eo.data_dir = o.data_dir;
-    for (const auto& d : o.font_dirs) eo.font_dirs.emplace_back(d);
-    eo.font_family = o.font_family;
 
     std::vector<std::string> images;
     try {
-        Engine engine(eo);
+        Engine engine(o.engine.options());
         std::vector<Diagnostic> warnings;
         images = o.format == "svg" ? engine.render_svg(request, &warnings)
                                    : engine.render_png(request, o.dpi, &warnings);
