@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
+#include <future>
 #include <map>
 #include <optional>
 #include <set>
@@ -175,15 +176,37 @@ struct Engine::Impl {
     std::unique_ptr<layout::Shaper> shaper;
     render::FontCache font_cache;
     std::map<std::filesystem::path, expand::Template> templates;
+    // The shaper being made by warm_up(); last, so that it is waited for before the members
+    // it uses are destroyed.
+    std::future<std::unique_ptr<layout::Shaper>> warming;
+
+    std::unique_ptr<layout::Shaper> make_shaper() const {
+        const bool strict = !options.font_family.empty();
+        auto pref = strict ? std::vector<std::string>{options.font_family} : preference;
+        auto made = std::make_unique<layout::Shaper>(fonts.choose(pref, strict));
+        made->reuse_shaped_text(options.reuse_shaped_text);
+        return made;
+    }
 
     layout::Shaper& get_shaper() {
-        if (!shaper) {
-            const bool strict = !options.font_family.empty();
-            auto pref = strict ? std::vector<std::string>{options.font_family} : preference;
-            shaper = std::make_unique<layout::Shaper>(fonts.choose(pref, strict));
-            shaper->reuse_shaped_text(options.reuse_shaped_text);
-        }
+        if (!shaper) shaper = warming.valid() ? warming.get() : make_shaper();
         return *shaper;
+    }
+
+    void warm_up() {
+        if (shaper || warming.valid()) return;
+        // On another thread while this one reads, checks and expands the first document: the
+        // text rules, then the font family's shaper with its faces loaded in Pango and Cairo.
+        // Only the warming thread touches font_cache until get_shaper() has waited for it.
+        warming = std::async(std::launch::async, [this] {
+            text::compile_unbreakable_rules();
+            auto made = make_shaper();
+            made->load_faces();
+            for (int i = 0; i < 4; ++i)
+                font_cache.cairo_face(
+                    made->family().face(static_cast<layout::FaceStyle>(i)).face());
+            return made;
+        });
     }
 
     const expand::Template& get_template(const std::string& name, const std::string& data_file) {
@@ -249,6 +272,8 @@ struct Engine::Impl {
     }
 };
 
+void skip_system_fonts() { layout::use_empty_default_fontconfig(); }
+
 Engine::Engine(EngineOptions options) : impl_(std::make_unique<Impl>()) {
     if (options.data_dir.empty()) options.data_dir = default_data_dir();
     impl_->options = options;
@@ -257,6 +282,8 @@ Engine::Engine(EngineOptions options) : impl_(std::make_unique<Impl>()) {
 }
 
 Engine::~Engine() = default;
+
+void Engine::warm_up() { impl_->warm_up(); }
 
 std::string Engine::template_source(const std::string& name) {
     const auto& tmpl = impl_->get_template(name, {});

@@ -1,6 +1,6 @@
 #include "batch/sha256.hpp"
 
-#include <openssl/evp.h>
+#include <glib.h>
 
 #include <array>
 #include <fstream>
@@ -9,20 +9,24 @@
 namespace vanthu::batch {
 
 struct Sha256::Ctx {
-    EVP_MD_CTX* md = nullptr;
+    GChecksum* sum = nullptr;
 };
 
 Sha256::Sha256() : ctx_(std::make_unique<Ctx>()) {
-    ctx_->md = EVP_MD_CTX_new();
-    if (!ctx_->md || EVP_DigestInit_ex(ctx_->md, EVP_sha256(), nullptr) != 1)
-        throw std::runtime_error("OpenSSL cannot start a SHA-256 hash");
+    ctx_->sum = g_checksum_new(G_CHECKSUM_SHA256);
+    if (!ctx_->sum) throw std::runtime_error("GLib cannot start a SHA-256 hash");
 }
 
-Sha256::~Sha256() { EVP_MD_CTX_free(ctx_->md); }
+Sha256::~Sha256() { g_checksum_free(ctx_->sum); }
 
 Sha256& Sha256::add(std::string_view bytes) {
-    if (EVP_DigestUpdate(ctx_->md, bytes.data(), bytes.size()) != 1)
-        throw std::runtime_error("OpenSSL cannot hash");
+    // g_checksum_update takes a gssize: feed very large inputs in slices.
+    constexpr size_t kSlice = size_t{1} << 30;
+    for (size_t at = 0; at < bytes.size(); at += kSlice) {
+        const auto part = bytes.substr(at, kSlice);
+        g_checksum_update(ctx_->sum, reinterpret_cast<const guchar*>(part.data()),
+                          static_cast<gssize>(part.size()));
+    }
     return *this;
 }
 
@@ -31,19 +35,7 @@ Sha256& Sha256::field(std::string_view bytes) {
     return add(length).add(bytes);
 }
 
-std::string Sha256::hex() {
-    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-    unsigned int n = 0;
-    if (EVP_DigestFinal_ex(ctx_->md, digest.data(), &n) != 1)
-        throw std::runtime_error("OpenSSL cannot finish a hash");
-    static const char* const digits = "0123456789abcdef";
-    std::string out;
-    for (unsigned int i = 0; i < n; ++i) {
-        out += digits[digest[i] >> 4];
-        out += digits[digest[i] & 15];
-    }
-    return out;
-}
+std::string Sha256::hex() { return g_checksum_get_string(ctx_->sum); }  // lower-case hex
 
 std::string sha256_hex(std::string_view bytes) { return Sha256().add(bytes).hex(); }
 

@@ -1,4 +1,4 @@
-// SHA-256 through OpenSSL's libcrypto (EVP), as lower-case hex.
+// SHA-256 through GLib's GChecksum (GLib is loaded anyway, by Pango), as lower-case hex.
 #pragma once
 
 #include <filesystem>

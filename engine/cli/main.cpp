@@ -100,6 +100,7 @@ int run_render(const std::vector<std::string>& args, const std::string& output,
         request.data_file = args[0];
     }
     vanthu::Engine engine(common.engine.options());
+    engine.warm_up();
     auto result = engine.render(request);
     if (!common.quiet) print(result.warnings);
     write_output(output, result.pdf);
@@ -110,6 +111,7 @@ int run_render(const std::vector<std::string>& args, const std::string& output,
 
 int main(int argc, char** argv) {
     vanthu::core::keep_freed_memory();
+    vanthu::skip_system_fonts();
     CLI::App app{"vanthu: Vietnamese official documents (Decree 30/2020/NĐ-CP) as PDF"};
     app.require_subcommand(1);
     app.set_version_flag("--version", "vanthu 0.1.0");

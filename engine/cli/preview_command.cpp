@@ -84,6 +84,7 @@ int PreviewCommand::run() {
     std::vector<std::string> images;
     try {
         Engine engine(o.engine.options());
+        engine.warm_up();
         std::vector<Diagnostic> warnings;
         images = o.format == "svg" ? engine.render_svg(request, &warnings)
                                    : engine.render_png(request, o.dpi, &warnings);

@@ -49,6 +49,12 @@ std::string context_of(const std::string& text, size_t offset) {
 
 }  // namespace
 
+void use_empty_default_fontconfig() {
+    FcConfig* empty = FcConfigCreate();
+    FcConfigSetCurrent(empty);  // takes a reference
+    FcConfigDestroy(empty);
+}
+
 struct Shaper::Impl {
     PangoFontMap* font_map = nullptr;
     PangoContext* context = nullptr;
@@ -103,6 +109,24 @@ double Shaper::measure(const std::string& text, double size, bool bold, bool ita
     core::Diagnostics ignored;
     auto shaped = shape(spec, ignored);
     return shaped.lines.empty() ? 0 : shaped.lines.front().width;
+}
+
+void Shaper::load_faces() {
+    PangoLayout* layout = pango_layout_new(impl_->context);
+    static constexpr std::string_view kSample = "Đoàn kết - Sáng tạo 2024";
+    pango_layout_set_text(layout, kSample.data(), static_cast<int>(kSample.size()));
+    for (int i = 0; i < 4; ++i) {
+        PangoFontDescription* desc = pango_font_description_new();
+        pango_font_description_set_family(desc, family_.name.c_str());
+        pango_font_description_set_absolute_size(desc, 14 * kScale);
+        pango_font_description_set_weight(desc, i & 1 ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+        pango_font_description_set_style(desc, i & 2 ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+        pango_layout_set_font_description(layout, desc);
+        pango_font_description_free(desc);
+        PangoRectangle logical;
+        pango_layout_get_extents(layout, nullptr, &logical);
+    }
+    g_object_unref(layout);
 }
 
 void Shaper::reuse_shaped_text(size_t capacity) {

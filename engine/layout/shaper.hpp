@@ -42,6 +42,13 @@ struct ShapedText {
     std::vector<ShapedLine> lines;
 };
 
+// Makes an empty configuration fontconfig's process-wide default. Shapers never use the
+// default (each has a private configuration holding only its family), but Pango loads the
+// system's configuration once per process, on a thread of its own, and the first shaper waits
+// for it: about 6 ms here (platform-facts Q2). For a process whose only fontconfig user is the
+// engine; call it before the first Shaper.
+void use_empty_default_fontconfig();
+
 class Shaper {
   public:
     explicit Shaper(const Family& family);
@@ -57,6 +64,10 @@ class Shaper {
     // (a batch's common paragraphs); 0 turns reuse off. Texts with problems are never kept.
     void reuse_shaped_text(size_t capacity);
     const ShapeCache* cache() const { return cache_.get(); }
+
+    // Loads the family's four faces into Pango and HarfBuzz by shaping a sample in each, so
+    // that the first real text does not pay for it. Changes nothing a later shape() returns.
+    void load_faces();
 
     // Advance width of `text` set in one line.
     double measure(const std::string& text, double size, bool bold, bool italic);

@@ -119,6 +119,8 @@ const std::vector<std::pair<std::unique_ptr<icu::RegexPattern>, int>>& compiled_
 
 }  // namespace
 
+void compile_unbreakable_rules() { compiled_rules(); }
+
 std::vector<model::ByteRange> merge_ranges(std::vector<model::ByteRange> ranges) {
     std::erase_if(ranges, [](const model::ByteRange& r) { return r.end <= r.begin; });
     std::sort(ranges.begin(), ranges.end(), [](const auto& a, const auto& b) {

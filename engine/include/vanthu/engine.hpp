@@ -25,6 +25,13 @@ using Diagnostic = core::Diagnostic;
 using Error = core::Failure;
 using core::format;
 
+// Keeps fontconfig from loading the system's font configuration, which the engine never uses
+// (it sets its fonts from fonts.json and font folders only) but which Pango would otherwise
+// load in every process before the first document: about 6 ms. Makes an empty configuration
+// fontconfig's process-wide default, so call it first, and only in a program that uses
+// fontconfig through vanthu alone (the vanthu command does).
+void skip_system_fonts();
+
 struct EngineOptions {
     // Folder holding templates/ and fonts/fonts.json. Empty: the VANTHU_DATA_DIR environment
     // variable, else the folder the engine was built from.
@@ -75,6 +82,14 @@ class Engine {
     ~Engine();
     Engine(const Engine&) = delete;
     Engine& operator=(const Engine&) = delete;
+
+    // Starts, on another thread, the work every first render does whatever the request: the
+    // Vietnamese text rules are compiled and the font family is opened and loaded. The first
+    // render() then overlaps it with reading and expanding its data instead of waiting for it
+    // (the vanthu command's render and preview call it). Optional: without it the same work
+    // happens on first use, and the output is the same either way. Do not fork() while it
+    // runs; it is over once a render, layout or font_family() call has returned.
+    void warm_up();
 
     RenderResult render(const RenderRequest& request);
     // The laid-out pages, for previews, checks and tests.
