@@ -1,7 +1,7 @@
 # The C++ libraries the engine depends on, each as an INTERFACE target (vanthu::dep_<name>).
 #
 # An executable that sets the property VANTHU_STATIC_DEPS to ON links the static archives of
-# the C++ dependencies (ICU, qpdf, yaml-cpp, pugixml, libcsv) and of libstdc++ instead of their
+# the C++ dependencies (ICU, yaml-cpp, pugixml, libcsv) and of libstdc++ instead of their
 # shared libraries; other executables (the tests) link the shared ones. Half of a single
 # `vanthu render` used to go to the dynamic loader resolving the symbols of these C++
 # libraries; see docs/performance.md, "One render". The C libraries of the Pango/Cairo stack
@@ -32,10 +32,16 @@ function(vanthu_find_archive var file)
 endfunction()
 
 pkg_check_modules(ICU REQUIRED IMPORTED_TARGET icu-uc icu-i18n)
-pkg_check_modules(QPDF REQUIRED IMPORTED_TARGET libqpdf)
-pkg_check_modules(GNUTLS REQUIRED IMPORTED_TARGET gnutls)  # what the static libqpdf uses
-find_package(JPEG REQUIRED)                                # idem
-find_package(ZLIB REQUIRED)                                # idem
+# qpdf (protection only) is not linked: render/qpdf_protect.cpp opens it by its soname when a
+# document is protected, so that no process pays for loading it and GnuTLS otherwise.
+pkg_check_modules(QPDF REQUIRED libqpdf)
+find_library(QPDF_LIBRARY qpdf REQUIRED)
+file(REAL_PATH "${QPDF_LIBRARY}" _qpdf_file)
+get_filename_component(_qpdf_file "${_qpdf_file}" NAME)
+string(REGEX MATCH "^libqpdf\\.so\\.[0-9]+" QPDF_SONAME "${_qpdf_file}")
+if(NOT QPDF_SONAME)
+  message(FATAL_ERROR "cannot tell libqpdf's soname from ${_qpdf_file}")
+endif()
 find_package(yaml-cpp REQUIRED)
 find_package(pugixml REQUIRED)
 # libcsv (Debian libcsv-dev) ships no CMake or pkg-config file.
@@ -45,7 +51,6 @@ find_path(CSV_INCLUDE_DIR csv.h REQUIRED)
 vanthu_find_archive(ICUI18N_ARCHIVE libicui18n.a)
 vanthu_find_archive(ICUUC_ARCHIVE libicuuc.a)
 vanthu_find_archive(ICUDATA_ARCHIVE libicudata.a)
-vanthu_find_archive(QPDF_ARCHIVE libqpdf.a)
 vanthu_find_archive(YAMLCPP_ARCHIVE libyaml-cpp.a)
 vanthu_find_archive(PUGIXML_ARCHIVE libpugixml.a)
 vanthu_find_archive(CSV_ARCHIVE libcsv.a)
@@ -54,10 +59,11 @@ vanthu_dependency(icu
   SHARED PkgConfig::ICU
   STATIC "${ICUI18N_ARCHIVE};${ICUUC_ARCHIVE};${ICUDATA_ARCHIVE};${CMAKE_DL_LIBS};m;pthread")
 target_include_directories(vanthu_dep_icu INTERFACE ${ICU_INCLUDE_DIRS})
-vanthu_dependency(qpdf
-  SHARED PkgConfig::QPDF
-  STATIC "${QPDF_ARCHIVE};PkgConfig::GNUTLS;JPEG::JPEG;ZLIB::ZLIB;pthread")
+add_library(vanthu_dep_qpdf INTERFACE)  # the C API's header and dlopen()
+add_library(vanthu::dep_qpdf ALIAS vanthu_dep_qpdf)
 target_include_directories(vanthu_dep_qpdf INTERFACE ${QPDF_INCLUDE_DIRS})
+target_compile_definitions(vanthu_dep_qpdf INTERFACE VANTHU_QPDF_SONAME="${QPDF_SONAME}")
+target_link_libraries(vanthu_dep_qpdf INTERFACE ${CMAKE_DL_LIBS})
 vanthu_dependency(yaml_cpp SHARED yaml-cpp STATIC "${YAMLCPP_ARCHIVE}")
 get_target_property(_yaml_includes yaml-cpp INTERFACE_INCLUDE_DIRECTORIES)
 if(_yaml_includes)

@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libpango1.0-dev libcairo2-dev libharfbuzz-dev libfontconfig-dev libfreetype-dev libicu-dev
   libhpdf-dev libkainjow-mustache-dev nlohmann-json3-dev libyaml-cpp-dev libpugixml-dev
-  libcli11-dev libqpdf-dev libcsv-dev libgnutls28-dev libjpeg-dev zlib1g-dev libglib2.0-dev
+  libcli11-dev libqpdf-dev libcsv-dev libglib2.0-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   fonts-liberation2
   poppler-utils qpdf mupdf-tools

@@ -1,17 +1,12 @@
 #include "render/pdf_finish.hpp"
 
-// qpdf 11: no PointerHolder compatibility (std::shared_ptr throughout).
-#define POINTERHOLDER_TRANSITION 4
-#include <qpdf/Buffer.hh>
-#include <qpdf/QPDF.hh>
-#include <qpdf/QPDFObjectHandle.hh>
-#include <qpdf/QPDFWriter.hh>
-
 #include <algorithm>
 #include <pugixml.hpp>
 #include <sstream>
 
 #include "core/diagnostics.hpp"
+#include "render/pdf_update.hpp"
+#include "render/qpdf_protect.hpp"
 
 namespace vanthu::render {
 namespace {
@@ -93,35 +88,26 @@ std::string finish_pdf(const std::string& pdf, const layout::Metadata& metadata,
     if (protection.enabled() && protection.owner_password.empty())
         fail("a user password needs an owner password too");
 
-    QPDF q;
-    q.processMemoryFile("vanthu.pdf", pdf.data(), pdf.size());
-    auto root = q.getRoot();
-    if (!metadata.language.empty())
-        root.replaceKey("/Lang", QPDFObjectHandle::newUnicodeString(metadata.language));
-    auto xmp = QPDFObjectHandle::newStream(&q, xmp_packet(metadata, page_count));
-    xmp.getDict().replaceKey("/Type", QPDFObjectHandle::newName("/Metadata"));
-    xmp.getDict().replaceKey("/Subtype", QPDFObjectHandle::newName("/XML"));
-    root.replaceKey("/Metadata", xmp);
-
-    QPDFWriter w(q);
-    w.setOutputMemory();
-    if (protection.enabled()) {
-        const auto allowed = [&](const char* name) {
-            const auto& p = protection.permissions;
-            return std::find(p.begin(), p.end(), name) != p.end();
-        };
-        const bool none = protection.permissions.empty();
-        w.setR6EncryptionParameters(
-            protection.user_password.c_str(), protection.owner_password.c_str(),
-            none || allowed("accessibility"), allowed("copy"), allowed("assemble"),
-            allowed("annotate"), allowed("form") || allowed("annotate"), allowed("modify"),
-            none || allowed("print") ? qpdf_r3p_full : qpdf_r3p_none, true);
-    } else {
-        w.setDeterministicID(true);  // the /ID from the content: same input, same bytes
-    }
-    w.write();
-    auto buffer = w.getBufferSharedPointer();
-    return {reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize()};
+    // The catalog again, with /Lang and /Metadata, and the XMP stream, as an incremental update.
+    const PdfTail tail = read_tail(pdf);
+    auto entries = dictionary_entries(object_dictionary(pdf, tail, tail.root));
+    std::erase_if(entries,
+                  [](const auto& e) { return e.first == "Lang" || e.first == "Metadata"; });
+    const int xmp_number = static_cast<int>(tail.size);
+    std::string catalog = "<<";
+    for (const auto& [key, value] : entries) catalog += " /" + key + ' ' + value;
+    if (!metadata.language.empty()) catalog += " /Lang " + pdf_text_string(metadata.language);
+    catalog += " /Metadata " + std::to_string(xmp_number) + " 0 R >>";
+    // Uncompressed, as XMP should be, so that tools that do not parse PDF can still find it.
+    const std::string xmp = xmp_packet(metadata, page_count);
+    std::string stream = "<< /Type /Metadata /Subtype /XML /Length " + std::to_string(xmp.size()) +
+                         " >>\nstream\n" + xmp + "\nendstream";
+    std::string out = append_update(pdf, tail,
+                                    {{tail.root, tail.root_generation, std::move(catalog)},
+                                     {xmp_number, 0, std::move(stream)}});
+    // Encryption rewrites the whole file (and draws random salts: no longer deterministic).
+    if (protection.enabled()) out = protect_with_qpdf(out, protection);
+    return out;
 }
 
 }  // namespace vanthu::render

@@ -1,6 +1,7 @@
-// What a PDF gets after a writer made it: the catalog's language, the XMP metadata with the
-// Decree 30 record, and optional AES-256 protection, through the qpdf library. Writers leave
-// these out (Cairo cannot write them); every writer's output goes through here.
+// What a PDF gets after a writer made it: the catalog's language and the XMP metadata with the
+// Decree 30 record (an incremental update, render/pdf_update.hpp), and optional AES-256
+// protection (qpdf, render/qpdf_protect.hpp). Writers leave these out (Cairo cannot write
+// them); every writer's output goes through here.
 #pragma once
 
 #include <string>
@@ -27,8 +28,9 @@ const std::vector<std::string>& permission_names();
 std::string xmp_packet(const layout::Metadata& metadata, size_t page_count);
 
 // `pdf` with /Lang, the XMP metadata stream and, if `protection.enabled()`, encryption.
-// Deterministic unless encrypted (encryption draws random salts). Throws core::Failure
-// (render.protect) for an unknown permission or a user password without an owner password.
+// Deterministic unless encrypted (encryption draws random salts). Throws core::Failure:
+// render.protect for an unknown permission, a user password without an owner password or
+// qpdf missing; render.pdf when `pdf` is not a file the update can extend.
 std::string finish_pdf(const std::string& pdf, const layout::Metadata& metadata, size_t page_count,
                        const Protection& protection = {});
 
