@@ -9,6 +9,7 @@
 #include <optional>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -176,9 +177,14 @@ struct Engine::Impl {
     std::unique_ptr<layout::Shaper> shaper;
     render::FontCache font_cache;
     std::map<std::filesystem::path, expand::Template> templates;
-    // The shaper being made by warm_up(); last, so that it is waited for before the members
-    // it uses are destroyed.
-    std::future<std::unique_ptr<layout::Shaper>> warming;
+    // warm_up()'s thread and the shaper it hands over. get_shaper() waits for the shaper
+    // only; the thread is joined before the members it uses are destroyed.
+    std::thread warmer;
+    std::future<std::unique_ptr<layout::Shaper>> warm_shaper;
+
+    ~Impl() {
+        if (warmer.joinable()) warmer.join();
+    }
 
     std::unique_ptr<layout::Shaper> make_shaper() const {
         const bool strict = !options.font_family.empty();
@@ -189,23 +195,35 @@ struct Engine::Impl {
     }
 
     layout::Shaper& get_shaper() {
-        if (!shaper) shaper = warming.valid() ? warming.get() : make_shaper();
+        if (!shaper) shaper = warm_shaper.valid() ? warm_shaper.get() : make_shaper();
         return *shaper;
     }
 
     void warm_up() {
-        if (shaper || warming.valid()) return;
-        // On another thread while this one reads, checks and expands the first document: the
-        // text rules, then the font family's shaper with its faces loaded in Pango and Cairo.
-        // Only the warming thread touches font_cache until get_shaper() has waited for it.
-        warming = std::async(std::launch::async, [this] {
-            text::compile_unbreakable_rules();
-            auto made = make_shaper();
-            made->load_faces();
-            for (int i = 0; i < 4; ++i)
-                font_cache.cairo_face(
-                    made->family().face(static_cast<layout::FaceStyle>(i)).face());
-            return made;
+        if (shaper || warmer.joinable()) return;
+        // One thread, while this one reads, checks and expands the first document: the font
+        // family's shaper with its faces loaded in Pango and Cairo, handed over as soon as it
+        // is ready, then the text rules (the first search compiles the ones still missing, so
+        // the two threads share them). Only that thread touches font_cache until get_shaper()
+        // has the shaper.
+        std::promise<std::unique_ptr<layout::Shaper>> promise;
+        warm_shaper = promise.get_future();
+        warmer = std::thread([this, promise = std::move(promise)]() mutable {
+            try {
+                auto made = make_shaper();
+                made->load_faces();
+                for (int i = 0; i < 4; ++i)
+                    font_cache.cairo_face(
+                        made->family().face(static_cast<layout::FaceStyle>(i)).face());
+                promise.set_value(std::move(made));
+            } catch (...) {
+                promise.set_exception(std::current_exception());
+            }
+            try {
+                text::compile_unbreakable_rules();
+            } catch (...) {
+                // A rule that does not compile fails again, and is reported, on first use.
+            }
         });
     }
 

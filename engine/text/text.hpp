@@ -52,8 +52,9 @@ std::string date_short(const Date& d);
 // "điểm a"), a heading marker at the start of `s` with its first word ("1.1. Cấp"),
 // authority prefixes ("TM. BAN"), "B/c", "Đ/c". Touching ranges are merged into one.
 std::vector<model::ByteRange> unbreakable_ranges(std::string_view s);
-// Compiles the rules unbreakable_ranges() uses (ICU regular expressions, several ms) ahead of
-// their first use; thread-safe, and a no-op after the first call.
+// Compiles the rules unbreakable_ranges() uses (ICU regular expressions, several ms in all)
+// ahead of their first use. Thread-safe: it compiles last to first and unbreakable_ranges()
+// first to last, so a warm-up thread and a first search share the work.
 void compile_unbreakable_rules();
 // Drops empty ranges, sorts, and merges ranges that overlap or touch.
 std::vector<model::ByteRange> merge_ranges(std::vector<model::ByteRange> ranges);

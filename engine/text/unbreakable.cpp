@@ -4,7 +4,10 @@
 #include <unicode/regex.h>
 
 #include <algorithm>
+#include <array>
+#include <iterator>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <unordered_map>
@@ -96,30 +99,39 @@ constexpr Rule kRules[] = {
 #undef SPACED_ADMIN
 #undef SPACED_PARTY
 
-// Compiled once; a RegexPattern is immutable and may be shared by threads (each call makes
-// its own matcher).
-const std::vector<std::pair<std::unique_ptr<icu::RegexPattern>, int>>& compiled_rules() {
-    static const auto patterns = [] {
-        std::vector<std::pair<std::unique_ptr<icu::RegexPattern>, int>> out;
-        for (const Rule& rule : kRules) {
-            UErrorCode status = U_ZERO_ERROR;
-            UParseError where{};
-            std::unique_ptr<icu::RegexPattern> p(icu::RegexPattern::compile(
-                icu::UnicodeString::fromUTF8(rule.pattern), 0, where, status));
-            if (U_FAILURE(status))
-                throw std::logic_error(std::string("unbreakable rule \"") + rule.name +
-                                       "\" does not compile: " + u_errorName(status) +
-                                       " at offset " + std::to_string(where.offset));
-            out.emplace_back(std::move(p), rule.group);
-        }
-        return out;
-    }();
-    return patterns;
+constexpr size_t kRuleCount = std::size(kRules);
+
+// Each rule compiled once, on first use, by whichever thread needs it first; a RegexPattern is
+// immutable and may be shared by threads (each search makes its own matcher). Compiling all
+// of them takes several ms, so two threads may share the work: searches compile first to
+// last, compile_unbreakable_rules() last to first.
+struct CompiledRule {
+    std::once_flag once;
+    std::unique_ptr<icu::RegexPattern> pattern;
+};
+
+CompiledRule& compiled_rule(size_t index) {
+    static std::array<CompiledRule, kRuleCount> rules;
+    CompiledRule& c = rules[index];
+    std::call_once(c.once, [&] {
+        const Rule& rule = kRules[index];
+        UErrorCode status = U_ZERO_ERROR;
+        UParseError where{};
+        c.pattern.reset(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(rule.pattern), 0,
+                                                   where, status));
+        if (U_FAILURE(status))
+            throw std::logic_error(std::string("unbreakable rule \"") + rule.name +
+                                   "\" does not compile: " + u_errorName(status) + " at offset " +
+                                   std::to_string(where.offset));
+    });
+    return c;
 }
 
 }  // namespace
 
-void compile_unbreakable_rules() { compiled_rules(); }
+void compile_unbreakable_rules() {
+    for (size_t i = kRuleCount; i-- > 0;) compiled_rule(i);
+}
 
 std::vector<model::ByteRange> merge_ranges(std::vector<model::ByteRange> ranges) {
     std::erase_if(ranges, [](const model::ByteRange& r) { return r.end <= r.begin; });
@@ -178,7 +190,9 @@ namespace {
 std::vector<model::ByteRange> find_ranges(std::string_view s) {
     const detail::Utf16Text u = detail::to_utf16(s);
     std::vector<model::ByteRange> found;
-    for (const auto& [pattern, group] : compiled_rules()) {
+    for (size_t i = 0; i < kRuleCount; ++i) {
+        const icu::RegexPattern* pattern = compiled_rule(i).pattern.get();
+        const int group = kRules[i].group;
         UErrorCode status = U_ZERO_ERROR;
         std::unique_ptr<icu::RegexMatcher> m(pattern->matcher(u.text, status));
         if (U_FAILURE(status)) throw std::runtime_error("ICU: cannot create a regex matcher");
