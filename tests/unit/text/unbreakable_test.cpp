@@ -38,6 +38,17 @@ TEST(Unbreakable, DocumentSymbols) {
     EXPECT_EQ(pieces("Nghị quyết 6b/NQ-BCH"), (Pieces{"6b/NQ-BCH"}));
 }
 
+// A word character is ICU's \w: letters, marks and digits, and the connector "_". A symbol
+// glued to a word ("mã60/KH") or to "_" is part of something else and is not taken alone; the
+// parts of a symbol may hold "_" and Vietnamese letters with combining marks.
+TEST(Unbreakable, WordCharactersAroundAndInsideSymbols) {
+    EXPECT_EQ(pieces("mã60/KH-BTV"), Pieces{});
+    EXPECT_EQ(pieces("tệp_60/KH-BTV"), Pieces{});
+    EXPECT_EQ(pieces("theo 60/KH_2024-BTV nay"), (Pieces{"60/KH_2024-BTV"}));
+    // "LĐ" with a combining dot below (not NFC, as typed by some keyboards): still one group.
+    EXPECT_EQ(pieces("theo 576/LD\u0323LĐ của"), (Pieces{"576/LD\u0323LĐ"}));
+}
+
 // Seed 002 types symbols with stray spaces; the line must still not break inside them.
 TEST(Unbreakable, DocumentSymbolsWithStraySpaces) {
     EXPECT_EQ(pieces("Nghị quyết 6b/NQ - BCH, ngày"), (Pieces{"6b/NQ - BCH"}));
