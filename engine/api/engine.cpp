@@ -11,6 +11,7 @@
 #include <sstream>
 #include <thread>
 
+#include <cairo-pdf.h>
 #include <nlohmann/json.hpp>
 
 #include "expand/data.hpp"
@@ -203,26 +204,32 @@ struct Engine::Impl {
         if (shaper || warmer.joinable()) return;
         // One thread, while this one reads, checks and expands the first document: the font
         // family's shaper with its faces loaded in Pango and Cairo, handed over as soon as it
-        // is ready, then the text rules (the first search compiles the ones still missing, so
-        // the two threads share them). Only that thread touches font_cache until get_shaper()
-        // has the shaper.
+        // is ready; the faces' character sets; the text rules (the first search compiles the
+        // ones still missing, so the two threads share them); a throwaway PDF page. Only that
+        // thread touches font_cache until get_shaper() has the shaper.
         std::promise<std::unique_ptr<layout::Shaper>> promise;
         warm_shaper = promise.get_future();
         warmer = std::thread([this, promise = std::move(promise)]() mutable {
+            std::vector<const layout::FaceFile*> files;
+            std::vector<void*> cairo_faces;
             try {
                 auto made = make_shaper();
                 made->load_faces();
-                for (int i = 0; i < 4; ++i)
-                    font_cache.cairo_face(
-                        made->family().face(static_cast<layout::FaceStyle>(i)).face());
+                for (int i = 0; i < 4; ++i) {
+                    files.push_back(&made->family().face(static_cast<layout::FaceStyle>(i)));
+                    cairo_faces.push_back(font_cache.cairo_face(files.back()->face()));
+                }
                 promise.set_value(std::move(made));
             } catch (...) {
                 promise.set_exception(std::current_exception());
+                return;
             }
+            // What follows is done again, and any error reported, on first use.
             try {
+                for (const auto* f : files) f->load_charset();
                 text::compile_unbreakable_rules();
+                render::warm_up_pdf_writer(cairo_faces);
             } catch (...) {
-                // A rule that does not compile fails again, and is reported, on first use.
             }
         });
     }

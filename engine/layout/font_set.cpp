@@ -5,6 +5,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <fstream>
 
 #include "core/diagnostics.hpp"
 
@@ -55,12 +56,33 @@ const char* style_name(FaceStyle s) {
     return "Regular";
 }
 
+struct FaceFile::Charset {
+    std::once_flag once;
+    FcCharSet* set = nullptr;
+    ~Charset() {
+        if (set) FcCharSetDestroy(set);
+    }
+};
+
 FaceFile::FaceFile(std::string path, std::string family, FaceStyle style)
-    : path_(std::move(path)), family_(std::move(family)), style_(style) {
-    FcCharSet* cs = query_charset(path_, nullptr, nullptr, nullptr);
-    if (!cs) fail("font.file", "cannot read font file " + path_);
-    charset_ =
-        std::shared_ptr<void>(cs, [](void* p) { FcCharSetDestroy(static_cast<FcCharSet*>(p)); });
+    : path_(std::move(path)),
+      family_(std::move(family)),
+      style_(style),
+      charset_(std::make_shared<Charset>()) {
+    // The first four bytes say what the file is: TrueType, OpenType (CFF), a collection.
+    char tag[4] = {};
+    std::ifstream in(path_, std::ios::binary);
+    in.read(tag, sizeof tag);
+    const std::string_view t(tag, static_cast<size_t>(in.gcount()));
+    if (t != std::string_view("\0\1\0\0", 4) && t != "true" && t != "OTTO" && t != "ttcf")
+        fail("font.file", "cannot read font file " + path_ + ": not a TrueType or OpenType font");
+}
+
+void FaceFile::load_charset() const {
+    std::call_once(charset_->once, [&] {
+        charset_->set = query_charset(path_, nullptr, nullptr, nullptr);
+        if (!charset_->set) fail("font.file", "cannot read font file " + path_);
+    });
 }
 
 Face FaceFile::face() const {
@@ -71,7 +93,8 @@ Face FaceFile::face() const {
 bool FaceFile::covers(char32_t cp) const {
     if (u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_DEFAULT_IGNORABLE_CODE_POINT))
         return true;
-    return FcCharSetHasChar(static_cast<FcCharSet*>(charset_.get()), cp);
+    load_charset();
+    return FcCharSetHasChar(charset_->set, cp);
 }
 
 std::optional<MissingChar> first_missing_char(const FaceFile& face, std::string_view s) {

@@ -206,6 +206,24 @@ void check(cairo_status_t status, const char* what) {
 
 }  // namespace
 
+void warm_up_pdf_writer(const std::vector<void*>& cairo_faces) {
+    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(
+        [](void*, const unsigned char*, unsigned int) { return CAIRO_STATUS_SUCCESS; }, nullptr,
+        595, 842);
+    cairo_t* cr = cairo_create(surface);
+    double y = 50;
+    for (void* face : cairo_faces) {
+        cairo_set_font_face(cr, static_cast<cairo_font_face_t*>(face));
+        cairo_set_font_size(cr, 14);
+        cairo_move_to(cr, 50, y += 20);
+        cairo_show_text(cr, "Đoàn kết - Sáng tạo 2024");
+    }
+    cairo_show_page(cr);
+    cairo_destroy(cr);
+    cairo_surface_finish(surface);
+    cairo_surface_destroy(surface);
+}
+
 std::string write_pdf(const layout::Pages& pages, FontCache& fonts, const PdfOptions& options) {
     Images images;
     images.load_all(pages);

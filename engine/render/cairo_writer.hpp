@@ -27,6 +27,12 @@ class FontCache {
     std::unique_ptr<Impl> impl_;
 };
 
+// Writes a throwaway page with a line in each of `cairo_faces` (cairo_font_face_t*) and drops
+// it, so that Cairo's PDF code, its font subsetter and zlib are loaded and set up before the
+// first real document (a warm-up: about 1 ms of the first document's writing). May run on
+// another thread while a document is laid out.
+void warm_up_pdf_writer(const std::vector<void*>& cairo_faces);
+
 // The PDF file's bytes. Same pages, same bytes.
 std::string write_pdf(const layout::Pages& pages, FontCache& fonts, const PdfOptions& options = {});
 

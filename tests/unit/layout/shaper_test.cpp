@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <fstream>
+#include <thread>
+
 #include "layout/font_set.hpp"
 #include "tools/test_fonts.hpp"
 
@@ -61,6 +65,34 @@ TEST(FontSet, MissingFaceIsAnError) {
 TEST(FontSet, MissingFileIsAnError) {
     FontSet fonts;
     EXPECT_THROW(fonts.add_family("X", {"/no/such.ttf", "", "", ""}, "list.json"), core::Failure);
+}
+
+TEST(FontSet, AFileThatIsNotAFontIsAnErrorAtOnce) {
+    const std::string path = ::testing::TempDir() + "not-a-font.ttf";
+    {
+        std::ofstream out(path);
+        out << "<html>not a font</html>";
+    }
+    FontSet fonts;
+    try {
+        fonts.add_family("X", {path, "", "", ""}, "list.json");
+        FAIL() << "a file that is not a font must be refused";
+    } catch (const core::Failure& f) {
+        EXPECT_EQ(f.diagnostics()[0].code, "font.file");
+        EXPECT_NE(f.diagnostics()[0].message.find("not a TrueType or OpenType font"),
+                  std::string::npos);
+    }
+    std::remove(path.c_str());
+}
+
+// The character set is read on first use, by whichever thread comes first.
+TEST(FontSet, CharacterSetIsReadOnceWhoeverAsks) {
+    auto fonts = liberation_serif();
+    const auto& face = fonts.choose({"Liberation Serif"}, true).face(FaceStyle::bold);
+    std::thread other([&] { face.load_charset(); });
+    EXPECT_TRUE(face.covers(U'Ữ'));
+    other.join();
+    EXPECT_FALSE(face.covers(U'中'));
 }
 
 TEST(FontSet, CoverageKnowsVietnameseAndNotHan) {
