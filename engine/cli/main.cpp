@@ -99,6 +99,7 @@ int run_render(const std::vector<std::string>& args, const std::string& output,
     } else {
         request.data_file = args[0];
     }
+    vanthu::core::HeapPrefault prefault(4 << 20);
     vanthu::Engine engine(common.engine.options());
     engine.warm_up();
     auto result = engine.render(request);

@@ -6,6 +6,7 @@
 #include <iostream>
 #include <regex>
 
+#include "core/allocator.hpp"
 #include "core/atomic_file.hpp"
 #include "engine_flags.hpp"
 #include "vanthu/engine.hpp"
@@ -83,6 +84,7 @@ int PreviewCommand::run() {
 
     std::vector<std::string> images;
     try {
+        core::HeapPrefault prefault(4 << 20);
         Engine engine(o.engine.options());
         engine.warm_up();
         std::vector<Diagnostic> warnings;

@@ -65,9 +65,9 @@ class Shaper {
     void reuse_shaped_text(size_t capacity);
     const ShapeCache* cache() const { return cache_.get(); }
 
-    // Loads the family's four faces into Pango and HarfBuzz by shaping a sample in each at the
-    // sizes of Decree 30 (11 to 14 pt), so that the first real text does not pay for it.
-    // Changes nothing a later shape() returns.
+    // Loads the family's four faces into Pango and HarfBuzz by shaping a sample in each (at
+    // 14 pt), so that the first real text does not pay for it. Changes nothing a later shape()
+    // returns.
     void load_faces();
 
     // Advance width of `text` set in one line.
