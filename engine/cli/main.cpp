@@ -85,7 +85,9 @@ void write_output(const std::string& target, const std::string& bytes) {
         return;
     }
     try {
-        vanthu::core::write_file_atomically(path, bytes);
+        // Whole or not at all, but not waited onto the disk: one document, like cp (batch
+        // outputs, which a manifest vouches for, are synced).
+        vanthu::core::write_file_atomically(path, bytes, vanthu::core::Sync::by_the_system);
     } catch (const std::runtime_error& e) {
         throw OutputError(e.what());
     }

@@ -15,7 +15,8 @@ static std::runtime_error io_error(const std::string& what, const std::filesyste
     return std::runtime_error(what + " " + p.string() + ": " + std::strerror(errno));
 }
 
-AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)) {
+AtomicFile::AtomicFile(std::filesystem::path target, Sync sync)
+    : target_(std::move(target)), sync_(sync) {
     auto dir = target_.parent_path();
     if (dir.empty()) dir = ".";
     std::string pattern = (dir / ("." + target_.filename().string() + ".XXXXXX")).string();
@@ -41,7 +42,7 @@ void AtomicFile::write(std::string_view bytes) {
 }
 
 void AtomicFile::commit() {
-    if (fsync(fd_) != 0) throw io_error("cannot sync", temp_);
+    if (sync_ == Sync::to_disk && fsync(fd_) != 0) throw io_error("cannot sync", temp_);
     fchmod(fd_, 0644);
     if (close(fd_) != 0) {
         fd_ = -1;
@@ -52,8 +53,8 @@ void AtomicFile::commit() {
     committed_ = true;
 }
 
-void write_file_atomically(const std::filesystem::path& target, std::string_view bytes) {
-    AtomicFile f(target);
+void write_file_atomically(const std::filesystem::path& target, std::string_view bytes, Sync sync) {
+    AtomicFile f(target, sync);
     f.write(bytes);
     f.commit();
 }

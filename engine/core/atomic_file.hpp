@@ -7,24 +7,31 @@
 
 namespace vanthu::core {
 
+// Whether commit() waits for the bytes to reach the disk (fsync) before the rename. Without it
+// the file still appears whole or not at all to every process; only a crash of the whole
+// system soon after could leave it empty, as with cp or a compiler's output.
+enum class Sync { to_disk, by_the_system };
+
 class AtomicFile {
   public:
-    explicit AtomicFile(std::filesystem::path target);
+    explicit AtomicFile(std::filesystem::path target, Sync sync = Sync::to_disk);
     ~AtomicFile();  // removes the temporary file unless committed
     AtomicFile(const AtomicFile&) = delete;
     AtomicFile& operator=(const AtomicFile&) = delete;
 
     void write(std::string_view bytes);
-    void commit();  // flush, fsync and rename into place
+    void commit();  // flush, fsync (Sync::to_disk) and rename into place
 
   private:
     std::filesystem::path target_;
+    Sync sync_;
     std::filesystem::path temp_;
     int fd_ = -1;
     bool committed_ = false;
 };
 
 // Writes `bytes` to `target` atomically.
-void write_file_atomically(const std::filesystem::path& target, std::string_view bytes);
+void write_file_atomically(const std::filesystem::path& target, std::string_view bytes,
+                           Sync sync = Sync::to_disk);
 
 }  // namespace vanthu::core

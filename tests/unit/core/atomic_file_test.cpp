@@ -52,3 +52,20 @@ TEST(AtomicFile, CommitReplacesTheTarget) {
 TEST(AtomicFile, MissingFolderThrows) {
     EXPECT_THROW(AtomicFile("/nonexistent-folder-xyz/out.pdf"), std::runtime_error);
 }
+
+// Without waiting for the disk the file is still whole or absent, never partial.
+TEST(AtomicFile, WithoutSyncTheFileIsStillWholeOrAbsent) {
+    auto d = fresh_dir();
+    {
+        AtomicFile f(d / "out.pdf", vanthu::core::Sync::by_the_system);
+        f.write("partial");
+    }
+    EXPECT_EQ(entries(d), 0u);
+    vanthu::core::write_file_atomically(d / "out.pdf", "whole", vanthu::core::Sync::by_the_system);
+    std::ifstream in(d / "out.pdf");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    EXPECT_EQ(ss.str(), "whole");
+    EXPECT_EQ(entries(d), 1u);
+    fs::remove_all(d);
+}
