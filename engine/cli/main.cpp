@@ -93,8 +93,8 @@ void write_output(const std::string& target, const std::string& bytes) {
     }
 }
 
-int run_render(const std::vector<std::string>& args, const std::string& output,
-               vanthu::RenderRequest request, const CommonOptions& common) {
+[[noreturn]] void run_render(const std::vector<std::string>& args, const std::string& output,
+                             vanthu::RenderRequest request, const CommonOptions& common) {
     if (args.size() == 2) {
         request.template_name = args[0];
         request.data_file = args[1];
@@ -107,7 +107,11 @@ int run_render(const std::vector<std::string>& args, const std::string& output,
     auto result = engine.render(request);
     if (!common.quiet) print(result.warnings);
     write_output(output, result.pdf);
-    return kOk;
+    // Done: end the process here rather than free the engine's fonts, caches and templates
+    // for the system to drop a moment later (about 1 ms of a 50 ms render; compilers do the
+    // same). Nothing but standard output needs flushing; the warm-up thread may be dropped.
+    std::fflush(nullptr);
+    std::_Exit(kOk);
 }
 
 }  // namespace
@@ -153,7 +157,7 @@ int main(int argc, char** argv) {
     if (batch.parsed()) return batch.run();
     if (preview.parsed()) return preview.run();
     try {
-        if (render->parsed()) return run_render(render_args, output, request, common);
+        if (render->parsed()) run_render(render_args, output, request, common);
     } catch (const vanthu::Error& e) {
         print(e.diagnostics());
         return kInputError;
