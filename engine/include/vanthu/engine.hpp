@@ -84,11 +84,12 @@ class Engine {
     Engine& operator=(const Engine&) = delete;
 
     // Starts, on another thread, the work every first render does whatever the request: the
-    // Vietnamese text rules are compiled and the font family is opened and loaded. The first
-    // render() then overlaps it with reading and expanding its data instead of waiting for it
-    // (the vanthu command's render and preview call it). Optional: without it the same work
-    // happens on first use, and the output is the same either way. Do not fork() while it
-    // runs; it is over once a render, layout or font_family() call has returned.
+    // font family is opened and loaded, then its character sets are read, the Vietnamese
+    // text rules compiled and Cairo's PDF writer set up. The first render() overlaps it with
+    // reading and expanding its data instead of waiting for it (the vanthu command's render
+    // and preview call it). Optional: without it the same work happens on first use, and the
+    // output is the same either way. The thread goes on for a few ms after the first layout
+    // has its fonts; the destructor waits for it. Do not fork() while the engine exists.
     void warm_up();
 
     RenderResult render(const RenderRequest& request);
