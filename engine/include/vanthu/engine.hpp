@@ -89,7 +89,8 @@ class Engine {
     // reading and expanding its data instead of waiting for it (the vanthu command's render
     // and preview call it). Optional: without it the same work happens on first use, and the
     // output is the same either way. The thread goes on for a few ms after the first layout
-    // has its fonts; the destructor waits for it. Do not fork() while the engine exists.
+    // has its fonts; the destructor waits for it. After warm_up(), do not fork() until the
+    // engine is destroyed.
     void warm_up();
 
     RenderResult render(const RenderRequest& request);
