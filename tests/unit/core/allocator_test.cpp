@@ -22,6 +22,9 @@ long resident_pages() {
 }
 
 TEST(HeapPrefault, GrowsTheHeapAndMapsItsPages) {
+#ifdef __SANITIZE_ADDRESS__
+    GTEST_SKIP() << "AddressSanitizer's allocator does not take its memory from the heap (sbrk)";
+#endif
     const auto before = reinterpret_cast<std::uintptr_t>(sbrk(0));
     const long resident_before = resident_pages();
     { HeapPrefault prefault(8 << 20); }  // joined: the pages are mapped now
