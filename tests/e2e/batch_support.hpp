@@ -9,6 +9,7 @@
 
 #include "batch/sha256.hpp"
 #include "tools/pdf_probe.hpp"
+#include "tools/temp_dir_test.hpp"
 
 namespace vanthu::testing {
 
@@ -24,15 +25,15 @@ inline std::string four_rows_jsonl() {
 )";
 }
 
-class BatchTest : public ::testing::Test {
+class BatchTest : public TempDirTest {
   protected:
+    BatchTest() : TempDirTest("batch-") {}
+
     void SetUp() override {
-        dir_ = temp_dir(std::string("batch-") +
-                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        TempDirTest::SetUp();
         common_ = (kBatchSource / "templates/ke-hoach/example.yaml").string();
         rows_ = write("rows.jsonl", four_rows_jsonl());
     }
-    void TearDown() override { std::filesystem::remove_all(dir_); }
 
     std::filesystem::path write(const std::string& name, const std::string& text) {
         write_file(dir_ / name, text);
@@ -64,7 +65,6 @@ class BatchTest : public ::testing::Test {
         return h;
     }
 
-    std::filesystem::path dir_;
     std::string common_;
     std::filesystem::path rows_;
 };

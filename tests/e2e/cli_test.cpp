@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "tools/pdf_probe.hpp"
+#include "tools/temp_dir_test.hpp"
 
 namespace fs = std::filesystem;
 using namespace vanthu::testing;
@@ -11,13 +12,8 @@ namespace {
 const fs::path kSource = VANTHU_SOURCE_DIR;
 const std::string kCli = VANTHU_CLI;
 
-class Cli : public ::testing::Test {
+class Cli : public TempDirTest {
   protected:
-    void SetUp() override {
-        dir_ = temp_dir(::testing::UnitTest::GetInstance()->current_test_info()->name());
-    }
-    void TearDown() override { fs::remove_all(dir_); }
-
     // Runs vanthu with `args`; returns status and standard error (+ output).
     CommandResult vanthu(const std::string& args) { return run(kCli + " " + args, true); }
 
@@ -38,8 +34,6 @@ class Cli : public ::testing::Test {
 
     // Whether any file other than the inputs was left in the test folder.
     bool output_left(const std::string& name) { return fs::exists(dir_ / name); }
-
-    fs::path dir_;
 };
 
 TEST_F(Cli, RendersTheSampleToAFile) {

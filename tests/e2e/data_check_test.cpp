@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "tools/pdf_probe.hpp"
+#include "tools/temp_dir_test.hpp"
 
 namespace fs = std::filesystem;
 using namespace vanthu::testing;
@@ -11,13 +12,8 @@ namespace {
 
 const std::string kCli = VANTHU_CLI;
 
-class DataCheck : public ::testing::Test {
+class DataCheck : public TempDirTest {
   protected:
-    void SetUp() override {
-        dir_ = temp_dir(::testing::UnitTest::GetInstance()->current_test_info()->name());
-    }
-    void TearDown() override { fs::remove_all(dir_); }
-
     fs::path write(const std::string& name, const std::string& text) {
         write_file(dir_ / name, text);
         return dir_ / name;
@@ -56,8 +52,6 @@ class DataCheck : public ::testing::Test {
             ++n;
         return n;
     }
-
-    fs::path dir_;
 };
 
 TEST_F(DataCheck, TheValidLetterRenders) {

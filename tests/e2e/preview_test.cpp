@@ -8,6 +8,7 @@
 
 #include "tools/page_trace.hpp"
 #include "tools/pdf_probe.hpp"
+#include "tools/temp_dir_test.hpp"
 #include "vanthu/engine.hpp"
 
 namespace fs = std::filesystem;
@@ -96,14 +97,9 @@ TEST(Preview, PngAndSvgPagesAreTheSameBytesEveryTime) {
     EXPECT_NE(svg[0].find("width=\"595"), std::string::npos) << svg[0].substr(0, 300);
 }
 
-class PreviewCommand : public ::testing::Test {
+class PreviewCommand : public TempDirTest {
   protected:
-    void SetUp() override {
-        dir_ = temp_dir(::testing::UnitTest::GetInstance()->current_test_info()->name());
-    }
-    void TearDown() override { fs::remove_all(dir_); }
     CommandResult vanthu(const std::string& args) { return run(kCli + " " + args, true); }
-    fs::path dir_;
 };
 
 TEST_F(PreviewCommand, WritesOnePngPerPageAtTheAskedResolution) {

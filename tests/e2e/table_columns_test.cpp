@@ -10,6 +10,7 @@
 #include "e2e/table_geometry.hpp"
 #include "tools/page_lines.hpp"
 #include "tools/pdf_probe.hpp"
+#include "tools/temp_dir_test.hpp"
 #include "vanthu/engine.hpp"
 
 namespace fs = std::filesystem;
@@ -212,14 +213,13 @@ TEST_F(TableColumns, EmptyRowKeepsItsHeightAndBorders) {
 }
 
 // Width rules on tables written for the test: `table` is on line 6 of the template.
-class TableWidthRules : public ::testing::Test {
+class TableWidthRules : public TempDirTest {
   protected:
     void SetUp() override {
-        dir_ = temp_dir(::testing::UnitTest::GetInstance()->current_test_info()->name());
+        TempDirTest::SetUp();
         write_file(dir_ / "tpl/manifest.json", "{}");
         write_file(dir_ / "d.yaml", "x: Sở Nội vụ\n");
     }
-    void TearDown() override { fs::remove_all(dir_); }
     layout::Pages layout(const std::string& table) {
         write_file(dir_ / "tpl/main.mustache", R"(<document kind="cong-van">
   <header><issuer>{{x}}</issuer><number>1</number><symbol>SNV</symbol>
@@ -236,7 +236,6 @@ class TableWidthRules : public ::testing::Test {
         return engine.layout(
             {.data_file = dir_ / "d.yaml", .template_name = (dir_ / "tpl").string()});
     }
-    fs::path dir_;
 };
 
 TEST_F(TableWidthRules, AutoColumnGivesWayToTheRelativeColumnsWords) {

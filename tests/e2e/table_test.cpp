@@ -13,6 +13,7 @@
 #include "e2e/table_geometry.hpp"
 #include "tools/page_lines.hpp"
 #include "tools/pdf_probe.hpp"
+#include "tools/temp_dir_test.hpp"
 #include "vanthu/engine.hpp"
 
 namespace fs = std::filesystem;
@@ -113,10 +114,10 @@ TEST_F(TableLayout, ParagraphAfterTheTableFollowsItsLastRule) {
 }
 
 // A template author's table in markup: a two-level header with rowspan and colspan.
-class TableMarkup : public ::testing::Test {
+class TableMarkup : public TempDirTest {
   protected:
     void SetUp() override {
-        dir_ = temp_dir(::testing::UnitTest::GetInstance()->current_test_info()->name());
+        TempDirTest::SetUp();
         fs::create_directories(dir_ / "tpl");
         write_file(dir_ / "tpl/manifest.json", "{}");
         write_file(dir_ / "tpl/main.mustache", R"(<document kind="cong-van">
@@ -142,8 +143,6 @@ class TableMarkup : public ::testing::Test {
 )");
         write_file(dir_ / "d.yaml", "x: LĐLĐ tỉnh Điện Biên\n");
     }
-    void TearDown() override { fs::remove_all(dir_); }
-    fs::path dir_;
 };
 
 TEST_F(TableMarkup, RowspanCellsSpanBothHeaderRows) {

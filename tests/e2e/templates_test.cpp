@@ -8,6 +8,7 @@
 #include "core/units.hpp"
 #include "tools/page_lines.hpp"
 #include "tools/pdf_probe.hpp"
+#include "tools/temp_dir_test.hpp"
 #include "vanthu/engine.hpp"
 
 namespace fs = std::filesystem;
@@ -29,13 +30,8 @@ std::string document(const std::string& header, const std::string& content,
            tail;
 }
 
-class Templates : public ::testing::Test {
+class Templates : public TempDirTest {
   protected:
-    void SetUp() override {
-        dir_ = temp_dir(::testing::UnitTest::GetInstance()->current_test_info()->name());
-    }
-    void TearDown() override { fs::remove_all(dir_); }
-
     // Lays out `yaml` and returns the pages; the render must give no warning.
     layout::Pages layout(const std::string& yaml) {
         const fs::path file = dir_ / "d.yaml";
@@ -56,7 +52,6 @@ class Templates : public ::testing::Test {
     }
 
     Engine engine_;
-    fs::path dir_;
 };
 
 TEST_F(Templates, ChuongTrinhNamesItselfUnlessTenLoaiSaysOtherwise) {
