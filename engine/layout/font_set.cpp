@@ -78,6 +78,15 @@ FaceFile::FaceFile(std::string path, std::string family, FaceStyle style)
         fail("font.file", "cannot read font file " + path_ + ": not a TrueType or OpenType font");
 }
 
+void FaceFile::adopt_charset(void* charset) {
+    bool taken = false;
+    std::call_once(charset_->once, [&] {
+        charset_->set = static_cast<FcCharSet*>(charset);
+        taken = true;
+    });
+    if (!taken) FcCharSetDestroy(static_cast<FcCharSet*>(charset));  // had one already
+}
+
 void FaceFile::load_charset() const {
     std::call_once(charset_->once, [&] {
         charset_->set = query_charset(path_, nullptr, nullptr, nullptr);
@@ -152,12 +161,16 @@ void FontSet::add_directory(const std::filesystem::path& dir) {
         int weight = FC_WEIGHT_REGULAR, slant = FC_SLANT_ROMAN;
         FcCharSet* cs = query_charset(path.string(), &family, &weight, &slant);
         if (!cs) continue;
-        FcCharSetDestroy(cs);
         auto style = face_style(weight >= FC_WEIGHT_BOLD, slant != FC_SLANT_ROMAN);
         Family& fam = family_slot(family, dir.string());
         fam.origin = dir.string();
-        if (!fam.faces[static_cast<int>(style)])
-            fam.faces[static_cast<int>(style)].emplace(path.string(), family, style);
+        auto& slot = fam.faces[static_cast<int>(style)];
+        if (slot) {
+            FcCharSetDestroy(cs);
+        } else {
+            slot.emplace(path.string(), family, style);
+            slot->adopt_charset(cs);  // read already: not read again on first use
+        }
     }
 }
 

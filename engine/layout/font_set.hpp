@@ -36,6 +36,8 @@ class FaceFile {
     bool covers(char32_t cp) const;
     // Reads the character set now rather than on the first covers(). Thread-safe.
     void load_charset() const;
+    // Takes `charset` (an FcCharSet* of this file, read by the caller) as the character set.
+    void adopt_charset(void* charset);
 
   private:
     struct Charset;
