@@ -16,15 +16,7 @@ work=$(mktemp -d /tmp/vanthu-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
 # N rows: the 30 units of samples/batch/rows.csv over and over, each with its own number and name.
-python3 - "$n" samples/batch/rows.csv >"$work/rows.jsonl" <<'PY'
-import csv, json, sys
-n, units = int(sys.argv[1]), list(csv.DictReader(open(sys.argv[2], encoding="utf-8")))
-for i in range(n):
-    u = units[i % len(units)]
-    recipients = [r.strip() for r in u["noi_nhan[]"].split(";")]
-    print(json.dumps({"ma": f"{i + 1:05d}-{u['ma']}", "so": str(61 + i), "noi_nhan": recipients},
-                     ensure_ascii=False))
-PY
+scripts/make-rows.py "$n" >"$work/rows.jsonl"
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== vanthu batch, $n documents, every core"

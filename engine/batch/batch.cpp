@@ -4,12 +4,14 @@
 
 #include <atomic>
 #include <chrono>
+#include <deque>
 #include <map>
+#include <optional>
 #include <regex>
-#include <set>
 
 #include "batch/manifest.hpp"
 #include "batch/plan.hpp"
+#include "batch/row.hpp"
 #include "batch/sha256.hpp"
 #include "batch/workers.hpp"
 
@@ -27,6 +29,8 @@ static_assert(std::atomic<bool>::is_always_lock_free, "request_batch_stop runs i
 // tables and for the lines that differ per row.
 constexpr size_t kReusedTexts = 4096;
 constexpr auto kManifestEvery = std::chrono::seconds(2);
+// Failed rows a BatchReport lists (manifest.json lists them all).
+constexpr size_t kKeptFailures = 100;
 
 double seconds_since(Clock::time_point t) {
     return std::chrono::duration<double>(Clock::now() - t).count();
@@ -41,23 +45,28 @@ void prepare_out_dir(const fs::path& dir) {
 }
 
 // Temporary files that a killed run left next to its outputs (".NAME.XXXXXX", see
-// core/atomic_file.hpp).
+// core/atomic_file.hpp), in the output folder and in the folders the names need.
 void remove_leftovers(const fs::path& out_dir, const batch::Plan& plan) {
-    std::map<fs::path, std::set<std::string>> by_folder;
-    for (const auto& p : plan.planned) {
-        const fs::path file = out_dir / p.file;
-        by_folder[file.parent_path()].insert(file.filename().string());
-    }
-    by_folder[out_dir].insert(plan.manifest_name);
     static const std::regex temp(R"(\.(.+)\.[A-Za-z0-9]{6})");
-    for (const auto& [folder, names] : by_folder) {
+    std::vector<fs::path> folders{out_dir};
+    while (!folders.empty()) {
+        const fs::path folder = folders.back();
+        folders.pop_back();
+        const fs::path rel = folder.lexically_relative(out_dir);
         std::error_code ec;
         for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
             const std::string name = it->path().filename().string();
+            std::error_code kind;
+            if (it->is_directory(kind) && !it->is_symlink(kind)) {
+                if (plan.names.has_folder((rel / name).lexically_normal().string()))
+                    folders.push_back(it->path());
+                continue;
+            }
             std::smatch m;
-            if (std::regex_match(name, m, temp) && names.count(m[1].str()) &&
-                it->is_regular_file(ec))
-                fs::remove(it->path(), ec);
+            if (!std::regex_match(name, m, temp) || !it->is_regular_file(kind)) continue;
+            const std::string target = (rel / m[1].str()).lexically_normal().string();
+            if (plan.names.has_name(target) || target == plan.manifest_name)
+                fs::remove(it->path(), kind);
         }
     }
 }
@@ -68,6 +77,49 @@ bool up_to_date(const fs::path& file, const batch::Recorded& r) {
            batch::sha256_file(file) == r.sha256;
 }
 
+nlohmann::ordered_json manifest_head(const BatchOptions& o, const batch::Plan& plan) {
+    nlohmann::ordered_json head = nlohmann::ordered_json::object();
+    head["vanthu"] = VANTHU_VERSION;
+    head["template"] = plan.template_name;
+    head["common_data"] = o.common_data.string();
+    head["rows_file"] = plan.rows_file;
+    head["name_pattern"] = o.name_pattern;
+    head["rows"] = plan.rows;
+    head["shard"] = std::to_string(o.shard_index) + "/" + std::to_string(o.shard_count);
+    head["shard_rows"] = {{"first", plan.shard_begin + 1}, {"last", plan.shard_end}};
+    return head;
+}
+
+// A row done: written, failed or up to date.
+struct Finished {
+    BatchOutput output;
+    std::string input;
+    std::vector<std::string> warnings;
+    std::optional<BatchFailure> failure;
+};
+
+// Rows finish in the order workers happen to finish them; the manifest lists them in row
+// order. Holds the few that finish ahead of an earlier row still in progress.
+class InRowOrder {
+  public:
+    void expect(size_t index) { pending_.push_back(index); }
+    template <typename Emit>
+    void finish(size_t index, Finished&& f, Emit&& emit) {
+        ready_.emplace(index, std::move(f));
+        while (!pending_.empty()) {
+            auto it = ready_.find(pending_.front());
+            if (it == ready_.end()) break;
+            emit(std::move(it->second));
+            ready_.erase(it);
+            pending_.pop_front();
+        }
+    }
+
+  private:
+    std::deque<size_t> pending_;
+    std::map<size_t, Finished> ready_;
+};
+
 }  // namespace
 
 void request_batch_stop() { g_stop.store(true); }
@@ -77,44 +129,22 @@ BatchReport run_batch(const BatchOptions& o) {
     EngineOptions engine_options = o.engine;
     engine_options.reuse_shaped_text = o.reuse_layout ? kReusedTexts : 0;
     Engine engine(engine_options);
-    const batch::Plan plan = batch::make_plan(o, engine);
+    batch::Plan plan = batch::make_plan(o, engine);
 
     prepare_out_dir(o.out_dir);
     remove_leftovers(o.out_dir, plan);
-    const fs::path manifest = o.out_dir / plan.manifest_name;
-    const auto recorded = batch::read_manifest(manifest);
+    plan.names = {};  // its work is done; the workers need not inherit it
+    const fs::path manifest_file = o.out_dir / plan.manifest_name;
+    const batch::RecordedOutputs recorded(manifest_file);
+    batch::ManifestWriter manifest(manifest_file, manifest_head(o, plan));
 
     BatchReport report;
-    report.rows = static_cast<int>(plan.rows.size());
+    report.rows = static_cast<int>(plan.rows);
     report.shard_rows = static_cast<int>(plan.shard_end - plan.shard_begin);
-    report.manifest = manifest;
-    batch::ManifestState state;
-    state.outputs.resize(plan.planned.size());
-    state.warnings.resize(plan.planned.size());
-    std::vector<size_t> todo;
-    for (size_t i = plan.shard_begin; i < plan.shard_end; ++i) {
-        const auto& p = plan.planned[i];
-        auto& out = state.outputs[i];
-        out.row = p.row;
-        out.line = p.line;
-        out.file = p.file;
-        auto old = recorded.find(p.file);
-        if (!o.force && old != recorded.end() && old->second.input == p.digest &&
-            up_to_date(o.out_dir / p.file, old->second)) {
-            out.pages = old->second.pages;
-            out.size = old->second.size;
-            out.sha256 = old->second.sha256;
-            out.skipped = true;
-            ++report.skipped;
-            continue;
-        }
-        todo.push_back(i);
-    }
+    report.manifest = manifest_file;
 
     BatchProgress progress;
     progress.total = report.shard_rows;
-    progress.skipped = report.skipped;
-    progress.done = report.skipped;
     const auto rendering = Clock::now();
     auto tell = [&] {
         progress.elapsed_s = seconds_since(start);
@@ -126,19 +156,45 @@ BatchReport run_batch(const BatchOptions& o) {
     g_stop.store(false);
     std::string output_error;
     auto last_manifest = Clock::now();
+    InRowOrder in_order;
+    auto emit = [&](Finished&& f) {
+        if (f.failure) {
+            manifest.add_failure(*f.failure);
+            if (report.failures.size() < kKeptFailures)
+                report.failures.push_back(std::move(*f.failure));
+            return;
+        }
+        manifest.add_output(f.output, f.input, f.warnings);
+        if (o.on_output) o.on_output(f.output);
+    };
+    auto finished = [&](size_t index, Finished&& f) {
+        in_order.finish(index, std::move(f), emit);
+        // A manifest now and then, so a run that is killed still skips what it finished.
+        if (Clock::now() - last_manifest > kManifestEvery) {
+            manifest.write(false);
+            last_manifest = Clock::now();
+        }
+        tell();
+    };
+
     batch::WorkHooks hooks;
-    hooks.work = [&](size_t index) {
-        return batch::render_row(engine, plan, index, o.out_dir, o.draft);
+    hooks.work = [&](const batch::Job& job) {
+        return batch::render_row(engine, plan, job, o.out_dir, o.draft);
     };
     hooks.done = [&](batch::RowResult&& r) {
         ++progress.done;
         bool go_on = true;
+        Finished f;
+        f.output = {static_cast<int>(r.job.index) + 1,
+                    r.job.line,
+                    r.job.file,
+                    r.pages,
+                    r.size,
+                    r.sha256,
+                    false};
+        f.input = r.job.input;
         if (r.status == batch::RowResult::Status::written) {
-            auto& out = state.outputs[r.index];
-            out.pages = r.pages;
-            out.size = r.size;
-            out.sha256 = r.sha256;
-            state.warnings[r.index] = std::move(r.warnings);
+            f.warnings = std::move(r.warnings);
             ++report.written;
             ++progress.written;
         } else {
@@ -147,17 +203,13 @@ BatchReport run_batch(const BatchOptions& o) {
                 go_on = false;
             }
             if (r.status == batch::RowResult::Status::internal_error) report.internal_error = true;
-            state.failures.push_back(std::move(r.failure));
+            f.failure = std::move(r.failure);
+            ++report.failed;
             ++progress.failed;
             if (o.fail_fast) go_on = false;
         }
         if (!go_on) report.stopped = true;
-        // A manifest now and then, so a run that is killed still skips what it finished.
-        if (Clock::now() - last_manifest > kManifestEvery) {
-            batch::write_manifest(manifest, o, plan, state);
-            last_manifest = Clock::now();
-        }
-        tell();
+        finished(r.job.index, std::move(f));
         return go_on;
     };
     hooks.tick = [&] {
@@ -165,26 +217,48 @@ BatchReport run_batch(const BatchOptions& o) {
         tell();
         return !report.stopped;
     };
-    const int jobs = o.jobs > 0 ? o.jobs : batch::available_cores();
-    batch::run_rows(jobs, todo, hooks, plan);
 
-    std::sort(state.failures.begin(), state.failures.end(),
-              [](const BatchFailure& a, const BatchFailure& b) { return a.row < b.row; });
-    state.complete = report.written + report.skipped == report.shard_rows;
-    batch::write_manifest(manifest, o, plan, state);
+    {
+        const int jobs = o.jobs > 0 ? o.jobs : batch::available_cores();
+        batch::Dispatcher dispatcher(jobs, hooks);
+        bool handing = true;
+        batch::for_each_job(plan, [&](batch::Job&& job) {
+            if (!handing) return;
+            const size_t index = job.index;
+            if (!o.force) {
+                auto old = recorded.find(job.file);
+                if (old && old->input == job.input && up_to_date(o.out_dir / job.file, *old)) {
+                    in_order.expect(index);
+                    ++report.skipped;
+                    ++progress.skipped;
+                    ++progress.done;
+                    Finished f;
+                    f.output = {static_cast<int>(index) + 1,
+                                job.line,
+                                job.file,
+                                old->pages,
+                                old->size,
+                                old->sha256,
+                                true};
+                    f.input = job.input;
+                    f.warnings = std::move(old->warnings);
+                    finished(index, std::move(f));
+                    return;
+                }
+            }
+            in_order.expect(index);
+            if (!dispatcher.submit(std::move(job))) handing = false;
+        });
+        dispatcher.finish();
+    }
+
+    manifest.write(report.written + report.skipped == report.shard_rows);
     if (!output_error.empty()) throw BatchOutputError(output_error);
-
-    for (size_t i = plan.shard_begin; i < plan.shard_end; ++i)
-        if (state.outputs[i].pages > 0) report.outputs.push_back(state.outputs[i]);
-    report.failures = std::move(state.failures);
-    if (report.written + report.skipped + static_cast<int>(report.failures.size()) <
-        report.shard_rows)
-        report.stopped = true;
+    if (report.written + report.skipped + report.failed < report.shard_rows) report.stopped = true;
     report.seconds = seconds_since(start);
     rusage usage{};
     if (getrusage(RUSAGE_SELF, &usage) == 0) report.peak_kb = usage.ru_maxrss;
-    if (jobs > 1 && getrusage(RUSAGE_CHILDREN, &usage) == 0)
-        report.worker_peak_kb = usage.ru_maxrss;
+    if (getrusage(RUSAGE_CHILDREN, &usage) == 0) report.worker_peak_kb = usage.ru_maxrss;
     return report;
 }
 

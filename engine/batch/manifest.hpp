@@ -1,15 +1,17 @@
 // manifest.json: every output of a batch with its row, page count, size and SHA-256, the
-// digest of its inputs (to skip it when nothing changed) and the rows that failed.
+// digest of its inputs (to skip it when nothing changed) and the rows that failed. Neither the
+// manifest of an earlier run nor the one being written is held in memory: the first is indexed
+// by name hash and read back line by line, the second is spooled to unlinked files.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
-#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
-#include "batch/plan.hpp"
 #include "vanthu/batch.hpp"
 
 namespace vanthu::batch {
@@ -20,21 +22,71 @@ struct Recorded {
     std::string sha256;
     std::uintmax_t size = 0;
     int pages = 0;
+    std::vector<std::string> warnings;
 };
 
-// The outputs an earlier run recorded in `file`, by name; none if it is missing or unreadable
-// (a batch without a manifest renders everything again).
-std::map<std::string, Recorded> read_manifest(const std::filesystem::path& file);
+// The outputs an earlier run recorded in a manifest, found by name. A missing or unreadable
+// manifest records nothing (a batch without one renders everything again). The file stays
+// open, so it can still be read after a new manifest has replaced it.
+class RecordedOutputs {
+  public:
+    explicit RecordedOutputs(const std::filesystem::path& file);
+    ~RecordedOutputs();
+    RecordedOutputs(const RecordedOutputs&) = delete;
+    RecordedOutputs& operator=(const RecordedOutputs&) = delete;
 
-struct ManifestState {
-    std::vector<BatchOutput> outputs;  // indexed like Plan::planned; pages == 0: not done
-    std::vector<std::vector<std::string>> warnings;  // indexed like outputs
-    std::vector<BatchFailure> failures;
-    bool complete = false;  // every row of the shard is written or up to date
+    std::optional<Recorded> find(const std::string& name) const;
+    size_t size() const { return entries_.size(); }
+
+  private:
+    struct Entry {
+        std::uint64_t key;  // hash of the name
+        std::uint64_t offset;
+        std::uint32_t length;
+        bool operator<(const Entry& o) const { return key < o.key; }
+    };
+    int fd_ = -1;
+    std::vector<Entry> entries_;  // sorted by key
 };
 
-// Writes the manifest atomically (throws BatchOutputError if it cannot).
-void write_manifest(const std::filesystem::path& file, const BatchOptions& options,
-                    const Plan& plan, const ManifestState& state);
+// Appends lines to an unlinked temporary file in a folder and copies them out again.
+class Spool {
+  public:
+    explicit Spool(const std::filesystem::path& folder);
+    ~Spool();
+    Spool(const Spool&) = delete;
+    Spool& operator=(const Spool&) = delete;
+
+    void append(std::string_view text);
+    // Every byte appended so far, in pieces of at most 64 kB, to `sink`.
+    template <typename Sink>
+    void copy_to(Sink&& sink);
+
+  private:
+    void flush();
+    int fd_ = -1;
+    std::uint64_t written_ = 0;
+    std::string pending_;
+};
+
+// Writes manifest.json again and again as rows finish; entries are added in row order.
+class ManifestWriter {
+  public:
+    // `head` holds the batch's description (template, rows, shard, …), written first.
+    ManifestWriter(std::filesystem::path file, nlohmann::ordered_json head);
+
+    void add_output(const BatchOutput& o, const std::string& input,
+                    const std::vector<std::string>& warnings);
+    void add_failure(const BatchFailure& f);
+    // Replaces the manifest atomically with everything added so far (BatchOutputError if it
+    // cannot).
+    void write(bool complete);
+
+  private:
+    std::filesystem::path file_;
+    nlohmann::ordered_json head_;
+    Spool outputs_, failures_;
+    bool first_output_ = true, first_failure_ = true;
+};
 
 }  // namespace vanthu::batch

@@ -2,6 +2,7 @@
 
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <kainjow/mustache.hpp>
 #include <map>
 #include <set>
@@ -129,7 +130,7 @@ std::string NamePattern::render(const nlohmann::json& data, std::string& problem
 }
 
 std::vector<core::Diagnostic> check_names(const std::vector<NamedRow>& rows,
-                                          const fs::path& out_dir, const std::string& reserved,
+                                          const std::string& reserved,
                                           const std::string& rows_file) {
     std::vector<core::Diagnostic> problems;
     std::map<std::string, const NamedRow*> seen;  // by folded name
@@ -139,9 +140,6 @@ std::vector<core::Diagnostic> check_names(const std::vector<NamedRow>& rows,
         for (p = p.parent_path(); !p.empty(); p = p.parent_path())
             folders.emplace(folded(p.string()), &r);
     }
-    std::error_code ec;
-    const fs::path root = fs::weakly_canonical(out_dir, ec);
-    std::set<std::string> checked_folders;
     for (const auto& r : rows) {
         const std::string key = folded(r.name);
         if (key == folded(reserved)) {
@@ -160,21 +158,75 @@ std::vector<core::Diagnostic> check_names(const std::vector<NamedRow>& rows,
                                           row_name(r) + " is named \"" + r.name + "\", which " +
                                               row_name(*f->second) + " needs as a folder"));
         }
-        // A folder that exists already must not lead out of the output folder (a symbolic link).
-        const fs::path parent = (out_dir / r.name).parent_path();
-        if (!root.empty() && checked_folders.insert(parent.string()).second &&
-            fs::exists(parent, ec)) {
-            const fs::path real = fs::weakly_canonical(parent, ec);
-            const auto rel = real.lexically_relative(root);
-            if (!ec && (rel.empty() || *rel.begin() == ".."))
-                problems.push_back(problem_at(rows_file, r.line,
-                                              row_name(r) + ": the folder of \"" + r.name +
-                                                  "\" leads out of the output folder to " +
-                                                  real.string()));
-        }
         if (problems.size() >= 20) break;
     }
     return problems;
+}
+
+FolderGuard::FolderGuard(const fs::path& out_dir) : out_dir_(out_dir) {
+    std::error_code ec;
+    root_ = fs::weakly_canonical(out_dir, ec);
+}
+
+std::optional<core::Diagnostic> FolderGuard::check(const NamedRow& r,
+                                                   const std::string& rows_file) {
+    const fs::path parent = (out_dir_ / r.name).parent_path();
+    if (root_.empty() || parent == last_) return std::nullopt;
+    last_ = parent;
+    std::error_code ec;
+    if (!fs::exists(parent, ec)) return std::nullopt;
+    const fs::path real = fs::weakly_canonical(parent, ec);
+    const auto rel = real.lexically_relative(root_);
+    if (ec || !(rel.empty() || *rel.begin() == "..")) return std::nullopt;
+    return problem_at(rows_file, r.line,
+                      row_name(r) + ": the folder of \"" + r.name +
+                          "\" leads out of the output folder to " + real.string());
+}
+
+std::uint64_t NameIndex::key(const std::string& name) {
+    return std::hash<std::string>{}(folded(fs::path(name).lexically_normal().string()));
+}
+
+void NameIndex::add(const std::string& name, size_t index) {
+    names_.push_back({key(name), index});
+    fs::path p(name);
+    for (p = p.parent_path(); !p.empty(); p = p.parent_path())
+        folders_.push_back({key(p.string()), index});
+}
+
+std::vector<size_t> NameIndex::suspects(const std::string& reserved) {
+    std::sort(names_.begin(), names_.end());
+    std::sort(folders_.begin(), folders_.end());
+    folders_.erase(std::unique(folders_.begin(), folders_.end(),
+                               [](const Entry& a, const Entry& b) { return a.key == b.key; }),
+                   folders_.end());
+    std::vector<size_t> out;
+    const std::uint64_t reserved_key = key(reserved);
+    for (size_t i = 0; i < names_.size(); ++i) {
+        const auto k = names_[i].key;
+        const bool twice =
+            (i > 0 && names_[i - 1].key == k) || (i + 1 < names_.size() && names_[i + 1].key == k);
+        auto f = std::lower_bound(folders_.begin(), folders_.end(), Entry{k, 0});
+        const bool folder = f != folders_.end() && f->key == k;
+        if (twice || k == reserved_key) out.push_back(names_[i].index);
+        if (folder) {
+            out.push_back(names_[i].index);
+            out.push_back(f->index);
+        }
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+bool NameIndex::has_name(const std::string& name) const {
+    return std::binary_search(names_.begin(), names_.end(), Entry{key(name), 0},
+                              [](const Entry& a, const Entry& b) { return a.key < b.key; });
+}
+
+bool NameIndex::has_folder(const std::string& folder) const {
+    return std::binary_search(folders_.begin(), folders_.end(), Entry{key(folder), 0},
+                              [](const Entry& a, const Entry& b) { return a.key < b.key; });
 }
 
 }  // namespace vanthu::batch

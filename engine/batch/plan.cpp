@@ -1,10 +1,12 @@
 #include "batch/plan.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 
 #include "batch/names.hpp"
+#include "batch/row.hpp"
 #include "batch/sha256.hpp"
 #include "expand/csv.hpp"
 #include "expand/data.hpp"
@@ -83,22 +85,36 @@ std::string common_digest(const BatchOptions& o, const Plan& plan, Engine& engin
     return h.hex();
 }
 
-std::string zero_padded(int n, int width) {
+// The rows of the rows file as read, CSV list columns ("x[]") made lists.
+void for_each_row(const Plan& plan, const std::function<void(json&&, int)>& take) {
+    const std::string ext = fs::path(plan.rows_file).extension().string();
+    const bool csv = ext == ".csv" || ext == ".CSV";
+    expand::for_each_row(plan.rows_file, [&](json&& row, int line) {
+        if (csv) make_csv_lists(row, plan.rows_file);
+        take(std::move(row), line);
+    });
+}
+
+std::string zero_padded(size_t n, size_t width) {
     std::string s = std::to_string(n);
-    return std::string(static_cast<size_t>(std::max(0, width - static_cast<int>(s.size()))), '0') +
-           s;
+    return std::string(width > s.size() ? width - s.size() : 0, '0') + s;
+}
+
+// The output name of row `index`: the pattern filled with the row over the common data and
+// _row; empty with `why` and `field` set when it cannot be.
+std::string name_of(const Plan& plan, const json& row, size_t index, std::string& why,
+                    std::string& field) {
+    json data = plan.common;
+    data.merge_patch(row);
+    data["_row"] = zero_padded(index + 1, std::to_string(plan.rows).size());
+    return plan.pattern->render(data, why, field);
 }
 
 }  // namespace
 
-json row_data(const Plan& plan, size_t index) {
+json document_data(const Plan& plan, const json& row) {
     json data = plan.common;
-    data.merge_patch(plan.rows[index]);  // RowStore decodes a copy
-    return data;
-}
-
-json document_data(const Plan& plan, size_t index) {
-    json data = row_data(plan, index);
+    data.merge_patch(row);
     for (const auto& name : plan.name_only) data.erase(name);
     return data;
 }
@@ -123,15 +139,12 @@ Plan make_plan(const BatchOptions& o, Engine& engine) {
     if (!o.common_data.empty()) plan.common = expand::load_data(o.common_data).value;
     plan.data_name = o.common_data.empty() ? plan.rows_file : o.common_data.string();
 
-    std::vector<int> lines;
-    const std::string ext = o.rows_file.extension().string();
-    const bool csv = ext == ".csv" || ext == ".CSV";
-    expand::for_each_row(o.rows_file, [&](json&& row, int line) {
-        if (csv) make_csv_lists(row, plan.rows_file);
-        plan.rows.add(row);
-        lines.push_back(line);
-    });
-    if (plan.rows.empty())
+    // First reading: every row checked and counted (the width of _row needs the count).
+    std::error_code ec;
+    plan.rows_mtime = fs::last_write_time(o.rows_file, ec);
+    plan.rows_size = fs::file_size(o.rows_file, ec);
+    for_each_row(plan, [&](json&&, int) { ++plan.rows; });
+    if (plan.rows == 0)
         throw Error(
             problem("batch.rows", "the rows file has no rows: nothing to render", plan.rows_file));
 
@@ -146,40 +159,53 @@ Plan make_plan(const BatchOptions& o, Engine& engine) {
         plan.template_name = t->get<std::string>();
     }
 
-    const int count = static_cast<int>(plan.rows.size());
     if (o.shard_count < 1 || o.shard_index < 1 || o.shard_index > o.shard_count)
         throw Error(problem("batch.shard", "--shard K/N needs 1 <= K <= N (got " +
                                                std::to_string(o.shard_index) + "/" +
                                                std::to_string(o.shard_count) + ")"));
-    plan.shard_begin = static_cast<size_t>(count) * static_cast<size_t>(o.shard_index - 1) /
-                       static_cast<size_t>(o.shard_count);
-    plan.shard_end = static_cast<size_t>(count) * static_cast<size_t>(o.shard_index) /
-                     static_cast<size_t>(o.shard_count);
+    plan.shard_begin =
+        plan.rows * static_cast<size_t>(o.shard_index - 1) / static_cast<size_t>(o.shard_count);
+    plan.shard_end =
+        plan.rows * static_cast<size_t>(o.shard_index) / static_cast<size_t>(o.shard_count);
     plan.manifest_name = o.shard_count == 1 ? "manifest.json"
                                             : "manifest.shard-" + std::to_string(o.shard_index) +
                                                   "-of-" + std::to_string(o.shard_count) + ".json";
 
-    // Every name is checked, not only this shard's: shards write into one folder.
-    NamePattern pattern(o.name_pattern);
+    // Second reading: every name is checked, not only this shard's (shards write into one
+    // folder). Names are kept as hashes; the few rows whose hashes clash are named again.
+    plan.pattern = std::make_shared<NamePattern>(o.name_pattern);
     std::vector<Diagnostic> problems;
-    std::vector<NamedRow> named;
-    const int width = static_cast<int>(std::to_string(count).size());
-    for (int i = 0; i < count; ++i) {
-        json data = row_data(plan, static_cast<size_t>(i));
-        data["_row"] = zero_padded(i + 1, width);
+    FolderGuard guard(o.out_dir);
+    plan.names.reserve(plan.rows);
+    size_t index = 0;
+    for_each_row(plan, [&](json&& row, int line) {
+        const size_t i = index++;
+        if (problems.size() >= kMaxNameProblems) return;
         std::string why, field;
-        std::string name = pattern.render(data, why, field);
+        std::string name = name_of(plan, row, i, why, field);
         if (name.empty()) {
-            if (problems.size() < kMaxNameProblems)
-                problems.push_back(problem("batch.name",
-                                           "row " + std::to_string(i + 1) + ": " + why,
-                                           plan.rows_file, lines[static_cast<size_t>(i)]));
-            continue;
+            problems.push_back(problem("batch.name", "row " + std::to_string(i + 1) + ": " + why,
+                                       plan.rows_file, line));
+            return;
         }
-        named.push_back({std::move(name), i + 1, lines[static_cast<size_t>(i)]});
+        const NamedRow named{std::move(name), static_cast<int>(i) + 1, line};
+        if (auto p = guard.check(named, plan.rows_file)) problems.push_back(std::move(*p));
+        plan.names.add(named.name, i);
+    });
+    if (problems.empty()) {
+        const std::vector<size_t> suspects = plan.names.suspects(plan.manifest_name);
+        if (!suspects.empty()) {
+            std::vector<NamedRow> named;
+            index = 0;
+            for_each_row(plan, [&](json&& row, int line) {
+                const size_t i = index++;
+                if (!std::binary_search(suspects.begin(), suspects.end(), i)) return;
+                std::string why, field;
+                named.push_back({name_of(plan, row, i, why, field), static_cast<int>(i) + 1, line});
+            });
+            problems = check_names(named, plan.manifest_name, plan.rows_file);
+        }
     }
-    if (problems.empty())
-        problems = check_names(named, o.out_dir, plan.manifest_name, plan.rows_file);
     if (!problems.empty()) {
         problems.front().hints.push_back("the name pattern is \"" + o.name_pattern + "\"");
         throw Error(std::move(problems));
@@ -188,17 +214,30 @@ Plan make_plan(const BatchOptions& o, Engine& engine) {
     const auto fields = engine.template_fields(plan.template_name);
     if (!fields.empty()) {
         const std::set<std::string> declared(fields.begin(), fields.end());
-        for (const auto& name : pattern.used())
+        for (const auto& name : plan.pattern->used())
             if (!declared.count(name)) plan.name_only.insert(name);
     }
-    const std::string digest = common_digest(o, plan, engine);
-    plan.planned.reserve(named.size());
-    for (auto& n : named) {
-        const json row = plan.rows[static_cast<size_t>(n.row - 1)];
-        plan.planned.push_back(
-            {n.row, n.line, n.name, Sha256().field(digest).field(row.dump()).field(n.name).hex()});
-    }
+    plan.common_digest = common_digest(o, plan, engine);
     return plan;
+}
+
+void for_each_job(const Plan& plan, const std::function<void(Job&&)>& take) {
+    std::error_code ec;
+    if (fs::last_write_time(plan.rows_file, ec) != plan.rows_mtime ||
+        fs::file_size(plan.rows_file, ec) != plan.rows_size)
+        throw Error(problem("batch.rows",
+                            "the rows file has changed since the batch checked it; run the batch "
+                            "again",
+                            plan.rows_file));
+    size_t index = 0;
+    for_each_row(plan, [&](json&& row, int line) {
+        const size_t i = index++;
+        if (i < plan.shard_begin || i >= plan.shard_end) return;
+        std::string why, field;
+        std::string name = name_of(plan, row, i, why, field);
+        std::string input = Sha256().field(plan.common_digest).field(row.dump()).field(name).hex();
+        take(Job{i, line, std::move(name), std::move(input), std::move(row)});
+    });
 }
 
 }  // namespace vanthu::batch

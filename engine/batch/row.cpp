@@ -12,24 +12,23 @@ namespace {
 
 // The engine names the common data file in messages about data; a field the row gives is
 // the row's, so point at the row's line of the rows file instead.
-void locate_in_rows(std::vector<Diagnostic>& diags, const Plan& plan, const PlannedRow& p) {
-    const json row = plan.rows[static_cast<size_t>(p.row - 1)];
+void locate_in_rows(std::vector<Diagnostic>& diags, const Plan& plan, const Job& job) {
+    const json& row = job.row;
     for (auto& d : diags) {
         if (!d.where || d.where->file != plan.data_name || d.where->line > 0) continue;
         const std::string field = field_of(d);
         const std::string top = field.substr(0, field.find_first_of(".["));
         if (!top.empty() && row.contains(top))
-            d.where = core::SourceLocation{plan.rows_file, p.line, 0, {}};
+            d.where = core::SourceLocation{plan.rows_file, job.line, 0, {}};
     }
 }
 
-BatchFailure failure(const Plan& plan, const PlannedRow& p, std::vector<Diagnostic> diags,
-                     const std::string& code, const std::string& message) {
+BatchFailure failure(const Job& job, std::vector<Diagnostic> diags, const std::string& code,
+                     const std::string& message) {
     BatchFailure f;
-    f.row = p.row;
-    f.line = p.line;
-    f.file = p.file;
-    locate_in_rows(diags, plan, p);
+    f.row = static_cast<int>(job.index) + 1;
+    f.line = job.line;
+    f.file = job.file;
     const Diagnostic* first = nullptr;
     for (const auto& d : diags)
         if (d.severity == core::Severity::error) {
@@ -72,14 +71,13 @@ Diagnostic diagnostic_from(const json& j) {
 
 }  // namespace
 
-RowResult render_row(Engine& engine, const Plan& plan, size_t index, const fs::path& out_dir,
+RowResult render_row(Engine& engine, const Plan& plan, const Job& job, const fs::path& out_dir,
                      bool draft) {
-    const PlannedRow& p = plan.planned[index];
     RowResult r;
-    r.index = index;
+    r.job = {job.index, job.line, job.file, job.input, nullptr};
     RenderResult rendered;
     try {
-        const json data = document_data(plan, static_cast<size_t>(p.row - 1));
+        const json data = document_data(plan, job.row);
         RenderRequest request;
         request.data_file = plan.data_name;
         request.template_name = plan.template_name;
@@ -88,21 +86,23 @@ RowResult render_row(Engine& engine, const Plan& plan, size_t index, const fs::p
         rendered = engine.render(request);
     } catch (const Error& e) {
         r.status = RowResult::Status::failed;
-        r.failure = failure(plan, p, e.diagnostics(), "", e.what());
+        std::vector<Diagnostic> diags = e.diagnostics();
+        locate_in_rows(diags, plan, job);
+        r.failure = failure(job, std::move(diags), "", e.what());
         return r;
     } catch (const std::exception& e) {
         r.status = RowResult::Status::internal_error;
-        r.failure = failure(plan, p, {}, "internal",
+        r.failure = failure(job, {}, "internal",
                             std::string("internal error (a bug in vanthu): ") + e.what());
         return r;
     }
     try {
-        const fs::path target = out_dir / p.file;
+        const fs::path target = out_dir / job.file;
         fs::create_directories(target.parent_path());
         core::write_file_atomically(target, rendered.pdf);
     } catch (const std::exception& e) {
         r.status = RowResult::Status::output_error;
-        r.failure = failure(plan, p, {}, "output", e.what());
+        r.failure = failure(job, {}, "output", e.what());
         return r;
     }
     r.pages = rendered.page_count;
@@ -112,19 +112,40 @@ RowResult render_row(Engine& engine, const Plan& plan, size_t index, const fs::p
     return r;
 }
 
-RowResult crashed(const Plan& plan, size_t index, const std::string& why) {
+RowResult crashed(const Job& job, const std::string& why) {
     RowResult r;
-    r.index = index;
+    r.job = {job.index, job.line, job.file, job.input, nullptr};
     r.status = RowResult::Status::internal_error;
-    r.failure = failure(plan, plan.planned[index], {}, "internal",
-                        "internal error (a bug in vanthu, please report it): " + why);
+    r.failure =
+        failure(job, {}, "internal", "internal error (a bug in vanthu, please report it): " + why);
     return r;
 }
 
-json to_json(const RowResult& r) {
-    json j = {{"index", r.index},   {"status", static_cast<int>(r.status)},
-              {"pages", r.pages},   {"size", r.size},
-              {"sha256", r.sha256}, {"warnings", r.warnings}};
+std::string to_message(const Job& job) {
+    return json{{"index", job.index},
+                {"line", job.line},
+                {"file", job.file},
+                {"input", job.input},
+                {"row", job.row}}
+        .dump();
+}
+
+Job job_from_message(const std::string& message) {
+    const json j = json::parse(message);
+    return {j.at("index").get<size_t>(), j.at("line").get<int>(), j.at("file").get<std::string>(),
+            j.at("input").get<std::string>(), j.at("row")};
+}
+
+std::string to_message(const RowResult& r) {
+    json j = {{"index", r.job.index},
+              {"line", r.job.line},
+              {"file", r.job.file},
+              {"input", r.job.input},
+              {"status", static_cast<int>(r.status)},
+              {"pages", r.pages},
+              {"size", r.size},
+              {"sha256", r.sha256},
+              {"warnings", r.warnings}};
     if (r.status != RowResult::Status::written) {
         const auto& f = r.failure;
         json diags = json::array();
@@ -133,12 +154,16 @@ json to_json(const RowResult& r) {
                         {"field", f.field},    {"code", f.code}, {"message", f.message},
                         {"diagnostics", diags}};
     }
-    return j;
+    return j.dump();
 }
 
-RowResult row_result_from_json(const json& j) {
+RowResult row_result_from_message(const std::string& message) {
+    const json j = json::parse(message);
     RowResult r;
-    r.index = j.at("index").get<size_t>();
+    r.job.index = j.at("index").get<size_t>();
+    r.job.line = j.at("line").get<int>();
+    r.job.file = j.at("file").get<std::string>();
+    r.job.input = j.at("input").get<std::string>();
     r.status = static_cast<RowResult::Status>(j.at("status").get<int>());
     r.pages = j.at("pages").get<int>();
     r.size = j.at("size").get<std::uintmax_t>();

@@ -1,4 +1,5 @@
-// One row of a batch rendered and written: what a worker does, and what it reports back.
+// One row of a batch rendered and written: what a worker is given, what it does, and what it
+// reports back.
 #pragma once
 
 #include <string>
@@ -11,8 +12,17 @@
 
 namespace vanthu::batch {
 
+// A row to render, with everything worked out for it in the main process.
+struct Job {
+    size_t index = 0;    // 0-based among all rows of the rows file
+    int line = 0;        // where the row starts in the rows file
+    std::string file;    // output path relative to the output folder
+    std::string input;   // digest of the engine, template, options, common data and this row
+    nlohmann::json row;  // the row's own fields, as read
+};
+
 struct RowResult {
-    size_t index = 0;  // into Plan::planned
+    Job job;  // its row left out
     enum class Status { written, failed, output_error, internal_error } status = Status::written;
     int pages = 0;
     std::uintmax_t size = 0;
@@ -21,15 +31,17 @@ struct RowResult {
     BatchFailure failure;               // when not written
 };
 
-// Renders row `index` of `plan` with `engine` and writes it atomically under `out_dir`.
-RowResult render_row(Engine& engine, const Plan& plan, size_t index,
+// Renders `job` with `engine` and writes it atomically under `out_dir`.
+RowResult render_row(Engine& engine, const Plan& plan, const Job& job,
                      const std::filesystem::path& out_dir, bool draft);
 
-// A result sent through a pipe from a worker process.
-nlohmann::json to_json(const RowResult& r);
-RowResult row_result_from_json(const nlohmann::json& j);
+// A job and a result, sent through pipes between the main process and a worker.
+std::string to_message(const Job& job);
+Job job_from_message(const std::string& message);
+std::string to_message(const RowResult& r);
+RowResult row_result_from_message(const std::string& message);
 
-// A row that could not be rendered because its worker process died.
-RowResult crashed(const Plan& plan, size_t index, const std::string& why);
+// A row that could not be rendered because its worker process died (or threw).
+RowResult crashed(const Job& job, const std::string& why);
 
 }  // namespace vanthu::batch

@@ -53,40 +53,51 @@ std::string describe(int status) {
     return "its worker process ended";
 }
 
+bool send(int fd, const std::string& message) {
+    const uint64_t length = message.size();
+    return write_full(fd, &length, sizeof length) && write_full(fd, message.data(), message.size());
+}
+
+bool receive_message(int fd, std::string& message) {
+    uint64_t length = 0;
+    if (!read_full(fd, &length, sizeof length) || length >= (1u << 30)) return false;
+    message.resize(length);
+    return read_full(fd, message.data(), length);
+}
+
 struct Worker {
     pid_t pid = -1;
-    int task_fd = -1;    // row numbers to the worker
+    int task_fd = -1;    // jobs to the worker
     int result_fd = -1;  // results from it
-    int64_t busy = -1;   // the row in progress
+    bool busy = false;
+    Job job;  // the row in progress, its data left out
 };
 
-[[noreturn]] void worker_main(int task_fd, int result_fd, const WorkHooks& hooks,
-                              const Plan& plan) {
+[[noreturn]] void worker_main(int task_fd, int result_fd, const WorkHooks& hooks) {
     // Ctrl-C and SIGTERM go to the parent, which lets the rows in progress finish.
     std::signal(SIGINT, SIG_IGN);
     std::signal(SIGTERM, SIG_IGN);
     std::signal(SIGPIPE, SIG_DFL);
     core::keep_freed_memory();  // a worker renders document after document
+    std::string message;
     for (;;) {
-        uint64_t index = 0;
-        if (!read_full(task_fd, &index, sizeof index)) _exit(0);
+        if (!receive_message(task_fd, message)) _exit(0);
         RowResult r;
+        Job job;
         try {
-            r = hooks.work(static_cast<size_t>(index));
+            job = job_from_message(message);
+            r = hooks.work(job);
         } catch (const std::exception& e) {
-            r = crashed(plan, static_cast<size_t>(index), e.what());
+            r = crashed(job, e.what());
         }
-        const std::string message = to_json(r).dump();
-        const uint64_t length = message.size();
-        if (!write_full(result_fd, &length, sizeof length) ||
-            !write_full(result_fd, message.data(), message.size()))
-            _exit(0);
+        if (!send(result_fd, to_message(r))) _exit(0);
     }
 }
 
-class Pool {
-  public:
-    Pool(const WorkHooks& hooks, const Plan& plan) : hooks_(hooks), plan_(plan) {
+}  // namespace
+
+struct Dispatcher::Pool {
+    explicit Pool(const WorkHooks& hooks) : hooks_(hooks) {
         struct sigaction ignore {};
         ignore.sa_handler = SIG_IGN;
         // A dead worker's pipe then gives EPIPE instead of killing this process.
@@ -123,19 +134,20 @@ class Pool {
             close(result[0]);
             prctl(PR_SET_PDEATHSIG, SIGKILL);  // never outlive a killed batch
             if (getppid() != parent) _exit(0);
-            worker_main(task[0], result[1], hooks_, plan_);
+            worker_main(task[0], result[1], hooks_);
         }
         close(task[0]);
         close(result[1]);
-        return Worker{pid, task[1], result[0], -1};
+        return Worker{pid, task[1], result[0], false, {}};
     }
 
-    // Hands row `index` to `w`, replacing `w` once if it has died.
-    void give(Worker& w, size_t index) {
-        const uint64_t value = index;
+    // Hands `job` to `w`, replacing `w` once if it has died.
+    void give(Worker& w, Job&& job) {
+        const std::string message = to_message(job);
         for (int attempt = 0; attempt < 2; ++attempt) {
-            if (write_full(w.task_fd, &value, sizeof value)) {
-                w.busy = static_cast<int64_t>(index);
+            if (send(w.task_fd, message)) {
+                w.busy = true;
+                w.job = {job.index, job.line, std::move(job.file), std::move(job.input), nullptr};
                 return;
             }
             close_worker(w);
@@ -144,24 +156,21 @@ class Pool {
         throw std::runtime_error("worker processes die before taking work");
     }
 
-    // Reads `w`'s next result; false if it died (then it is closed and reaped).
+    // Reads `w`'s next result; false if it died (then it is closed and reaped, and replaced).
     bool receive(Worker& w, RowResult& out) {
-        uint64_t length = 0;
         std::string message;
-        if (read_full(w.result_fd, &length, sizeof length) && length < (1u << 30)) {
-            message.resize(length);
-            if (read_full(w.result_fd, message.data(), length)) {
-                try {
-                    out = row_result_from_json(nlohmann::json::parse(message));
-                    w.busy = -1;
-                    return true;
-                } catch (const std::exception&) {
-                }
+        if (receive_message(w.result_fd, message)) {
+            try {
+                out = row_result_from_message(message);
+                w.busy = false;
+                return true;
+            } catch (const std::exception&) {
             }
         }
-        const size_t index = static_cast<size_t>(w.busy);
+        const Job job = std::move(w.job);
         const int status = close_worker(w);
-        out = crashed(plan_, index, describe(status));
+        out = crashed(job, describe(status));
+        w = spawn();
         return false;
     }
 
@@ -176,13 +185,46 @@ class Pool {
         return status;
     }
 
+    // Waits up to 200 ms for results and hands each to hooks.done; false once a hook said stop.
+    bool take_results() {
+        fds_.clear();
+        owner_.clear();
+        for (size_t i = 0; i < workers_.size(); ++i)
+            if (workers_[i].busy) {
+                fds_.push_back({workers_[i].result_fd, POLLIN, 0});
+                owner_.push_back(i);
+            }
+        if (fds_.empty()) return true;
+        const int ready = poll(fds_.data(), fds_.size(), 200);
+        if (ready < 0 && errno != EINTR) throw std::runtime_error("poll failed");
+        bool go_on = hooks_.tick();
+        if (ready <= 0) return go_on;
+        for (size_t k = 0; k < fds_.size(); ++k) {
+            if (fds_[k].revents == 0) continue;
+            RowResult r;
+            receive(workers_[owner_[k]], r);
+            if (!hooks_.done(std::move(r))) go_on = false;
+        }
+        return go_on;
+    }
+
+    Worker* idle() {
+        for (auto& w : workers_)
+            if (!w.busy) return &w;
+        return nullptr;
+    }
+    bool any_busy() const {
+        for (const auto& w : workers_)
+            if (w.busy) return true;
+        return false;
+    }
+
   private:
     const WorkHooks& hooks_;
-    const Plan& plan_;
     struct sigaction old_pipe_ {};
+    std::vector<pollfd> fds_;
+    std::vector<size_t> owner_;
 };
-
-}  // namespace
 
 int available_cores() {
     cpu_set_t set;
@@ -191,56 +233,51 @@ int available_cores() {
     return online > 0 ? static_cast<int>(online) : 1;
 }
 
-void run_rows(int jobs, const std::vector<size_t>& todo, const WorkHooks& hooks, const Plan& plan) {
-    if (todo.empty()) return;
-    if (jobs <= 1) {
-        for (size_t index : todo) {
-            if (!hooks.tick()) return;
-            RowResult r;
-            try {
-                r = hooks.work(index);
-            } catch (const std::exception& e) {
-                r = crashed(plan, index, e.what());
-            }
-            if (!hooks.done(std::move(r))) return;
-        }
-        return;
-    }
+Dispatcher::Dispatcher(int jobs, const WorkHooks& hooks) : hooks_(hooks) {
+    if (jobs <= 1) return;
+    pool_ = std::make_unique<Pool>(hooks);
+    for (int i = 0; i < jobs; ++i) pool_->workers_.push_back(pool_->spawn());
+}
 
-    Pool pool(hooks, plan);
-    size_t next = 0;
-    bool handing = true;
-    const size_t n = std::min(static_cast<size_t>(jobs), todo.size());
-    for (size_t i = 0; i < n; ++i) {
-        pool.workers_.push_back(pool.spawn());
-        pool.give(pool.workers_.back(), todo[next++]);
+Dispatcher::~Dispatcher() {
+    try {
+        finish();
+    } catch (...) {  // the workers still exit when the pool closes their pipes
     }
-    std::vector<pollfd> fds;
-    std::vector<size_t> owner;
-    for (;;) {
-        fds.clear();
-        owner.clear();
-        for (size_t i = 0; i < pool.workers_.size(); ++i)
-            if (pool.workers_[i].busy >= 0) {
-                fds.push_back({pool.workers_[i].result_fd, POLLIN, 0});
-                owner.push_back(i);
-            }
-        if (fds.empty()) break;
-        const int ready = poll(fds.data(), fds.size(), 200);
-        if (ready < 0 && errno != EINTR) throw std::runtime_error("poll failed");
-        if (!hooks.tick()) handing = false;
-        if (ready <= 0) continue;
-        for (size_t k = 0; k < fds.size(); ++k) {
-            if (fds[k].revents == 0) continue;
-            Worker& w = pool.workers_[owner[k]];
-            RowResult r;
-            const bool alive = pool.receive(w, r);
-            if (!hooks.done(std::move(r))) handing = false;
-            if (!handing || next >= todo.size()) continue;
-            if (!alive) w = pool.spawn();
-            pool.give(w, todo[next++]);
+}
+
+bool Dispatcher::submit(Job job) {
+    if (stopped_) return false;
+    if (!pool_) {
+        if (!hooks_.tick()) {
+            stopped_ = true;
+            return false;
         }
+        RowResult r;
+        try {
+            r = hooks_.work(job);
+        } catch (const std::exception& e) {
+            r = crashed(job, e.what());
+        }
+        if (!hooks_.done(std::move(r))) stopped_ = true;
+        return true;
     }
+    Worker* w = pool_->idle();
+    while (!w) {
+        if (!pool_->take_results()) {
+            stopped_ = true;
+            return false;
+        }
+        w = pool_->idle();
+    }
+    pool_->give(*w, std::move(job));
+    return true;
+}
+
+void Dispatcher::finish() {
+    if (!pool_) return;
+    while (pool_->any_busy())
+        if (!pool_->take_results()) stopped_ = true;
 }
 
 }  // namespace vanthu::batch

@@ -1,9 +1,11 @@
 // Running rows in worker processes. Pango must not lay out in two threads of one process
 // (platform-facts Q7), so a batch forks workers: each builds its own fonts once and keeps
-// the parent's loaded templates, takes row numbers from a pipe and sends results back.
+// the parent's loaded templates, takes jobs from a pipe and sends results back. Jobs are handed
+// out as the rows file is read, so no process holds every row.
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <vector>
 
 #include "batch/row.hpp"
@@ -12,18 +14,35 @@ namespace vanthu::batch {
 
 struct WorkHooks {
     // Renders one row; runs in a worker process (or in this one with one job).
-    std::function<RowResult(size_t index)> work;
+    std::function<RowResult(const Job&)> work;
     // Takes a result in this process; returns false to hand out no more rows.
     std::function<bool(RowResult&&)> done;
     // Called a few times a second while rows are in progress; returns false to stop.
     std::function<bool()> tick;
 };
 
-// Runs `hooks.work` for each of `todo` in `jobs` processes (1: in this process, no fork).
-// Rows already handed out always finish. A worker that dies is reported as an internal error
-// of its row and replaced. The caller must not have started Pango before (it is not safe to
-// fork after).
-void run_rows(int jobs, const std::vector<size_t>& todo, const WorkHooks& hooks, const Plan& plan);
+class Dispatcher {
+  public:
+    // Starts `jobs` worker processes (none for 1: rows then run in this process). The caller
+    // must not have started Pango before (it is not safe to fork after), and should hold little
+    // memory: the workers inherit it.
+    Dispatcher(int jobs, const WorkHooks& hooks);
+    ~Dispatcher();  // waits for the rows in progress, then for the workers to exit
+    Dispatcher(const Dispatcher&) = delete;
+    Dispatcher& operator=(const Dispatcher&) = delete;
+
+    // Hands `job` to a free worker, taking results while waiting for one. False once a hook has
+    // said stop: the job is not run, and no later one will be.
+    bool submit(Job job);
+    // Waits for the rows in progress and takes their results.
+    void finish();
+
+  private:
+    struct Pool;
+    std::unique_ptr<Pool> pool_;
+    const WorkHooks& hooks_;
+    bool stopped_ = false;
+};
 
 // Cores this process may run on.
 int available_cores();

@@ -133,16 +133,16 @@ int BatchCommand::run() {
 
     for (size_t i = 0; i < report.failures.size() && i < kFailuresShown; ++i)
         std::cerr << failure_line(report.failures[i], o.rows) << '\n';
-    if (report.failures.size() > kFailuresShown)
-        std::cerr << "… and " << report.failures.size() - kFailuresShown
+    if (static_cast<size_t>(report.failed) > kFailuresShown)
+        std::cerr << "… and " << static_cast<size_t>(report.failed) - kFailuresShown
                   << " more failed rows, listed in " << report.manifest.string() << '\n';
     if (!o.quiet) {
-        const int rendered = report.written + static_cast<int>(report.failures.size());
+        const int rendered = report.written + report.failed;
         char rate[48] = "";
         if (rendered > 0 && report.seconds > 0)
             std::snprintf(rate, sizeof rate, ", %.1f documents/s", rendered / report.seconds);
         std::cerr << "batch: " << report.written << " written, " << report.skipped
-                  << " up to date, " << report.failures.size() << " failed";
+                  << " up to date, " << report.failed << " failed";
         if (report.shard_rows != report.rows)
             std::cerr << " (shard " << b.shard_index << "/" << b.shard_count << ": "
                       << report.shard_rows << " of " << report.rows << " rows)";
@@ -156,11 +156,11 @@ int BatchCommand::run() {
         if (report.worker_peak_kb > 0)
             std::cerr << ", largest worker " << report.worker_peak_kb / 1024 << " MB";
         std::cerr << '\n';
-        if (report.stopped && report.failures.empty())
+        if (report.stopped && report.failed == 0)
             std::cerr << "batch: stopped before the end; run the same command again to finish\n";
     }
     if (report.internal_error) return kInternalError;
-    if (!report.failures.empty()) return kRowsFailed;
+    if (report.failed > 0) return kRowsFailed;
     if (report.stopped) return kInterrupted;
     return kOk;
 }

@@ -3,6 +3,9 @@
 #include <csv.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
 #include <map>
 
 #include "core/diagnostics.hpp"
@@ -264,6 +267,36 @@ core::Diagnostic on_line(core::Diagnostic d, const std::string& name, int line,
     return d;
 }
 
+// One line of a .jsonl file: its row handed to `sink`, or its problems added to `problems`.
+// Rows go on to `sink` only while there are no problems, as load_rows() promises.
+void parse_jsonl_line(std::string l, int line, const std::string& name,
+                      std::vector<core::Diagnostic>& problems, const RowSink& sink) {
+    if (!l.empty() && l.back() == '\r') l.pop_back();
+    const size_t first = l.find_first_not_of(" \t\r");
+    if (first == npos) return;
+    json value;
+    try {
+        value = detail::parse_json_text(l, name, "data.syntax");
+    } catch (const core::Failure& f) {
+        for (const auto& d : f.diagnostics()) problems.push_back(on_line(d, name, line, l));
+        return;
+    }
+    if (!value.is_object()) {
+        problems.push_back(error("data.top-level",
+                                 "line " + std::to_string(line) + " holds " + kind_of(value) +
+                                     ", not an object: each line must be one object { … }",
+                                 core::SourceLocation{name, line, static_cast<int>(first) + 1, l}));
+        return;
+    }
+    const core::SourceLocation where{name, line, 0, l};
+    const size_t before = problems.size();
+    for (auto& d : detail::check_data_strings(value, name))
+        problems.push_back(on_line(std::move(d), name, line, l));
+    if (problems.size() != before) return;
+    json row = nfc_all(value, "", where, problems);
+    if (problems.empty()) sink(std::move(row), line);
+}
+
 void parse_jsonl_rows(const std::string& raw, const std::string& name, const RowSink& sink) {
     const std::string text = strip_bom(raw);
     if (auto problem = encoding_problem(text, name, "data.encoding"))
@@ -273,34 +306,33 @@ void parse_jsonl_rows(const std::string& raw, const std::string& name, const Row
     for (int line = 1; start <= text.size(); ++line) {
         size_t end = text.find('\n', start);
         if (end == npos) end = text.size();
-        std::string l = text.substr(start, end - start);
-        if (!l.empty() && l.back() == '\r') l.pop_back();
+        parse_jsonl_line(text.substr(start, end - start), line, name, problems, sink);
         start = end + 1;
-        const size_t first = l.find_first_not_of(" \t\r");
-        if (first == npos) continue;
-        json value;
-        try {
-            value = detail::parse_json_text(l, name, "data.syntax");
-        } catch (const core::Failure& f) {
-            for (const auto& d : f.diagnostics()) problems.push_back(on_line(d, name, line, l));
-            continue;
-        }
-        if (!value.is_object()) {
-            problems.push_back(
-                error("data.top-level",
-                      "line " + std::to_string(line) + " holds " + kind_of(value) +
-                          ", not an object: each line must be one object { … }",
-                      core::SourceLocation{name, line, static_cast<int>(first) + 1, l}));
-            continue;
-        }
-        const core::SourceLocation where{name, line, 0, l};
-        const size_t before = problems.size();
-        for (auto& d : detail::check_data_strings(value, name))
-            problems.push_back(on_line(std::move(d), name, line, l));
-        if (problems.size() != before) continue;
-        json row = nfc_all(value, "", where, problems);
-        if (problems.empty()) sink(std::move(row), line);
     }
+    if (!problems.empty()) throw core::Failure(std::move(problems));
+}
+
+// As parse_jsonl_rows, reading the file a line at a time: a batch of many rows never holds
+// the whole file. An encoding problem stops at its line, as it stops the whole-text check.
+void stream_jsonl_rows(const std::filesystem::path& file, const RowSink& sink) {
+    const std::string name = file.string();
+    std::error_code ec;
+    std::ifstream in(file, std::ios::binary);
+    if (!in || std::filesystem::is_directory(file, ec))
+        throw core::Failure(error("data.io",
+                                  std::string("cannot read the rows file: ") +
+                                      (in ? "it is a folder" : std::strerror(errno)),
+                                  file_only(name)));
+    std::vector<core::Diagnostic> problems;
+    std::string l;
+    for (int line = 1; std::getline(in, l); ++line) {
+        if (line == 1) l = strip_bom(l);
+        if (auto problem = encoding_problem(l, name, "data.encoding"))
+            throw core::Failure(on_line(std::move(*problem), name, line, {}));
+        parse_jsonl_line(std::move(l), line, name, problems, sink);
+    }
+    if (in.bad())
+        throw core::Failure(error("data.io", "cannot read the rows file", file_only(name)));
     if (!problems.empty()) throw core::Failure(std::move(problems));
 }
 
@@ -518,6 +550,7 @@ std::vector<json> load_rows(const std::filesystem::path& file, std::vector<int>*
 void for_each_row(const std::filesystem::path& file, const RowSink& sink) {
     const std::string name = file.string();
     check_rows_format(name);
+    if (lower_extension(name) == ".jsonl") return stream_jsonl_rows(file, sink);
     parse_any(read_rows_file(file), name, sink);
 }
 

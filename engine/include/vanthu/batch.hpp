@@ -35,6 +35,16 @@ struct BatchProgress {
     double rendering_s = 0;  // since the first document was handed to a worker
 };
 
+struct BatchOutput {
+    int row = 0;       // 1-based row number among the rows file's rows
+    int line = 0;      // line of the rows file where the row starts
+    std::string file;  // path relative to out_dir
+    int pages = 0;
+    std::uintmax_t size = 0;
+    std::string sha256;    // of the PDF file, hex
+    bool skipped = false;  // up to date from an earlier run, not rendered again
+};
+
 struct BatchOptions {
     EngineOptions engine;
     // Template name or folder; empty: the common data's (else the first row's) "template".
@@ -54,16 +64,9 @@ struct BatchOptions {
     bool reuse_layout = true;  // lay identical paragraphs out once per worker
     // Called after every finished row, from the calling thread.
     std::function<void(const BatchProgress&)> on_progress;
-};
-
-struct BatchOutput {
-    int row = 0;       // 1-based row number among the rows file's rows
-    int line = 0;      // line of the rows file where the row starts
-    std::string file;  // path relative to out_dir
-    int pages = 0;
-    std::uintmax_t size = 0;
-    std::string sha256;    // of the PDF file, hex
-    bool skipped = false;  // up to date from an earlier run, not rendered again
+    // Called for every output written or up to date, in row order, from the calling thread
+    // (the report does not list them: a batch may have many thousands; manifest.json does).
+    std::function<void(const BatchOutput&)> on_output;
 };
 
 struct BatchFailure {
@@ -77,11 +80,11 @@ struct BatchFailure {
 };
 
 struct BatchReport {
-    int rows = 0;                      // rows in the rows file
-    int shard_rows = 0;                // rows of this shard
-    std::vector<BatchOutput> outputs;  // by row: written now or up to date
+    int rows = 0;        // rows in the rows file
+    int shard_rows = 0;  // rows of this shard
+    int written = 0, skipped = 0, failed = 0;
+    // The first 100 failed rows, by row (manifest.json lists every one).
     std::vector<BatchFailure> failures;
-    int written = 0, skipped = 0;
     bool stopped = false;         // fail_fast or an interrupt left rows undone
     bool internal_error = false;  // a row failed because of a bug (or a worker crashed)
     std::filesystem::path manifest;

@@ -278,6 +278,32 @@ TEST(Rows, ForEachRowStreamsRowsWithTheirLines) {
     EXPECT_EQ(handed, 1);
 }
 
+// A .jsonl file is read a line at a time; what it gives and what it reports are the same as
+// parsing the whole text: byte-order mark, \r\n, blank lines, and where a problem is.
+TEST(Rows, JsonlFileReadByLinesMatchesTheWholeText) {
+    TempDir dir;
+    const std::string good = "\xEF\xBB\xBF{\"so\": \"1\"}\r\n\r\n{\"so\": \"2\"}";
+    std::vector<int> file_lines, text_lines;
+    EXPECT_EQ(load_rows(dir.write("g.jsonl", good), &file_lines),
+              parse_rows(good, (dir.path() / "g.jsonl").string(), &text_lines));
+    EXPECT_EQ(file_lines, text_lines);
+    EXPECT_EQ(file_lines, (std::vector<int>{1, 3}));
+    for (const std::string bad : {"{\"so\": \"1\"}\n\n{\"so\": \"a\xC3\"}\n",
+                                  "{\"so\": \"1\"}\n{\"so\": \"a\x01\"}\n", "{}\n{\"so\": }\n"}) {
+        const std::string name = (dir.path() / "b.jsonl").string();
+        const auto from_file = failure_of([&] { load_rows(dir.write("b.jsonl", bad)); });
+        const auto from_text = failure_of([&] { parse_rows(bad, name); });
+        EXPECT_EQ(from_file.code, from_text.code) << bad;
+        EXPECT_EQ(from_file.message, from_text.message) << bad;
+        ASSERT_TRUE(from_file.where && from_text.where) << bad;
+        EXPECT_EQ(from_file.where->line, from_text.where->line) << bad;
+        EXPECT_EQ(from_file.where->column, from_text.where->column) << bad;
+    }
+    EXPECT_EQ(failure_of([&] { load_rows(dir.path()); }).code, "data.format");
+    std::filesystem::create_directory(dir.path() / "d.jsonl");
+    EXPECT_EQ(failure_of([&] { load_rows(dir.path() / "d.jsonl"); }).code, "data.io");
+}
+
 // ---- JSON Lines
 // -----------------------------------------------------------------------------------
 
