@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/document.hpp"
+
 namespace vanthu::text::detail {
 
 // Length in bytes of the well-formed UTF-8 sequence starting at s[i], or 0 if it is not one.
@@ -34,5 +36,8 @@ std::string_view trim(std::string_view s);
 size_t unbreakable_memo_hits();
 // Forgets them (for measuring the first time a text is seen).
 void clear_unbreakable_memo();
+// unbreakable_ranges() without the memo and with every rule run, also those the text lacks the
+// characters for (tests: the shortcut must not change what is found).
+std::vector<model::ByteRange> unbreakable_ranges_of_every_rule(std::string_view s);
 
 }  // namespace vanthu::text::detail

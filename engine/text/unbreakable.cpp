@@ -2,6 +2,7 @@
 // Each pattern runs on its own so that overlapping tokens ("ngày 26" and "26/12/2016") are all
 // found; the ranges are merged afterwards.
 #include <unicode/regex.h>
+#include <unicode/uchar.h>
 
 #include <algorithm>
 #include <array>
@@ -41,33 +42,53 @@ namespace {
 #define SPACED_ADMIN R"(\d+\p{Ll}?)" SP "*/" SP "*" SPACED_BODY
 #define SPACED_PARTY R"(\d+)" SP "*-" SP R"(*\p{Lu}\w*)" SP "*/" SP "*" SPACED_BODY
 
+// Characters a rule cannot match without. A paragraph is scanned once for them, and a rule is
+// run only on paragraphs that have all it needs: most rules need a digit or a "/", which most
+// paragraphs of a plan lack, and an ICU search tries every position of the text.
+enum Needs : unsigned {
+    kNothing = 0,
+    kDigit = 1,        // \d: any Unicode decimal digit (\p{Nd})
+    kSlash = 2,        // "/"
+    kDash = 4,         // "-", "–" or "—"
+    kDot = 8,          // "."
+    kDotOrComma = 16,  // "." or ","
+    kAt = 32,          // "@"
+    kUrlStart = 64,    // ":" (of "://") or "w"/"W" (of "www.")
+};
+
 struct Rule {
     const char* name;
     const char* pattern;
     int group = 0;  // the capture group that is the token (0: the whole match)
+    unsigned needs = kNothing;
 };
 
 constexpr Rule kRules[] = {
-    {"document symbol", NOT_AFTER_WORD "(?:" ADMIN_SYMBOL "|" PARTY_SYMBOL ")"},
-    {"spaced document symbol", NOT_AFTER_WORD "(?:" SPACED_ADMIN "|" SPACED_PARTY ")"},
+    {"document symbol", NOT_AFTER_WORD "(?:" ADMIN_SYMBOL "|" PARTY_SYMBOL ")", 0, kDigit | kSlash},
+    {"spaced document symbol", NOT_AFTER_WORD "(?:" SPACED_ADMIN "|" SPACED_PARTY ")", 0,
+     kDigit | kSlash},
     // "số 576/LĐLĐ", "Số: 05/KH-BTV", a draft's "Số:      /KH-BTV", a sloppy "số 60 /KH-BTV".
     {"số + symbol",
      NOT_AFTER_WORD "(?i:số):?" SP "*(?:(?:\\d+\\p{Ll}?" SP "*)?/(?:\\d{4}/)?[\\p{L}\\p{Nd}]"
-                    "\\w*(?:-" GROUP ")*|" PARTY_SYMBOL ")"},
+                    "\\w*(?:-" GROUP ")*|" PARTY_SYMBOL ")",
+     0, kSlash},
     // "26/12/2016", "15/11", "6/2020".
-    {"short date", R"((?<![\p{Nd}/])\d{1,2}/(?:\d{1,2}(?:/\d{4})?|\d{4})(?![\p{Nd}/]))"},
+    {"short date", R"((?<![\p{Nd}/])\d{1,2}/(?:\d{1,2}(?:/\d{4})?|\d{4})(?![\p{Nd}/]))", 0,
+     kDigit | kSlash},
     // "ngày 14", "tháng 10", "năm 2021" in any letter case.
-    {"long date pair", NOT_AFTER_WORD "(?i:ngày|tháng|năm)" SP R"(+\d{1,4}(?!\p{Nd}))"},
+    {"long date pair", NOT_AFTER_WORD "(?i:ngày|tháng|năm)" SP R"(+\d{1,4}(?!\p{Nd}))", 0, kDigit},
     // "2022 - 2027", "2017 – 2021".
-    {"year range",
-     R"((?<!\p{Nd})\d{4})" SP "{0,2}[\\-\\u2013\\u2014]" SP R"({0,2}\d{4}(?!\p{Nd}))"},
+    {"year range", R"((?<!\p{Nd})\d{4})" SP "{0,2}[\\-\\u2013\\u2014]" SP R"({0,2}\d{4}(?!\p{Nd}))",
+     0, kDigit | kDash},
     // Holiday dates "2-9", "20-10", also "20-10-2020" and "2017-2021".
-    {"digits with hyphens", R"((?<!\p{Nd})\d+(?:-\d+)+(?!\p{Nd}))"},
+    {"digits with hyphens", R"((?<!\p{Nd})\d+(?:-\d+)+(?!\p{Nd}))", 0, kDigit | kDash},
     // "1.234.567", "81,3", "1.234.567,5", phone numbers "02963.852141".
-    {"number with separators", R"((?<!\p{Nd})\d+(?:[.,]\d+)+)"},
-    {"number + unit", R"((?<![\p{Nd}.,])\d+(?:[.,]\d+)*)" SP
-                      "+(?:đồng|đ|VNĐ|VND|USD|triệu|tỷ|nghìn|ngàn|°C|%|mm|cm|km²|km|m²|m2|m|ha|"
-                      "kg|g|tấn|lít)" NOT_BEFORE_WORD},
+    {"number with separators", R"((?<!\p{Nd})\d+(?:[.,]\d+)+)", 0, kDigit | kDotOrComma},
+    {"number + unit",
+     R"((?<![\p{Nd}.,])\d+(?:[.,]\d+)*)" SP
+     "+(?:đồng|đ|VNĐ|VND|USD|triệu|tỷ|nghìn|ngàn|°C|%|mm|cm|km²|km|m²|m2|m|ha|"
+     "kg|g|tấn|lít)" NOT_BEFORE_WORD,
+     0, kDigit},
     {"citation label", NOT_AFTER_WORD "(?:Tiểu mục|tiểu mục|Điều|điều|Khoản|khoản|Điểm|điểm|"
                                       "Chương|chương|Mục|mục|Phần|phần)" SP
                                       R"(+(?:\d+\p{Ll}?|[IVXLC]+|\p{Ll}))" NOT_BEFORE_WORD},
@@ -76,18 +97,18 @@ constexpr Rule kRules[] = {
      "^" SP R"(*((?:[IVXLC]+\.|\p{Lu}\.|\d+(?:\.\d+)+\.?|\d+[.)]|\p{Ll}\)|[\-+*•]))" SP
      R"(+[^\s]+))",
      1},
-    {"authority prefix", NOT_AFTER_WORD "(?:TM|KT|TL|TUQ|Q|TP)\\." SP R"(*[^\s]+)"},
-    {"V/v + word", NOT_AFTER_WORD "[Vv]/[Vv]" SP R"(+[^\s]+)"},
+    {"authority prefix", NOT_AFTER_WORD "(?:TM|KT|TL|TUQ|Q|TP)\\." SP R"(*[^\s]+)", 0, kDot},
+    {"V/v + word", NOT_AFTER_WORD "[Vv]/[Vv]" SP R"(+[^\s]+)", 0, kSlash},
     // "B/c", "Đ/c".
-    {"letter/letter", R"((?<![\w/])\p{L}\p{M}*/\p{L}\p{M}*(?![\w/]))"},
+    {"letter/letter", R"((?<![\w/])\p{L}\p{M}*/\p{L}\p{M}*(?![\w/]))", 0, kSlash},
     // A spaced hyphen or dash used as a divider ("Trung hậu - Sáng tạo", "Hà Nội – 2024") stays
     // with the word before it: a line that starts with "- " would read as a list item.
-    {"word + spaced dash", R"([^\s]+)" SP R"(+[\-\u2013\u2014](?=)" SP ")"},
+    {"word + spaced dash", R"([^\s]+)" SP R"(+[\-\u2013\u2014](?=)" SP ")", 0, kDash},
     // "./." with the word before it, with or without a space between.
-    {"end mark", R"([^\s]*)" SP R"(*\./\.)"},
-    {"e-mail", R"([\p{L}\p{Nd}._%+\-]+@[\p{L}\p{Nd}\-]+(?:\.[\p{L}\p{Nd}\-]+)+)"},
+    {"end mark", R"([^\s]*)" SP R"(*\./\.)", 0, kDot | kSlash},
+    {"e-mail", R"([\p{L}\p{Nd}._%+\-]+@[\p{L}\p{Nd}\-]+(?:\.[\p{L}\p{Nd}\-]+)+)", 0, kAt | kDot},
     // A URL without the sentence punctuation that may follow it.
-    {"url", R"((?i:https?://|ftp://|www\.)[^\s<>"]*[^\s<>".,;:!?)\]}'»”])"},
+    {"url", R"((?i:https?://|ftp://|www\.)[^\s<>"]*[^\s<>".,;:!?)\]}'»”])", 0, kUrlStart},
 };
 
 #undef NOT_AFTER_WORD
@@ -166,7 +187,7 @@ Memo& memo() {
     return m;
 }
 
-std::vector<model::ByteRange> find_ranges(std::string_view s);
+std::vector<model::ByteRange> find_ranges(std::string_view s, bool every_rule = false);
 
 }  // namespace
 
@@ -190,10 +211,60 @@ std::vector<model::ByteRange> unbreakable_ranges(std::string_view s) {
 
 namespace {
 
-std::vector<model::ByteRange> find_ranges(std::string_view s) {
+// What `text` has of the characters rules need (Needs).
+unsigned needs_met(const icu::UnicodeString& text) {
+    unsigned has = kNothing;
+    const int32_t n = text.length();
+    for (int32_t i = 0; i < n;) {
+        const UChar32 c = text.char32At(i);
+        i += U16_LENGTH(c);
+        switch (c) {
+            case '/':
+                has |= kSlash;
+                break;
+            case '-':
+            case 0x2013:
+            case 0x2014:
+                has |= kDash;
+                break;
+            case '.':
+                has |= kDot | kDotOrComma;
+                break;
+            case ',':
+                has |= kDotOrComma;
+                break;
+            case '@':
+                has |= kAt;
+                break;
+            case ':':
+            case 'w':
+            case 'W':
+                has |= kUrlStart;
+                break;
+            default:
+                if (c >= '0' && c <= '9')
+                    has |= kDigit;
+                else if (c >= 0x80 && u_charType(c) == U_DECIMAL_DIGIT_NUMBER)
+                    has |= kDigit;
+        }
+    }
+    return has;
+}
+
+}  // namespace
+
+std::vector<model::ByteRange> detail::unbreakable_ranges_of_every_rule(std::string_view s) {
+    return find_ranges(s, true);
+}
+
+namespace {
+
+std::vector<model::ByteRange> find_ranges(std::string_view s, bool every_rule) {
     const detail::Utf16Text u = detail::to_utf16(s);
+    const unsigned has = every_rule ? ~0u : needs_met(u.text);
     std::vector<model::ByteRange> found;
     for (size_t i = 0; i < kRuleCount; ++i) {
+        if ((kRules[i].needs & has) != kRules[i].needs) continue;
         const icu::RegexPattern* pattern = compiled_rule(i).pattern.get();
         const int group = kRules[i].group;
         UErrorCode status = U_ZERO_ERROR;
