@@ -10,6 +10,7 @@
 #include <functional>
 
 #include "core/atomic_file.hpp"
+#include "core/fd_io.hpp"
 
 namespace vanthu::batch {
 
@@ -42,17 +43,6 @@ std::optional<Recorded> recorded_from(const json& o) {
             if (s.is_string()) r.warnings.push_back(s.get<std::string>());
     if (r.input.empty() || r.sha256.empty()) return std::nullopt;
     return r;
-}
-
-bool write_all(int fd, const char* p, size_t n) {
-    while (n > 0) {
-        const ssize_t put = ::write(fd, p, n);
-        if (put < 0 && errno == EINTR) continue;
-        if (put <= 0) return false;
-        p += put;
-        n -= static_cast<size_t>(put);
-    }
-    return true;
 }
 
 }  // namespace
@@ -117,7 +107,7 @@ void Spool::append(std::string_view text) {
 }
 
 void Spool::flush() {
-    if (!write_all(fd_, pending_.data(), pending_.size()))
+    if (!core::write_all(fd_, pending_))
         throw BatchOutputError(std::string("cannot write the manifest: ") + std::strerror(errno));
     written_ += pending_.size();
     pending_.clear();

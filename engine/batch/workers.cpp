@@ -15,34 +15,11 @@
 #include <string>
 
 #include "core/allocator.hpp"
+#include "core/fd_io.hpp"
 
 namespace vanthu::batch {
 
 namespace {
-
-bool read_full(int fd, void* buf, size_t n) {
-    auto* p = static_cast<char*>(buf);
-    while (n > 0) {
-        const ssize_t got = ::read(fd, p, n);
-        if (got < 0 && errno == EINTR) continue;
-        if (got <= 0) return false;
-        p += got;
-        n -= static_cast<size_t>(got);
-    }
-    return true;
-}
-
-bool write_full(int fd, const void* buf, size_t n) {
-    const auto* p = static_cast<const char*>(buf);
-    while (n > 0) {
-        const ssize_t put = ::write(fd, p, n);
-        if (put < 0 && errno == EINTR) continue;
-        if (put <= 0) return false;
-        p += put;
-        n -= static_cast<size_t>(put);
-    }
-    return true;
-}
 
 std::string describe(int status) {
     if (WIFSIGNALED(status))
@@ -55,14 +32,15 @@ std::string describe(int status) {
 
 bool send(int fd, const std::string& message) {
     const uint64_t length = message.size();
-    return write_full(fd, &length, sizeof length) && write_full(fd, message.data(), message.size());
+    return core::write_all(fd, {reinterpret_cast<const char*>(&length), sizeof length}) &&
+           core::write_all(fd, message);
 }
 
 bool receive_message(int fd, std::string& message) {
     uint64_t length = 0;
-    if (!read_full(fd, &length, sizeof length) || length >= (1u << 30)) return false;
+    if (!core::read_all(fd, &length, sizeof length) || length >= (1u << 30)) return false;
     message.resize(length);
-    return read_full(fd, message.data(), length);
+    return core::read_all(fd, message.data(), length);
 }
 
 struct Worker {

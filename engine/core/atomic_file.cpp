@@ -9,6 +9,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/fd_io.hpp"
+
 namespace vanthu::core {
 
 static std::runtime_error io_error(const std::string& what, const std::filesystem::path& p) {
@@ -31,14 +33,7 @@ AtomicFile::~AtomicFile() {
 }
 
 void AtomicFile::write(std::string_view bytes) {
-    while (!bytes.empty()) {
-        ssize_t n = ::write(fd_, bytes.data(), bytes.size());
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            throw io_error("cannot write", temp_);
-        }
-        bytes.remove_prefix(static_cast<size_t>(n));
-    }
+    if (!write_all(fd_, bytes)) throw io_error("cannot write", temp_);
 }
 
 void AtomicFile::commit() {
