@@ -103,6 +103,7 @@ struct Finished {
 class InRowOrder {
   public:
     void expect(size_t index) { pending_.push_back(index); }
+    void forget_last() { pending_.pop_back(); }  // expected, then never handed out
     template <typename Emit>
     void finish(size_t index, Finished&& f, Emit&& emit) {
         ready_.emplace(index, std::move(f));
@@ -246,8 +247,11 @@ BatchReport run_batch(const BatchOptions& o) {
                     return;
                 }
             }
-            in_order.expect(index);
-            if (!dispatcher.submit(std::move(job))) handing = false;
+            in_order.expect(index);  // before: with one job, submit() finishes the row
+            if (!dispatcher.submit(std::move(job))) {
+                in_order.forget_last();
+                handing = false;
+            }
         });
         dispatcher.finish();
     }
