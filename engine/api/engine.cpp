@@ -180,12 +180,11 @@ struct Engine::Impl {
     std::map<std::filesystem::path, expand::Template> templates;
     // warm_up()'s thread and the shaper it hands over. get_shaper() waits for the shaper
     // only; the thread is joined before the members it uses are destroyed.
-    std::thread warmer, rule_compiler;
+    std::thread warmer;
     std::future<std::unique_ptr<layout::Shaper>> warm_shaper;
 
     ~Impl() {
         if (warmer.joinable()) warmer.join();
-        if (rule_compiler.joinable()) rule_compiler.join();
     }
 
     std::unique_ptr<layout::Shaper> make_shaper() const {
@@ -208,12 +207,6 @@ struct Engine::Impl {
         // is ready; the faces' character sets; the text rules (the first search compiles the
         // ones still missing, so the two threads share them); a throwaway PDF page. Only that
         // thread touches font_cache until get_shaper() has the shaper.
-        rule_compiler = std::thread([] {
-            try {
-                text::compile_unbreakable_rules();
-            } catch (...) {
-            }
-        });
         std::promise<std::unique_ptr<layout::Shaper>> promise;
         warm_shaper = promise.get_future();
         warmer = std::thread([this, promise = std::move(promise)]() mutable {
@@ -234,6 +227,7 @@ struct Engine::Impl {
             // What follows is done again, and any error reported, on first use.
             try {
                 for (const auto* f : files) f->load_charset();
+                text::compile_unbreakable_rules();
                 render::warm_up_pdf_writer(cairo_faces);
             } catch (...) {
             }
