@@ -111,18 +111,16 @@ double Shaper::measure(const std::string& text, double size, bool bold, bool ita
     return shaped.lines.empty() ? 0 : shaped.lines.front().width;
 }
 
-void Shaper::load_faces() {
+void Shaper::load_faces(const std::vector<Typography::FontUse>& fonts) {
     PangoLayout* layout = pango_layout_new(impl_->context);
     static constexpr std::string_view kSample = "Đoàn kết - Sáng tạo 2024";
     pango_layout_set_text(layout, kSample.data(), static_cast<int>(kSample.size()));
-    // At the body size only: Pango makes a font per size, but the file, its HarfBuzz face and
-    // its shaping plans are what take the time, and those are shared by all sizes.
-    for (int i = 0; i < 4; ++i) {
+    for (const auto& f : fonts) {
         PangoFontDescription* desc = pango_font_description_new();
         pango_font_description_set_family(desc, family_.name.c_str());
-        pango_font_description_set_absolute_size(desc, 14 * kScale);
-        pango_font_description_set_weight(desc, i & 1 ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-        pango_font_description_set_style(desc, i & 2 ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+        pango_font_description_set_absolute_size(desc, f.size * kScale);
+        pango_font_description_set_weight(desc, f.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+        pango_font_description_set_style(desc, f.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
         pango_layout_set_font_description(layout, desc);
         pango_font_description_free(desc);
         PangoRectangle logical;

@@ -9,6 +9,7 @@
 #include "core/diagnostics.hpp"
 #include "layout/font_set.hpp"
 #include "layout/pages.hpp"
+#include "layout/style.hpp"
 #include "model/document.hpp"
 
 namespace vanthu::layout {
@@ -65,10 +66,10 @@ class Shaper {
     void reuse_shaped_text(size_t capacity);
     const ShapeCache* cache() const { return cache_.get(); }
 
-    // Loads the family's four faces into Pango and HarfBuzz by shaping a sample in each (at
-    // 14 pt), so that the first real text does not pay for it. Changes nothing a later shape()
-    // returns.
-    void load_faces();
+    // Loads the family's faces into Pango and HarfBuzz by shaping a sample at each of `fonts`
+    // (Pango makes a font, with a fontconfig match, for every size and style), so that the
+    // first real text does not pay for it. Changes nothing a later shape() returns.
+    void load_faces(const std::vector<Typography::FontUse>& fonts = Typography{}.part_fonts());
 
     // Advance width of `text` set in one line.
     double measure(const std::string& text, double size, bool bold, bool italic);

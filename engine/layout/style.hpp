@@ -1,6 +1,8 @@
 // The format's numbers (Decree 30/2020, Phụ lục I; see shared/spec/nd30.md), in one place.
 #pragma once
 
+#include <vector>
+
 #include "core/units.hpp"
 
 namespace vanthu::layout {
@@ -91,6 +93,26 @@ struct Typography {
 
     double single(double size) const { return size * kSinglePitch; }
     double body_pitch() const { return single(body_size) * body_line_factor; }
+
+    // Sizes and styles that nearly every document's parts are set in besides the body's
+    // (header, number, recipients, tables, footer): the fonts a warm-up loads ahead
+    // (Shaper::load_faces), so that the first layout does not stop to make them.
+    struct FontUse {
+        double size;
+        bool bold, italic;
+    };
+    std::vector<FontUse> part_fonts() const {
+        return {{body_size, false, false},
+                {body_size, true, false},
+                {body_size, false, true},
+                {body_size, true, true},
+                {motto_size, true, false},
+                {number_size, false, false},
+                {parent_size, false, false},
+                {issuer_size, true, false},
+                {recipients_label_size, true, true},
+                {recipients_size, false, false}};
+    }
 };
 
 }  // namespace vanthu::layout
