@@ -14,6 +14,18 @@ namespace {
 
 constexpr double kScale = PANGO_SCALE;
 
+// Sets `layout`'s font: `family` at `size` pt, bold and italic or not.
+void set_font(PangoLayout* layout, const std::string& family, double size, bool bold, bool italic) {
+    PangoFontDescription* desc = pango_font_description_new();
+    // set_family, never from_string: "Times New Roman" would parse as "Times New" + Roman.
+    pango_font_description_set_family(desc, family.c_str());
+    pango_font_description_set_absolute_size(desc, size * kScale);
+    pango_font_description_set_weight(desc, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    pango_font_description_set_style(desc, italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+    pango_layout_set_font_description(layout, desc);
+    pango_font_description_free(desc);
+}
+
 std::string hex_code_point(char32_t cp) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
@@ -116,13 +128,7 @@ void Shaper::load_faces(const std::vector<Typography::FontUse>& fonts) {
     static constexpr std::string_view kSample = "Đoàn kết - Sáng tạo 2024";
     pango_layout_set_text(layout, kSample.data(), static_cast<int>(kSample.size()));
     for (const auto& f : fonts) {
-        PangoFontDescription* desc = pango_font_description_new();
-        pango_font_description_set_family(desc, family_.name.c_str());
-        pango_font_description_set_absolute_size(desc, f.size * kScale);
-        pango_font_description_set_weight(desc, f.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-        pango_font_description_set_style(desc, f.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
-        pango_layout_set_font_description(layout, desc);
-        pango_font_description_free(desc);
+        set_font(layout, family_.name, f.size, f.bold, f.italic);
         PangoRectangle logical;
         pango_layout_get_extents(layout, nullptr, &logical);
     }
@@ -173,14 +179,7 @@ ShapedText Shaper::shape_uncached(const TextSpec& spec, core::Diagnostics& diags
 
     PangoLayout* layout = pango_layout_new(impl_->context);
     pango_layout_set_text(layout, text.data(), static_cast<int>(text.size()));
-    PangoFontDescription* desc = pango_font_description_new();
-    // set_family, never from_string: "Times New Roman" would parse as "Times New" + Roman.
-    pango_font_description_set_family(desc, family_.name.c_str());
-    pango_font_description_set_absolute_size(desc, spec.size * kScale);
-    pango_font_description_set_weight(desc, spec.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-    pango_font_description_set_style(desc, spec.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
-    pango_layout_set_font_description(layout, desc);
-    pango_font_description_free(desc);
+    set_font(layout, family_.name, spec.size, spec.bold, spec.italic);
 
     PangoAttrList* attrs = pango_attr_list_new();
     auto insert = [&](PangoAttribute* a, size_t b, size_t e) {
