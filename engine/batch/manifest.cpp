@@ -113,8 +113,7 @@ void Spool::flush() {
     pending_.clear();
 }
 
-template <typename Sink>
-void Spool::copy_to(Sink&& sink) {
+void Spool::copy_to(const std::function<void(std::string_view)>& sink) {
     flush();
     std::string chunk(1u << 16, '\0');
     for (std::uint64_t at = 0; at < written_;) {

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -59,8 +60,7 @@ class Spool {
 
     void append(std::string_view text);
     // Every byte appended so far, in pieces of at most 64 kB, to `sink`.
-    template <typename Sink>
-    void copy_to(Sink&& sink);
+    void copy_to(const std::function<void(std::string_view)>& sink);
 
   private:
     void flush();

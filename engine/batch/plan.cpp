@@ -173,7 +173,7 @@ Plan make_plan(const BatchOptions& o, Engine& engine) {
 
     // Second reading: every name is checked, not only this shard's (shards write into one
     // folder). Names are kept as hashes; the few rows whose hashes clash are named again.
-    plan.pattern = std::make_shared<NamePattern>(o.name_pattern);
+    plan.pattern = std::make_unique<NamePattern>(o.name_pattern);
     std::vector<Diagnostic> problems;
     FolderGuard guard(o.out_dir);
     plan.names.reserve(plan.rows);

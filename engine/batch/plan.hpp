@@ -30,8 +30,8 @@ struct Plan {
     // Fields only the name pattern uses ("ma"), which the template does not declare: they are
     // left out of the documents' data, where the template's check would refuse them.
     std::set<std::string> name_only;
-    std::string common_digest;  // of the engine, template, options and common data
-    std::shared_ptr<NamePattern> pattern;
+    std::string common_digest;             // of the engine, template, options and common data
+    std::unique_ptr<NamePattern> pattern;  // fills names; render() records what it used
     NameIndex names;  // every row's name, hashed (for removing a killed run's leftovers)
     std::filesystem::file_time_type rows_mtime;  // the rows file as checked
     std::uintmax_t rows_size = 0;

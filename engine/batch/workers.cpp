@@ -43,6 +43,15 @@ bool receive_message(int fd, std::string& message) {
     return core::read_all(fd, message.data(), length);
 }
 
+// Runs one row; an exception escaping the work is the row's internal error, not the batch's.
+RowResult run_job(const WorkHooks& hooks, const Job& job) {
+    try {
+        return hooks.work(job);
+    } catch (const std::exception& e) {
+        return crashed(job, e.what());
+    }
+}
+
 struct Worker {
     pid_t pid = -1;
     int task_fd = -1;    // jobs to the worker
@@ -60,15 +69,14 @@ struct Worker {
     std::string message;
     for (;;) {
         if (!receive_message(task_fd, message)) _exit(0);
-        RowResult r;
         Job job;
         try {
             job = job_from_message(message);
-            r = hooks.work(job);
         } catch (const std::exception& e) {
-            r = crashed(job, e.what());
+            if (!send(result_fd, to_message(crashed(job, e.what())))) _exit(0);
+            continue;
         }
-        if (!send(result_fd, to_message(r))) _exit(0);
+        if (!send(result_fd, to_message(run_job(hooks, job)))) _exit(0);
     }
 }
 
@@ -231,13 +239,7 @@ bool Dispatcher::submit(Job job) {
             stopped_ = true;
             return false;
         }
-        RowResult r;
-        try {
-            r = hooks_.work(job);
-        } catch (const std::exception& e) {
-            r = crashed(job, e.what());
-        }
-        if (!hooks_.done(std::move(r))) stopped_ = true;
+        if (!hooks_.done(run_job(hooks_, job))) stopped_ = true;
         return true;
     }
     Worker* w = pool_->idle();
