@@ -49,10 +49,10 @@ std::optional<Recorded> recorded_from(const json& o) {
 
 // The manifest is written one entry a line (write() below); its "outputs" lines are indexed.
 RecordedOutputs::RecordedOutputs(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return;
     fd_ = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd_ < 0) return;
+    // Read through the descriptor's own file, which a new manifest may replace at `file`.
+    std::ifstream in("/proc/self/fd/" + std::to_string(fd_), std::ios::binary);
     std::string line;
     std::uint64_t offset = 0;
     bool in_outputs = false;
