@@ -28,7 +28,4 @@ std::vector<core::Diagnostic> check_data_strings(const nlohmann::json& value,
 // "\x01<file>:<line>[:<column>]\x02" (see source_map.hpp); column 0 leaves it out.
 std::string make_marker(int file, int line, int column = 0);
 
-// XML escaping of & < > " ' as entities.
-std::string xml_escape(const std::string& text);
-
 }  // namespace vanthu::expand::detail

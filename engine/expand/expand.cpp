@@ -8,6 +8,7 @@
 
 #include <kainjow/mustache.hpp>
 
+#include "core/xml_escape.hpp"
 #include "expand/detail.hpp"
 #include "expand/helpers.hpp"
 #include "expand/mustache_data.hpp"
@@ -57,7 +58,7 @@ class RecordingContext : public km::context<std::string> {
         if (!slot) {
             const std::string text = "[" + name + "]";
             // A raw tag is not escaped by kainjow, so escape the placeholder here.
-            slot = std::make_unique<km::data>(raw ? detail::xml_escape(text) : text);
+            slot = std::make_unique<km::data>(raw ? core::xml_escape(text) : text);
         }
         return slot.get();
     }
@@ -107,34 +108,6 @@ std::string lower_first(std::string s) {
 
 }  // namespace
 
-std::string detail::xml_escape(const std::string& text) {
-    std::string out;
-    out.reserve(text.size() + text.size() / 8);
-    for (char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&apos;";
-                break;
-            default:
-                out += c;
-                break;
-        }
-    }
-    return out;
-}
-
 Expanded expand(const Template& tmpl, const nlohmann::json& data, const std::string& data_file,
                 const ExpandOptions& options, core::Diagnostics& diags) {
     // Data that did not come through load_data() is checked here too: a control character in it
@@ -183,7 +156,7 @@ Expanded expand(const Template& tmpl, const nlohmann::json& data, const std::str
         diags.add(std::move(d));
         core::throw_if_errors(diags);
     }
-    mustache.set_custom_escape(detail::xml_escape);
+    mustache.set_custom_escape(core::xml_escape);
 
     // Helpers (helpers.hpp): lambda2 formatters on the root object. A data key named like a
     // helper and a helper used as a {{variable}} / {{^inverted}} tag are errors.

@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 
+#include "core/xml_escape.hpp"
 #include "expand/detail.hpp"
 #include "expand/inline_markup.hpp"
 #include "expand/rendered_markup.hpp"
@@ -301,7 +302,7 @@ km::data value_helper(std::shared_ptr<State> state, ValueHelper helper) {
     return km::lambda2{[state, helper](const std::string& section, const km::renderer& render) {
         Value v = split_value(render(section));
         if (v.value.empty() || state->is_placeholder(v.value))
-            return v.before + detail::xml_escape(v.value) + v.after;
+            return v.before + core::xml_escape(v.value) + v.after;
         std::string problem;
         std::optional<std::string> result;
         try {
@@ -309,11 +310,11 @@ km::data value_helper(std::shared_ptr<State> state, ValueHelper helper) {
         } catch (const std::exception& e) {
             problem = std::string("cannot be formatted (") + e.what() + ")";
         }
-        if (result) return v.before + detail::xml_escape(*result) + v.after;
+        if (result) return v.before + core::xml_escape(*result) + v.after;
         state->report(helper.name, section,
                       "helper \"" + helper.name + "\": " + shown(v.value) + " " + problem,
                       {helper.hint}, "shown as [" + helper.name + ": …] in the draft");
-        return v.before + detail::xml_escape("[" + helper.name + ": " + v.value + "]") + v.after;
+        return v.before + core::xml_escape("[" + helper.name + ": " + v.value + "]") + v.after;
     }};
 }
 

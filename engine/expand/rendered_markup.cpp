@@ -2,6 +2,7 @@
 // helper changes only character data and never breaks the XML or the source map.
 #include "expand/rendered_markup.hpp"
 
+#include "core/xml_escape.hpp"
 #include "expand/detail.hpp"
 
 #include <cstdint>
@@ -166,7 +167,7 @@ std::string map_text(const std::string& markup,
     out.reserve(markup.size());
     const auto flush = [&] {
         if (run.empty()) return;
-        out += detail::xml_escape(f(run));
+        out += core::xml_escape(f(run));
         run.clear();
     };
     for (const Token& t : tokenize(markup)) {

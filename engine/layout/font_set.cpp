@@ -78,7 +78,7 @@ FaceFile::FaceFile(std::string path, std::string family, FaceStyle style)
         fail("font.file", "cannot read font file " + path_ + ": not a TrueType or OpenType font");
 }
 
-void FaceFile::adopt_charset(void* charset) {
+void FaceFile::adopt_charset(void* charset) const {
     bool taken = false;
     std::call_once(charset_->once, [&] {
         charset_->set = static_cast<FcCharSet*>(charset);

@@ -24,7 +24,8 @@ inline FaceStyle face_style(bool bold, bool italic) {
 
 // One font file with the set of characters it can show. The constructor checks that the file
 // is a TrueType or OpenType font (font.file otherwise); the character set is read on first
-// use, since reading it parses the whole font (about 0.4 ms a face).
+// use, since reading it parses the whole font (about 0.4 ms a face), unless a Shaper hands over
+// the one its fontconfig configuration holds (adopt_charset).
 class FaceFile {
   public:
     FaceFile(std::string path, std::string family, FaceStyle style);
@@ -36,8 +37,9 @@ class FaceFile {
     bool covers(char32_t cp) const;
     // Reads the character set now rather than on the first covers(). Thread-safe.
     void load_charset() const;
-    // Takes `charset` (an FcCharSet* of this file, read by the caller) as the character set.
-    void adopt_charset(void* charset);
+    // Takes `charset` (an FcCharSet* of this file, read by the caller) as the character set,
+    // unless it has one already. Thread-safe.
+    void adopt_charset(void* charset) const;
 
   private:
     struct Charset;

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <string_view>
 
+#include "layout/font_config.hpp"
 #include "layout/shape_cache.hpp"
 
 namespace vanthu::layout {
@@ -79,14 +80,12 @@ struct Shaper::Impl {
 };
 
 Shaper::Shaper(const Family& family) : impl_(std::make_unique<Impl>()), family_(family) {
-    // A private fontconfig holding only this family's files: nothing can fall back to a font
-    // the machine happens to have (platform-facts Q2).
-    FcConfig* config = FcConfigCreate();
-    for (int i = 0; i < 4; ++i) {
-        const auto& path = family.face(static_cast<FaceStyle>(i)).path();
-        impl_->files[i] = path;
-        FcConfigAppFontAddFile(config, reinterpret_cast<const FcChar8*>(path.c_str()));
-    }
+    for (int i = 0; i < 4; ++i) impl_->files[i] = family.face(static_cast<FaceStyle>(i)).path();
+    FcConfig* config = private_font_config(impl_->files).config;
+    // The configuration read each file's character set already: the coverage checks use it.
+    for (int i = 0; i < 4; ++i)
+        if (FcCharSet* cs = charset_in(config, impl_->files[i]))
+            family.face(static_cast<FaceStyle>(i)).adopt_charset(cs);
     impl_->font_map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
     pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(impl_->font_map), config);
     FcConfigDestroy(config);
