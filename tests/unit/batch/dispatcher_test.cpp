@@ -1,0 +1,104 @@
+// Worker processes that die in the middle of a row: the row is reported as an internal error
+// naming how its worker ended, the worker is replaced, and every other row is still done.
+#include "batch/workers.hpp"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <map>
+#include <set>
+#include <string>
+
+using namespace vanthu::batch;
+
+namespace {
+
+Job job(size_t index) {
+    Job j;
+    j.index = index;
+    j.line = static_cast<int>(index) + 2;
+    j.file = "d" + std::to_string(index) + ".pdf";
+    j.input = "input";
+    j.row = {{"ma", std::to_string(index)}};
+    return j;
+}
+
+// Runs rows 0..rows-1 on `jobs` workers with `work`; the results by row.
+std::map<size_t, RowResult> run(int jobs, size_t rows, std::function<RowResult(const Job&)> work) {
+    std::map<size_t, RowResult> results;
+    WorkHooks hooks;
+    hooks.work = std::move(work);
+    hooks.done = [&](RowResult&& r) {
+        results[r.job.index] = std::move(r);
+        return true;
+    };
+    hooks.tick = [] { return true; };
+    {
+        Dispatcher dispatcher(jobs, hooks);
+        for (size_t i = 0; i < rows; ++i) EXPECT_TRUE(dispatcher.submit(job(i)));
+        dispatcher.finish();
+    }
+    return results;
+}
+
+// A row written by the process that ran it (its pid as the one warning).
+RowResult written(const Job& j) {
+    RowResult r;
+    r.job = {j.index, j.line, j.file, j.input, nullptr};
+    r.pages = 1;
+    r.warnings = {std::to_string(getpid())};
+    return r;
+}
+
+}  // namespace
+
+TEST(Dispatcher, AWorkerKilledInTheMiddleOfARowLosesOnlyThatRow) {
+    const auto results = run(2, 12, [](const Job& j) {
+        if (j.index == 3 || j.index == 8) raise(SIGKILL);
+        return written(j);
+    });
+    ASSERT_EQ(results.size(), 12u);
+    std::set<std::string> workers;
+    for (const auto& [index, r] : results) {
+        if (index == 3 || index == 8) {
+            EXPECT_EQ(r.status, RowResult::Status::internal_error) << index;
+            EXPECT_EQ(r.failure.code, "internal");
+            EXPECT_EQ(r.failure.row, static_cast<int>(index) + 1);  // 1-based in reports
+            EXPECT_EQ(r.failure.file, "d" + std::to_string(index) + ".pdf");
+            EXPECT_NE(r.failure.message.find("signal 9"), std::string::npos) << r.failure.message;
+        } else {
+            EXPECT_EQ(r.status, RowResult::Status::written) << index;
+            ASSERT_EQ(r.warnings.size(), 1u);
+            workers.insert(r.warnings[0]);
+        }
+    }
+    // Two workers at the start, one more for each that was killed (some may have done no row).
+    EXPECT_GE(workers.size(), 2u);
+    EXPECT_LE(workers.size(), 4u);
+    EXPECT_EQ(workers.count(std::to_string(getpid())), 0u);  // never run in this process
+}
+
+TEST(Dispatcher, AWorkerThatExitsInTheMiddleOfARowIsReportedWithItsStatus) {
+    const auto results = run(2, 4, [](const Job& j) {
+        if (j.index == 1) _exit(3);
+        return written(j);
+    });
+    ASSERT_EQ(results.size(), 4u);
+    EXPECT_EQ(results.at(1).status, RowResult::Status::internal_error);
+    EXPECT_NE(results.at(1).failure.message.find("ended with status 3"), std::string::npos)
+        << results.at(1).failure.message;
+    for (size_t i : {0u, 2u, 3u}) EXPECT_EQ(results.at(i).status, RowResult::Status::written);
+}
+
+TEST(Dispatcher, AnExceptionInARowIsThatRowsInternalError) {
+    const auto results = run(2, 3, [](const Job& j) -> RowResult {
+        if (j.index == 0) throw std::runtime_error("boom");
+        return written(j);
+    });
+    ASSERT_EQ(results.size(), 3u);
+    EXPECT_EQ(results.at(0).status, RowResult::Status::internal_error);
+    EXPECT_NE(results.at(0).failure.message.find("boom"), std::string::npos);
+    EXPECT_EQ(results.at(1).status, RowResult::Status::written);
+    EXPECT_EQ(results.at(2).status, RowResult::Status::written);
+}
