@@ -86,14 +86,21 @@ std::string format(const Diagnostic& d) {
 
 SourceLocation locate(const std::string& file, const std::string& text, size_t offset) {
     if (offset > text.size()) offset = text.size();
-    SourceLocation loc{file, 1, 1, {}};
+    int line = 1;
     size_t line_start = 0;
     for (size_t i = 0; i < offset; ++i) {
         if (text[i] == '\n') {
-            ++loc.line;
+            ++line;
             line_start = i + 1;
         }
     }
+    return locate_on_line(file, text, offset, line, line_start);
+}
+
+SourceLocation locate_on_line(const std::string& file, const std::string& text, size_t offset,
+                              int line, size_t line_start) {
+    if (offset > text.size()) offset = text.size();
+    SourceLocation loc{file, line, 1, {}};
     int column = 1;
     for (size_t i = line_start; i < offset; ++i)
         if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;

@@ -65,4 +65,10 @@ std::string format(const Diagnostic& d);
 // Line and column (1-based, column in code points) of a byte offset in `text`, with the line.
 SourceLocation locate(const std::string& file, const std::string& text, size_t offset);
 
+// The same when the caller knows the line: `offset` is on line `line`, which starts at byte
+// `line_start` (for a caller stepping through a long text, which would otherwise be counted
+// from its start at every call).
+SourceLocation locate_on_line(const std::string& file, const std::string& text, size_t offset,
+                              int line, size_t line_start);
+
 }  // namespace vanthu::core

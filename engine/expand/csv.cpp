@@ -36,6 +36,14 @@ std::string strip_bom(const std::string& text) {
     return text;
 }
 
+// `text` without a leading byte-order mark: `text` itself when it has none (a rows file can be
+// large; it is not copied), else a copy in `storage`.
+const std::string& without_bom(const std::string& text, std::string& storage) {
+    if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0)
+        return storage = text.substr(3);
+    return text;
+}
+
 std::string lower_extension(const std::string& name) {
     std::string ext = std::filesystem::path(name).extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(),
@@ -298,7 +306,8 @@ void parse_jsonl_line(std::string l, int line, const std::string& name,
 }
 
 void parse_jsonl_rows(const std::string& raw, const std::string& name, const RowSink& sink) {
-    const std::string text = strip_bom(raw);
+    std::string stripped;
+    const std::string& text = without_bom(raw, stripped);
     if (auto problem = encoding_problem(text, name, "data.encoding"))
         throw core::Failure(std::move(*problem));
     std::vector<core::Diagnostic> problems;
@@ -336,77 +345,149 @@ void stream_jsonl_rows(const std::filesystem::path& file, const RowSink& sink) {
     if (!problems.empty()) throw core::Failure(std::move(problems));
 }
 
-// Offsets where the items of the top-level array in (valid) JSON text begin.
-std::vector<size_t> array_item_starts(const std::string& t) {
-    std::vector<size_t> out;
-    int depth = 0;
-    bool in_string = false, escaped = false, expect = false;
-    for (size_t i = 0; i < t.size(); ++i) {
-        const char c = t[i];
-        if (in_string) {
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
-                in_string = false;
-            continue;
+// The items of the top-level array of JSON text that json::accept() took, one at a time. Lines
+// are counted as the scan goes: n items cost one pass over the text, not n.
+class ArrayItems {
+  public:
+    // `open`: the offset of the array's "[".
+    ArrayItems(const std::string& text, size_t open) : t_(text), pos_(open + 1) {}
+
+    // The next item's bytes [begin, end); false after the last.
+    bool next(size_t& begin, size_t& end) {
+        if (done_) return false;
+        while (pos_ < t_.size() &&
+               (t_[pos_] == ' ' || t_[pos_] == '\t' || t_[pos_] == '\n' || t_[pos_] == '\r'))
+            ++pos_;
+        if (pos_ >= t_.size() || t_[pos_] == ']') {
+            done_ = true;
+            return false;
         }
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
-        if (depth == 1 && expect && c != ']') {
-            out.push_back(i);
-            expect = false;
+        begin = pos_;
+        int depth = 0;
+        bool in_string = false, escaped = false;
+        for (; pos_ < t_.size(); ++pos_) {
+            const char c = t_[pos_];
+            if (in_string) {
+                if (escaped)
+                    escaped = false;
+                else if (c == '\\')
+                    escaped = true;
+                else if (c == '"')
+                    in_string = false;
+            } else if (c == '"') {
+                in_string = true;
+            } else if (c == '[' || c == '{') {
+                ++depth;
+            } else if ((c == ']' || c == '}') && depth-- == 0) {
+                break;  // the array's own "]"
+            } else if (c == ',' && depth == 0) {
+                break;
+            }
         }
-        if (c == '"') {
-            in_string = true;
-        } else if (c == '[' || c == '{') {
-            ++depth;
-            if (depth == 1 && c == '[') expect = true;
-        } else if (c == ']' || c == '}') {
-            --depth;
-        } else if (c == ',' && depth == 1) {
-            expect = true;
-        }
+        end = pos_;
+        if (pos_ < t_.size() && t_[pos_] == ',')
+            ++pos_;
+        else
+            done_ = true;
+        return true;
     }
-    return out;
+
+    // The line of byte `offset`; offsets must not go back.
+    int line_at(size_t offset) {
+        for (; counted_ < offset; ++counted_)
+            if (t_[counted_] == '\n') {
+                ++line_;
+                line_start_ = counted_ + 1;
+            }
+        return line_;
+    }
+
+    // Where byte `offset` is, with its column and line (for a message); offsets must not go back.
+    core::SourceLocation where(const std::string& name, size_t offset) {
+        line_at(offset);
+        return core::locate_on_line(name, t_, offset, line_, line_start_);
+    }
+
+  private:
+    const std::string& t_;
+    size_t pos_;
+    bool done_ = false;
+    size_t counted_ = 0;
+    int line_ = 1;
+    size_t line_start_ = 0;
+};
+
+// What a JSON text that is not an array is, from its first character (the text is valid).
+std::string kind_of_text(char first) {
+    switch (first) {
+        case '{':
+            return "an object";
+        case '"':
+            return "a text";
+        case 't':
+            return "true";
+        case 'f':
+            return "false";
+        case 'n':
+            return "null";
+        default:
+            return "a number";
+    }
 }
 
+// Items are parsed one at a time, after the whole text has been checked (json::accept, which
+// builds nothing): the file's rows are never all held as JSON values at once.
 void parse_json_array_rows(const std::string& raw, const std::string& name, const RowSink& sink) {
-    const std::string text = strip_bom(raw);
+    std::string stripped;
+    const std::string& text = without_bom(raw, stripped);
     if (auto problem = encoding_problem(text, name, "data.encoding"))
         throw core::Failure(std::move(*problem));
-    json value = detail::parse_json_text(text, name, "data.syntax");
-    if (!value.is_array()) {
-        const size_t first = std::min(text.find_first_not_of(" \t\r\n"), text.size());
+    if (!json::accept(text)) {
+        detail::parse_json_text(text, name, "data.syntax");  // throws, at the error
+        throw core::Failure(error("data.syntax", "JSON syntax error", file_only(name)));
+    }
+    const size_t first = std::min(text.find_first_not_of(" \t\r\n"), text.size());
+    if (first == text.size() || text[first] != '[')
         throw core::Failure(error("data.top-level",
                                   "a .json rows file must be a list of objects [ { … }, { … } ], "
                                   "not " +
-                                      kind_of(value),
+                                      kind_of_text(first < text.size() ? text[first] : ' '),
                                   core::locate(name, text, first)));
-    }
-    const std::vector<size_t> starts = array_item_starts(text);
+    ArrayItems items(text, first);
     std::vector<core::Diagnostic> problems;
-    for (size_t i = 0; i < value.size(); ++i) {
-        const size_t offset = i < starts.size() ? starts[i] : 0;
-        core::SourceLocation where = core::locate(name, text, offset);
+    size_t begin = 0, end = 0;
+    for (size_t i = 0; items.next(begin, end); ++i) {
+        const int line = items.line_at(begin);
         const std::string item = "[" + std::to_string(i) + "]";
-        if (!value[i].is_object()) {
+        json value;
+        try {
+            value =
+                detail::parse_json_text(text.substr(begin, end - begin), name, "data.syntax", item);
+        } catch (const core::Failure& f) {  // a key given twice (the syntax was checked)
+            for (const auto& d : f.diagnostics()) problems.push_back(d);
+            continue;
+        }
+        if (!value.is_object()) {
             problems.push_back(error("data.top-level",
-                                     "item " + item + " is " + kind_of(value[i]) +
+                                     "item " + item + " is " + kind_of(value) +
                                          ", not an object: every item must be an object { … }",
-                                     where));
+                                     items.where(name, begin)));
             continue;
         }
         const size_t before = problems.size();
-        for (auto& d : detail::check_data_strings(value[i], name)) {
+        for (auto& d : detail::check_data_strings(value, name)) {
             d.message = "item " + item + ": " + d.message;
-            d.where = core::SourceLocation{name, where.line, 0, {}};
+            d.where = core::SourceLocation{name, line, 0, {}};
             problems.push_back(std::move(d));
         }
         if (problems.size() != before) continue;
-        json row = nfc_all(value[i], item, where, problems);
-        value[i] = nullptr;  // the rows go on one by one; keep one copy of each, not two
-        if (problems.empty()) sink(std::move(row), where.line);
+        json row = nfc_all(value, item, core::SourceLocation{name, line, 0, {}}, problems);
+        if (problems.size() != before) {
+            const core::SourceLocation where = items.where(name, begin);
+            for (size_t k = before; k < problems.size(); ++k) problems[k].where = where;
+            continue;
+        }
+        if (problems.empty()) sink(std::move(row), line);
     }
     if (!problems.empty()) throw core::Failure(std::move(problems));
 }
@@ -435,7 +516,8 @@ std::string read_rows_file(const std::filesystem::path& file) {
 namespace {
 
 void parse_csv(const std::string& raw, const std::string& name, const RowSink& sink) {
-    const std::string text = strip_bom(raw);
+    std::string stripped;
+    const std::string& text = without_bom(raw, stripped);
     if (auto problem = encoding_problem(text, name, "data.csv"))
         throw core::Failure(std::move(*problem));
 

@@ -36,7 +36,8 @@ using RowSink = std::function<void(nlohmann::json&& row, int line)>;
 
 // As load_rows(), handing each row to `sink` as soon as it is read and checked, so that a
 // caller can keep rows in a compact form instead of all of them as JSON values at once (a
-// .json array is parsed whole first; .csv and .jsonl are not). Rows after the first problem
+// .jsonl file is read a line at a time; a .csv or .json file is read as text, and a .json
+// array is checked whole, then parsed an item at a time). Rows after the first problem
 // are not handed over; the problems are thrown at the end as load_rows() throws them, so a
 // caller must drop what it received when this throws.
 void for_each_row(const std::filesystem::path& file, const RowSink& sink);

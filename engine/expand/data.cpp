@@ -54,11 +54,12 @@ struct JsonPathTracker {
         std::string key;
         size_t count = 0;
     };
+    std::string within;  // the path of the whole text in a larger document
     std::vector<Frame> frames;
     std::vector<std::string> duplicates;
 
     std::string path() const {
-        std::string p;
+        std::string p = within;
         for (const auto& f : frames) p += f.segment;
         return p;
     }
@@ -66,7 +67,7 @@ struct JsonPathTracker {
         if (frames.empty()) return {};
         const Frame& top = frames.back();
         if (!top.object) return "[" + std::to_string(top.count) + "]";
-        return frames.size() == 1 ? top.key : "." + top.key;
+        return frames.size() == 1 && within.empty() ? top.key : "." + top.key;
     }
     void element_done() {
         if (!frames.empty() && !frames.back().object) ++frames.back().count;
@@ -329,8 +330,9 @@ bool detail::read_file(const std::filesystem::path& path, std::string& out, std:
 }
 
 json detail::parse_json_text(const std::string& text, const std::string& file,
-                             const std::string& code) {
+                             const std::string& code, const std::string& within) {
     JsonPathTracker tracker;
+    tracker.within = within;
     json value;
     try {
         value = json::parse(

@@ -16,9 +16,10 @@ bool read_file(const std::filesystem::path& path, std::string& out, std::string&
 
 // Parses JSON text. Syntax errors throw core::Failure with `code` at file:line:column; a key
 // given twice in one object is an error too ("data.duplicate-key" when `code` is "data.syntax",
-// else `code`).
+// else `code`), named by its path. `within` is the path of `text` in a larger document, put
+// before those paths ("[3]" for the fourth item of a list: "[3].so").
 nlohmann::json parse_json_text(const std::string& text, const std::string& file,
-                               const std::string& code);
+                               const std::string& code, const std::string& within = {});
 
 // Checks every string and key in `value`: valid UTF-8, no control characters other than \n and
 // \t. Returns "data.encoding" errors naming the key path (e.g. `noi_nhan[2]`, counting from 0).

@@ -393,6 +393,42 @@ TEST(JsonArray, ItemsThatAreNotObjectsAreNamed) {
     EXPECT_EQ(ds[1].where->line, 3);
 }
 
+TEST(JsonArray, ItemsOnOneLineWithBracketsCommasAndQuotesInTheirStrings) {
+    std::vector<int> lines;
+    const auto rows =
+        parse_rows("\xEF\xBB\xBF[{\"a\": \"x,]}\\\"[{\"},{\"b\": [1, {\"c\": \"]\"}]} , {}]",
+                   "r.json", &lines);
+    ASSERT_EQ(rows.size(), 3u);
+    EXPECT_EQ(rows[0].at("a"), "x,]}\"[{");
+    EXPECT_EQ(rows[1].at("b")[1].at("c"), "]");
+    EXPECT_EQ(rows[2], json::object());
+    EXPECT_EQ(lines, (std::vector<int>{1, 1, 1}));
+    EXPECT_TRUE(parse_rows(" [ ] ", "r.json").empty());
+}
+
+TEST(JsonArray, KeyGivenTwiceIsNamedByItsItem) {
+    const auto ds =
+        failures_of([] { parse_rows("[{\"so\": 1},\n {\"so\": 1, \"so\": 2},\n 3]", "r.json"); });
+    ASSERT_EQ(ds.size(), 2u);
+    EXPECT_EQ(ds[0].code, "data.duplicate-key");
+    EXPECT_EQ(ds[0].message, "the key [1].so is given twice");
+    EXPECT_NE(ds[1].message.find("item [2] is a number"), std::string::npos) << ds[1].message;
+}
+
+TEST(JsonArray, LinesOfManyItems) {
+    std::string text = "[";
+    for (int i = 0; i < 3000; ++i)
+        text += std::string(i ? "," : "") + "\n{\"i\": " + std::to_string(i) + "}";
+    text += "\n]";
+    std::vector<int> lines;
+    const auto rows = parse_rows(text, "r.json", &lines);
+    ASSERT_EQ(rows.size(), 3000u);
+    for (int i = 0; i < 3000; ++i) {
+        EXPECT_EQ(rows[static_cast<size_t>(i)].at("i"), i);
+        EXPECT_EQ(lines[static_cast<size_t>(i)], i + 2);
+    }
+}
+
 TEST(JsonArray, SyntaxError) {
     const auto d = failure_of([] { parse_rows("[{\"a\": 1},\n {\"a\" 2}]", "r.json"); });
     EXPECT_EQ(d.code, "data.syntax");
