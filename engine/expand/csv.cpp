@@ -166,7 +166,7 @@ struct CsvParser {
 };
 
 void check_rows_format(const std::string& name) {
-    const std::string ext = lower_extension(name);
+    const std::string ext = detail::lower_extension(name);
     if (ext == ".csv" || ext == ".jsonl" || ext == ".json") return;
     throw core::Failure(error(
         "data.format",
@@ -263,7 +263,7 @@ void parse_csv(const std::string& raw, const std::string& name, const RowSink& s
 
 void parse_any(const std::string& text, const std::string& name, const RowSink& sink) {
     check_rows_format(name);
-    const std::string ext = lower_extension(name);
+    const std::string ext = detail::lower_extension(name);
     if (ext == ".csv") return parse_csv(text, name, sink);
     if (ext == ".jsonl") return parse_jsonl_rows(text, name, sink);
     parse_json_array_rows(text, name, sink);
@@ -305,7 +305,7 @@ std::vector<json> load_rows(const std::filesystem::path& file, std::vector<int>*
 void for_each_row(const std::filesystem::path& file, const RowSink& sink) {
     const std::string name = file.string();
     check_rows_format(name);
-    if (lower_extension(name) == ".jsonl") return stream_jsonl_rows(file, sink);
+    if (detail::lower_extension(name) == ".jsonl") return stream_jsonl_rows(file, sink);
     parse_any(read_rows_file(file), name, sink);
 }
 

@@ -286,15 +286,8 @@ Data parse_yaml_data(const std::string& text, const std::string& name) {
     return data;
 }
 
-std::string lower_extension(const std::string& name) {
-    std::string ext = std::filesystem::path(name).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ext;
-}
-
 void check_format(const std::string& name) {
-    const std::string ext = lower_extension(name);
+    const std::string ext = detail::lower_extension(name);
     if (ext == ".json" || ext == ".yaml" || ext == ".yml") return;
     throw core::Failure(error("data.format",
                               ext.empty()
@@ -307,6 +300,13 @@ void check_format(const std::string& name) {
 }  // namespace
 
 // ---- shared helpers --------------------------------------------------------------------------
+
+std::string detail::lower_extension(const std::string& name) {
+    std::string ext = std::filesystem::path(name).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ext;
+}
 
 bool detail::read_file(const std::filesystem::path& path, std::string& out, std::string& why) {
     std::error_code ec;
@@ -372,7 +372,7 @@ Data load_data(const std::filesystem::path& file) {
 
 Data parse_data(const std::string& text, const std::string& name) {
     check_format(name);
-    if (lower_extension(name) == ".json") return parse_json_data(text, name);
+    if (detail::lower_extension(name) == ".json") return parse_json_data(text, name);
     return parse_yaml_data(text, name);
 }
 

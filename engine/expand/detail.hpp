@@ -11,6 +11,9 @@
 
 namespace vanthu::expand::detail {
 
+// ".json", ".yaml", …: the extension of `name` in lower case.
+std::string lower_extension(const std::string& name);
+
 // Reads a whole file. Returns false (and sets `error` to the system's reason) if it cannot.
 bool read_file(const std::filesystem::path& path, std::string& out, std::string& error);
 

@@ -1,9 +1,6 @@
 // Helpers shared by the readers of rows files (csv.cpp, json_rows.cpp).
 #include "expand/rows_detail.hpp"
 
-#include <algorithm>
-#include <filesystem>
-
 #include "expand/detail.hpp"
 #include "expand/utf8.hpp"
 #include "text/text.hpp"
@@ -29,13 +26,6 @@ const std::string& without_bom(const std::string& text, std::string& storage) {
     if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0)
         return storage = text.substr(3);
     return text;
-}
-
-std::string lower_extension(const std::string& name) {
-    std::string ext = std::filesystem::path(name).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ext;
 }
 
 std::string quote_name(const std::string& s) { return "\"" + s + "\""; }

@@ -27,9 +27,6 @@ std::string strip_bom(const std::string& text);
 // large; it is not copied), else a copy in `storage`.
 const std::string& without_bom(const std::string& text, std::string& storage);
 
-// ".csv", ".jsonl", …: the extension of `name` in lower case.
-std::string lower_extension(const std::string& name);
-
 std::string quote_name(const std::string& s);
 
 // "a text", "a list", "an object", "a number", "true", "false" or "null".
