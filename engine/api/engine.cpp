@@ -204,9 +204,10 @@ struct Engine::Impl {
         if (shaper || warmer.joinable()) return;
         // One thread, while this one reads, checks and expands the first document: the font
         // family's shaper with its faces loaded in Pango and Cairo, handed over as soon as it
-        // is ready; the faces' character sets; the text rules (the first search compiles the
-        // ones still missing, so the two threads share them); a throwaway PDF page. Only that
-        // thread touches font_cache until get_shaper() has the shaper.
+        // is ready; the faces' character sets, when the shaper's fontconfig configuration did
+        // not already hold them (a font folder without cache); the text rules (the first search
+        // compiles the ones still missing, so the two threads share them); a throwaway PDF page.
+        // Only that thread touches font_cache until get_shaper() has the shaper.
         std::promise<std::unique_ptr<layout::Shaper>> promise;
         warm_shaper = promise.get_future();
         warmer = std::thread([this, promise = std::move(promise)]() mutable {

@@ -1,6 +1,5 @@
 #include "layout/font_config.hpp"
 
-#include <algorithm>
 #include <filesystem>
 #include <set>
 #include <string_view>
