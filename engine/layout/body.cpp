@@ -103,8 +103,23 @@ void place_blocks(LayoutContext& cx, const std::vector<model::Block>& blocks, do
         spec.runs = p.runs;
         spec.size = size;
         spec.width = cx.geometry().text_width();
-        spec.indent = t.first_indent;
-        spec.align = Align::justify;
+        // <p align="center">: no first-line indent, the lines centred (the authority line,
+        // "QUYẾT ĐỊNH:"); a centred heading ("Chương I" over its title) likewise.
+        switch (p.align) {
+            case model::Paragraph::Align::justify:
+                spec.indent = t.first_indent;
+                spec.align = Align::justify;
+                break;
+            case model::Paragraph::Align::center:
+                spec.align = Align::center;
+                break;
+            case model::Paragraph::Align::left:
+                spec.align = Align::left;
+                break;
+            case model::Paragraph::Align::right:
+                spec.align = Align::right;
+                break;
+        }
         spec.keep_together = p.keep_together;
         spec.where = p.where;
         spec.bold = p.heading_level > 0 && !p.plain_heading;

@@ -55,6 +55,11 @@ struct Paragraph {
     // <hN keep-case="yes">: a title numbered I or A keeps the case it was typed in instead of
     // going into capitals (the outline sent with seed 000 writes "I. Đánh giá công tác …").
     bool keep_case = false;
+    // <p align="center">: centred on the text width with no first-line indent (the authority
+    // line and "QUYẾT ĐỊNH:" of a decision); the text stage also centres "Chương I" / "Mục 1"
+    // headings, whose label and title it separates by '\n'.
+    enum class Align { justify, center, left, right };
+    Align align = Align::justify;
     SourceLocation where;
     // Filled by the text stage: ranges of the concatenated run text that must stay on one line.
     std::vector<ByteRange> keep_together;
@@ -165,7 +170,33 @@ struct Appendix {
     bool landscape = false;   // its pages are A4 landscape (wide tables)
     std::vector<std::string> numbering;  // as Document::numbering
     std::vector<Block> body;
+    // <appendix header="yes">: a document attached to a decision (Mẫu 1.3): its page opens with
+    // the issuing body's header block without number and date line; `label` is its type name
+    // ("QUY CHẾ"), `title` its summary, `reference` "(Kèm theo Quyết định số …)".
+    bool own_header = false;
+    // Its own signature block (no Nơi nhận) after its content, as the decision's authority signs.
+    std::optional<Signature> signature;
     SourceLocation where;
+};
+
+// Mẫu 3.1: the copy block under a copied document (bản sao giấy), after a full-width rule.
+struct CopyBlock {
+    enum class Form { sao_y, sao_luc, trich_sao };
+    Form form = Form::sao_y;
+    Issuer body;  // the copying body: parent (optional) and name, in capitals
+    Text number;  // the copy's running number
+    Text symbol;  // the copying body's abbreviation; the text stage writes "Số: 05/SY-UBND"
+    Text place;
+    Text date;                     // ISO date, as Header::date
+    std::vector<Text> recipients;  // Nơi nhận; "Lưu: VT." last
+    Signature signature;           // the person signing the copy
+    // Trích sao: the parts copied (labels of the body's headings, "Điều 2"); empty: all.
+    std::vector<Text> parts;
+
+    // Filled by the text stage.
+    std::string form_line;    // "SAO Y", "SAO LỤC", "TRÍCH SAO"
+    std::string number_line;  // "Số: 05/SY-UBND"
+    std::string date_line;    // "Hà Nội, ngày 10 tháng 5 năm 2026"
 };
 
 struct Document {
@@ -186,6 +217,15 @@ struct Document {
     // Footnote texts, in marker order; paragraph runs carry `note` = index + 1.
     std::vector<Paragraph> notes;
     std::vector<Appendix> appendices;
+    // Giấy nghỉ phép (Mẫu 1.10): the confirmation block under the closing, on the left
+    // ("Xác nhận của cơ quan … nơi nghỉ phép (nếu cần)", "(Chữ ký, dấu)", "Họ và tên").
+    std::optional<Signature> confirmation;
+    // Bản sao (Mẫu 3.1): the copy block at the end of the copied document.
+    std::optional<CopyBlock> copy;
+    // Pages that fit: layout may tighten spacing, then the body size, within the decree's
+    // limits so the document does not spill a few lines onto a page (<document fit="no">,
+    // data vua_trang: khong, --no-fit: keep the default spacing).
+    bool fit = true;
 };
 
 }  // namespace vanthu::model

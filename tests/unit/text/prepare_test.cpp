@@ -36,11 +36,12 @@ Document sample() {
     d.header.date = text("2021-10-14", 7);
     d.header.subject = text("Sơ kết Chương trình phối hợp", 8);
     d.addressees = {text("Liên đoàn Lao động các quận, huyện, thị xã;", 9)};
-    d.body.push_back(paragraph({{"Thực hiện Công văn số 576/LĐLĐ ngày 14/10/2021", {}, false},
+    Paragraph body = paragraph({{"Thực hiện Công văn số 576/LĐLĐ ngày 14/10/2021", {}, false},
                                 {" của ", {}, false},
                                 {"Ban Thường vụ", {.bold = true}, true},
                                 {" thực hiện./.", {}, false}},
-                               10));
+                               10);
+    d.body.emplace_back(std::move(body));
     d.recipients = {text("Như trên", 11), text("- Lưu: VT, NC.", 12), text("Ban Nữ công,", 13)};
     d.signature.titles = {text("tm. ban thường vụ", 14), text("phó chủ tịch thường trực", 15)};
     d.signature.name = text("Đặng Thị Phương Hoa", 16);
