@@ -53,15 +53,13 @@ std::string outline_title(const model::Appendix& a) {
     return title;
 }
 
-void place_appendix(LayoutContext& cx, const model::Document& doc, const model::Appendix& a,
-                    int section) {
-    cx.flow.new_section(section,
-                        a.landscape ? landscape(cx.options.geometry) : cx.options.geometry);
-    cx.appendix_marks.push_back({cx.flow.page_count() - 1, outline_title(a)});
+// The appendix's head at the top of its first page, placed on a page of its own, and the y
+// under it.
+double place_head(LayoutContext& cx, const model::Document& doc, const model::Appendix& a) {
     const auto& t = cx.type();
     const double x = cx.geometry().text_left();
     const double width = cx.geometry().text_width();
-    double bottom = cx.flow.y();
+    double bottom = cx.geometry().top;
     if (a.place_date && !doc.header.date_line.empty())
         bottom = place_date_line(cx, doc, bottom) + t.single(kHeadSize);  // then a blank line
 
@@ -80,19 +78,54 @@ void place_appendix(LayoutContext& cx, const model::Document& doc, const model::
         cx.flow.rule(x + (width - length) / 2, x + (width + length) / 2, rule_y, t.rule_thickness);
         bottom = rule_y;
     }
-    cx.flow.move_to(bottom);
-    cx.flow.advance(t.body_pitch());  // one blank line above the content
-    cx.table_last = false;
-    cx.outline_depth = 1;
-    place_blocks(cx, a.body, 0);
-    cx.outline_depth = 0;
+    return bottom;
+}
+
+void measure_appendix(LayoutContext& cx, const model::Document& doc, const model::Appendix& a,
+                      int section, std::vector<Part>& parts) {
+    const PageGeometry geometry = appendix_geometry(cx.options, a);
+    // The head is measured by placing it on a scratch page of the same geometry; its items are
+    // copied to the appendix's first page.
+    Pages scratch;
+    Flow flow(scratch, geometry);
+    LayoutContext head_cx{flow, cx.shaper, cx.options, cx.diags};
+    const double bottom = place_head(head_cx, doc, a);
+    auto items = std::make_shared<std::vector<Item>>(std::move(scratch.pages.front().items));
+
+    Part part;
+    part.block.kind = Block::Kind::section;
+    part.block.section = section;
+    part.block.frame = frame_of(geometry);
+    part.block.head = bottom - geometry.top;
+    part.block.after = cx.type().body_pitch();  // one blank line above the content
+    part.emit = [items, title = outline_title(a)](LayoutContext& cx, const Pagination& pagination,
+                                                  size_t index) {
+        const size_t page = pagination.units[index].front().page;
+        cx.flow.select(page);
+        cx.marks.push_back({title, 1, page, cx.geometry().top});
+        auto& out = cx.flow.page().items;
+        out.insert(out.end(), items->begin(), items->end());
+    };
+    parts.push_back(std::move(part));
+
+    // The content, measured at the appendix's text width.
+    Pages body_scratch;
+    Flow body_flow(body_scratch, geometry);
+    LayoutContext body_cx{body_flow, cx.shaper, cx.options, cx.diags};
+    body_cx.notes = cx.notes;
+    body_cx.outline_depth = 1;
+    measure_blocks(body_cx, a.body, 0, parts);
 }
 
 }  // namespace
 
-void place_appendices(LayoutContext& cx, const model::Document& doc) {
+PageGeometry appendix_geometry(const LayoutOptions& options, const model::Appendix& a) {
+    return a.landscape ? landscape(options.geometry) : options.geometry;
+}
+
+void measure_appendices(LayoutContext& cx, const model::Document& doc, std::vector<Part>& parts) {
     for (size_t i = 0; i < doc.appendices.size(); ++i)
-        place_appendix(cx, doc, doc.appendices[i], static_cast<int>(i) + 1);
+        measure_appendix(cx, doc, doc.appendices[i], static_cast<int>(i) + 1, parts);
 }
 
 }  // namespace vanthu::layout

@@ -3,6 +3,7 @@
 // (nd30.md §3) has one signature block per issuing body in rows of two, the host at the right of
 // the first row, and "Nơi nhận:" under the rows.
 #include <algorithm>
+#include <memory>
 
 #include "layout/signature.hpp"
 
@@ -69,78 +70,37 @@ Column closing_column(LayoutContext& cx, const model::Document& doc) {
     return out;
 }
 
-// The signature block must not stand alone on a page (X6): when it moves to a new page, the
-// last lines of the content go with it — two lines, or the whole paragraph's part on this
-// page when leaving one line behind would make an orphan, with the heading above it.
-void carry_last_body_lines(LayoutContext& cx) {
-    const size_t page_index = cx.flow.page_count() - 1;
-    auto& lines = cx.body_lines;
-    if (cx.table_last || lines.empty() || lines.back().page != page_index) {
-        cx.flow.new_page();
-        return;
-    }
-    const size_t paragraph = lines.back().paragraph;
-    size_t on_page = 0;
-    for (auto it = lines.rbegin();
-         it != lines.rend() && it->page == page_index && it->paragraph == paragraph; ++it)
-        ++on_page;
-    size_t move = std::min<size_t>(2, on_page);
-    if (on_page - move == 1) move = on_page;
-    // A heading right above the whole paragraph goes too, unless it opens the page.
-    if (move == on_page) {
-        size_t with_heading = move;
-        while (with_heading < lines.size() &&
-               lines[lines.size() - with_heading - 1].page == page_index &&
-               lines[lines.size() - with_heading - 1].heading)
-            ++with_heading;
-        const size_t before = lines.size() - with_heading;
-        if (with_heading > move && before > 0 && lines[before - 1].page == page_index)
-            move = with_heading;
-    }
-    const BodyLine first = lines[lines.size() - move];
-    auto& items = cx.flow.page().items;
-    std::vector<Item> carried(items.begin() + static_cast<ptrdiff_t>(first.first_item),
-                              items.end());
-    items.erase(items.begin() + static_cast<ptrdiff_t>(first.first_item), items.end());
-    const double carried_height = cx.flow.y() - first.top;
-    cx.flow.new_page();
-    const double dy = cx.flow.y() - first.top;
-    for (auto& item : carried) {
-        shift(item, 0, dy);
-        cx.flow.page().items.push_back(std::move(item));
-    }
-    for (size_t i = lines.size() - move; i < lines.size(); ++i) {
-        lines[i].page = cx.flow.page_count() - 1;
-        lines[i].top += dy;
-    }
-    carry_notes(cx, lines.size() - move);  // the lines' footnotes go with them
-    cx.flow.advance(carried_height);
-}
-
 }  // namespace
 
-double closing_height(LayoutContext& cx, const model::Document& doc) {
-    core::Diagnostics probe;  // the real messages come when the block is placed
-    LayoutContext quiet{cx.flow, cx.shaper, cx.options, probe, {}};
-    // paragraph_after + the blank line + the blocks
-    return cx.type().body_pitch() + closing_column(quiet, doc).height;
+Part column_part(Column column, double before, double after, bool closing) {
+    Part part;
+    part.block.kind = Block::Kind::keep;
+    part.block.before = before;
+    part.block.after = after;
+    part.block.closing = closing;
+    part.block.units.push_back({column.height, {}, false});
+    auto col = std::make_shared<Column>(std::move(column));
+    part.emit = [col](LayoutContext& cx, const Pagination& pagination, size_t index) {
+        const Placement& at = pagination.units[index].front();
+        cx.flow.select(at.page);
+        const double x0 = cx.geometry().text_left();
+        for (const auto& p : col->lines) cx.flow.place(p.line, x0 + p.x, at.top + p.baseline);
+        // Images after the text: the signature and the seal are on top of the printed lines.
+        for (auto image : col->images) {
+            image.x += x0;
+            image.y += at.top;
+            cx.flow.page().items.emplace_back(std::move(image));
+        }
+    };
+    return part;
 }
 
-void place_closing(LayoutContext& cx, const model::Document& doc) {
+// The signature block must not stand alone on a page (X6): the paginator takes the last body
+// lines along when the closing moves (Block::closing).
+Part measure_closing(LayoutContext& cx, const model::Document& doc) {
     const auto& t = cx.type();
-    const Column closing = closing_column(cx, doc);
-    cx.flow.advance(t.body_pitch() - t.paragraph_after);  // about one blank line after the body
-    if (cx.flow.remaining() < closing.height) carry_last_body_lines(cx);
-    const double x0 = cx.geometry().text_left();
-    const double top = cx.flow.y();
-    for (const auto& p : closing.lines) cx.flow.place(p.line, x0 + p.x, top + p.baseline);
-    // Images after the text: the signature and the seal are on top of the printed lines.
-    for (auto image : closing.images) {
-        image.x += x0;
-        image.y += top;
-        cx.flow.page().items.emplace_back(std::move(image));
-    }
-    cx.flow.advance(closing.height);
+    // About one blank line after the body (whose last paragraph's spacing comes first).
+    return column_part(closing_column(cx, doc), t.body_pitch() - t.paragraph_after, 0, true);
 }
 
 }  // namespace vanthu::layout

@@ -2,27 +2,17 @@
 
 namespace vanthu::layout {
 
-Flow::Flow(Pages& pages, const PageGeometry& geometry) : pages_(pages), geometry_(geometry) {
-    new_page();
-}
+Flow::Flow(Pages& pages, const PageGeometry& geometry) : pages_(pages) { add_page(0, geometry); }
 
-void Flow::new_page() {
+void Flow::add_page(int section, const PageGeometry& geometry) {
+    if (!pages_.pages.empty() && pages_.pages.back().section != section) number_ = 0;
     Page p;
-    p.width = geometry_.width;
-    p.height = geometry_.height;
-    p.section = section_;
+    p.width = geometry.width;
+    p.height = geometry.height;
+    p.section = section;
     p.label = std::to_string(++number_);
     pages_.pages.push_back(std::move(p));
-    geometries_.push_back(geometry_);
-    y_ = geometry_.top;
-    reserved_ = 0;
-}
-
-void Flow::new_section(int section, const PageGeometry& geometry) {
-    section_ = section;
-    number_ = 0;
-    geometry_ = geometry;
-    new_page();
+    geometries_.push_back(geometry);
 }
 
 void shift(Item& item, double dx, double dy) {

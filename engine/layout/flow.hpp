@@ -1,6 +1,7 @@
-// Stacking lines onto pages: a cursor that moves down the text block and starts a new page
-// when the next piece does not fit. Each page keeps its own geometry (an appendix may be
-// landscape) and its section (the main document or an appendix, numbered on its own).
+// Writing onto pages (the emit step): the pages the paginator decided, each with its own geometry
+// (an appendix may be landscape) and section (the main document or an appendix, numbered on its
+// own), and one of them selected for the placing functions to write on. Flow never decides a
+// break; paginate.hpp does.
 #pragma once
 
 #include "layout/pages.hpp"
@@ -11,42 +12,30 @@ namespace vanthu::layout {
 
 class Flow {
   public:
+    // Starts with page 1 of the main document, selected.
     Flow(Pages& pages, const PageGeometry& geometry);
 
-    Page& page() { return pages_.pages.back(); }
-    size_t page_count() const { return pages_.pages.size(); }
-    double y() const { return y_; }  // top of the free space on the current page
-    void advance(double dy) { y_ += dy; }
-    void move_to(double y) { y_ = y; }
-    // Space left above the page's reserved foot (footnotes, the first-page footer).
-    double remaining() const { return geometry_.text_bottom() - reserved_ - y_; }
-    // Takes `height` off the bottom of the current page's text block; a new page starts with
-    // nothing reserved.
-    void reserve(double height) { reserved_ += height; }
-    double reserved() const { return reserved_; }
-    bool at_page_top() const { return y_ <= geometry_.top + 0.01; }
-    // A new page like the current one, in the same section (next page number).
-    void new_page();
-    // A new page starting section `section` (numbered from 1) with geometry `geometry`, which
-    // later new_page() calls keep.
-    void new_section(int section, const PageGeometry& geometry);
+    // Appends a page of section `section` (numbered from 1 in each section) with `geometry`.
+    void add_page(int section, const PageGeometry& geometry);
+    // Selects the page the placing functions write on.
+    void select(size_t page) { current_ = page; }
 
-    // Places one shaped line with its origin at (x, baseline).
+    Page& page() { return pages_.pages.at(current_); }
+    size_t page_count() const { return pages_.pages.size(); }
+
+    // Places one shaped line with its origin at (x, baseline) on the selected page.
     void place(const ShapedLine& line, double x, double baseline);
     void rule(double x1, double x2, double y, double thickness);
 
-    // The current page's geometry, and that of any page laid out so far.
-    const PageGeometry& geometry() const { return geometry_; }
+    // The selected page's geometry, and that of any page.
+    const PageGeometry& geometry() const { return geometries_.at(current_); }
     const PageGeometry& geometry(size_t page) const { return geometries_.at(page); }
 
   private:
     Pages& pages_;
-    PageGeometry geometry_;
     std::vector<PageGeometry> geometries_;  // one per page
-    int section_ = 0;
-    int number_ = 0;  // the current page's number within its section
-    double y_ = 0;
-    double reserved_ = 0;
+    size_t current_ = 0;
+    int number_ = 0;  // the last page's number within its section
 };
 
 // Moves an item by (dx, dy): the run's origin and every glyph, or both ends of a rule.

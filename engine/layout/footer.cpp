@@ -5,7 +5,6 @@
 #include "layout/blocks.hpp"
 
 namespace vanthu::layout {
-namespace {
 
 // The footer's lines after wrapping to the text width; blank lines are dropped.
 std::vector<ShapedLine> footer_lines(LayoutContext& cx, const model::Document& doc) {
@@ -28,28 +27,21 @@ std::vector<ShapedLine> footer_lines(LayoutContext& cx, const model::Document& d
     return out;
 }
 
-// From the rule to the text block's bottom.
-double block_height(const Typography& t, size_t lines) {
-    return t.footer_rule_gap + static_cast<double>(lines) * t.single(t.footer_size);
+// From the rule to the text block's bottom, and the gap above the rule.
+double footer_reserve(const Typography& t, size_t lines) {
+    if (lines == 0) return 0;
+    return t.footer_gap +
+           (t.footer_rule_gap + static_cast<double>(lines) * t.single(t.footer_size));
 }
 
-}  // namespace
-
-void reserve_footer(LayoutContext& cx, const model::Document& doc) {
-    core::Diagnostics probe;  // the real messages come when the footer is placed
-    LayoutContext quiet{cx.flow, cx.shaper, cx.options, probe, {}};
-    const size_t lines = footer_lines(quiet, doc).size();
-    if (lines == 0) return;
-    cx.flow.reserve(cx.type().footer_gap + block_height(cx.type(), lines));
-}
-
-void place_footer(LayoutContext& cx, const model::Document& doc, Pages& pages) {
-    const auto lines = footer_lines(cx, doc);
+void place_footer(LayoutContext& cx, const std::vector<ShapedLine>& lines, Pages& pages) {
     if (lines.empty() || pages.pages.empty()) return;
     const auto& t = cx.type();
+    cx.flow.select(0);
     const auto& g = cx.geometry();
     const double pitch = t.single(t.footer_size);
-    const double rule_y = g.text_bottom() - block_height(t, lines.size());
+    const double rule_y =
+        g.text_bottom() - (t.footer_rule_gap + static_cast<double>(lines.size()) * pitch);
     auto& items = pages.pages.front().items;
     items.emplace_back(
         Rule{g.text_left(), rule_y, g.text_left() + g.text_width(), rule_y, t.rule_thickness});

@@ -1,7 +1,7 @@
 // Footnotes (nd30.md §2.7 end): each note at the foot of the page that shows its marker, under
 // a short rule at the text block's left, 11 pt single-spaced and justified, the note area ending
-// on the text block's bottom. The content reserves each note's height on its page as the line
-// with the marker is placed (Flow::reserve); the areas are drawn at the end, page by page.
+// on the text block's bottom. The paginator reserves each note's height on the page of the line
+// or table row that shows its marker; the areas are drawn at the end, page by page.
 #include <algorithm>
 
 #include "layout/blocks.hpp"
@@ -37,80 +37,34 @@ const ShapedText& note_lines(LayoutContext& cx, int note, double width) {
     return entry.text;
 }
 
-double lines_height(LayoutContext& cx, int note) {
-    const auto& t = cx.type();
-    const size_t lines = note_lines(cx, note, cx.flow.geometry().text_width()).lines.size();
-    return static_cast<double>(lines) * t.single(t.footnote_size);
-}
-
-PageNotes& current(LayoutContext& cx) {
-    const size_t page = cx.flow.page_count() - 1;
-    if (cx.page_notes.size() <= page) cx.page_notes.resize(page + 1);
-    return cx.page_notes[page];
-}
-
-bool carried(const PageNotes& page, int note) {
-    return std::find(page.notes.begin(), page.notes.end(), note) != page.notes.end();
-}
-
 }  // namespace
 
-double notes_height(LayoutContext& cx, const std::vector<int>& notes) {
+double note_height(LayoutContext& cx, int note, double width) {
+    if (!known(cx, note)) return 0;
     const auto& t = cx.type();
-    const PageNotes& page = current(cx);
-    double height = 0;
-    for (size_t i = 0; i < notes.size(); ++i) {
-        const int n = notes[i];
-        if (!known(cx, n) || carried(page, n) ||
-            std::find(notes.begin(), notes.begin() + static_cast<ptrdiff_t>(i), n) !=
-                notes.begin() + static_cast<ptrdiff_t>(i))
-            continue;
-        height += lines_height(cx, n);
-    }
-    if (height > 0 && page.notes.empty()) height += t.footnote_gap + t.footnote_rule_gap;
-    return height;
+    return static_cast<double>(note_lines(cx, note, width).lines.size()) *
+           t.single(t.footnote_size);
 }
 
-bool reserve_notes(LayoutContext& cx, const std::vector<int>& notes, double needed) {
-    const double height = notes_height(cx, notes);
-    if (height <= 0) return true;
-    if (cx.flow.remaining() + 0.01 < needed + height) {
-        if (!cx.flow.at_page_top()) return false;
-        for (int n : notes)
-            if (known(cx, n))
-                cx.diags.warning("layout.note-too-tall",
-                                 "footnote " + std::to_string(n) +
-                                     " and the line that shows its number do not fit on one page: "
-                                     "the note is printed anyway and runs over the text",
-                                 (*cx.notes)[static_cast<size_t>(n) - 1].where);
-    }
-    PageNotes& page = current(cx);
-    if (page.notes.empty()) page.below = cx.flow.reserved();
-    for (int n : notes)
-        if (known(cx, n) && !carried(page, n)) page.notes.push_back(n);
-    cx.flow.reserve(height);
-    return true;
+std::vector<int> known_notes(const LayoutContext& cx, std::vector<int> notes) {
+    std::erase_if(notes, [&](int n) { return !known(cx, n); });
+    return notes;
 }
 
-void carry_notes(LayoutContext& cx, size_t first_line) {
-    std::vector<int> moved;
-    for (size_t i = first_line; i < cx.body_lines.size(); ++i)
-        if (auto found = cx.line_notes.find(i); found != cx.line_notes.end())
-            moved.insert(moved.end(), found->second.begin(), found->second.end());
-    if (moved.empty()) return;
-    for (auto& page : cx.page_notes)
-        std::erase_if(page.notes, [&](int n) {
-            return std::find(moved.begin(), moved.end(), n) != moved.end();
-        });
-    reserve_notes(cx, moved, 0);  // the page the lines went to
-}
-
-void place_footnotes(LayoutContext& cx, Pages& pages) {
+void place_footnotes(LayoutContext& cx, const Pagination& pagination, Pages& pages) {
     const auto& t = cx.type();
     const double pitch = t.single(t.footnote_size);
-    std::vector<bool> placed(cx.notes ? cx.notes->size() : 0, false);
-    for (size_t index = 0; index < cx.page_notes.size() && index < pages.pages.size(); ++index) {
-        auto notes = cx.page_notes[index].notes;
+    std::vector<int> too_tall = pagination.notes_too_tall;
+    std::sort(too_tall.begin(), too_tall.end());
+    too_tall.erase(std::unique(too_tall.begin(), too_tall.end()), too_tall.end());
+    for (int n : too_tall)
+        cx.diags.warning("layout.note-too-tall",
+                         "footnote " + std::to_string(n) +
+                             " and the line that shows its number do not fit on one page: "
+                             "the note is printed anyway and runs over the text",
+                         (*cx.notes)[static_cast<size_t>(n) - 1].where);
+    for (size_t index = 0; index < pagination.pages.size() && index < pages.pages.size(); ++index) {
+        auto notes = pagination.pages[index].notes;
         if (notes.empty()) continue;
         std::sort(notes.begin(), notes.end());  // numbered in marker order
         auto& page = pages.pages[index];
@@ -119,13 +73,12 @@ void place_footnotes(LayoutContext& cx, Pages& pages) {
         double height = 0;
         for (int n : notes)
             height += static_cast<double>(note_lines(cx, n, width).lines.size()) * pitch;
-        const double bottom = g.text_bottom() - cx.page_notes[index].below;
+        const double bottom = g.text_bottom() - pagination.pages[index].below;
         const double rule_y = bottom - height - t.footnote_rule_gap;
         page.items.emplace_back(Rule{g.text_left(), rule_y, g.text_left() + t.footnote_rule_length,
                                      rule_y, t.rule_thickness});
         double top = rule_y + t.footnote_rule_gap;
         for (int n : notes) {
-            placed[static_cast<size_t>(n) - 1] = true;
             for (const auto& line : note_lines(cx, n, width).lines) {
                 for (auto& item :
                      line_items(line, g.text_left(), baseline_in_box(top, pitch, t.footnote_size)))
@@ -134,13 +87,6 @@ void place_footnotes(LayoutContext& cx, Pages& pages) {
             }
         }
     }
-    for (size_t i = 0; i < placed.size(); ++i)
-        if (!placed[i])
-            cx.diags.warning("layout.note-unplaced",
-                             "footnote " + std::to_string(i + 1) +
-                                 " is not printed: footnotes are laid out only from body and "
-                                 "appendix paragraphs, not yet from table cells",
-                             (*cx.notes)[i].where);
 }
 
 }  // namespace vanthu::layout

@@ -37,7 +37,7 @@ double place_header(LayoutContext& cx, const model::Document& doc) {
     const double left_w = t.left_column;
     const double right_x = left_x + left_w;
     const double right_w = cx.geometry().text_width() - left_w;
-    const double top = cx.flow.y();
+    const double top = cx.geometry().top;
     const size_t first_item = cx.flow.page().items.size();
 
     // Row 1, left: each issuing body, the host first and then the partners of a joint document

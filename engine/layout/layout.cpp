@@ -26,18 +26,10 @@ std::string label_prefix(const model::Appendix& a, int section, size_t count) {
     return count > 1 ? "PL " + std::to_string(section) + "-" : "PL-";
 }
 
-// Bookmarks in reading order, from where the headings' first lines ended up.
+// Bookmarks in reading order, from where the headings' first lines and the appendices went.
 std::vector<OutlineEntry> outline(const LayoutContext& cx) {
-    std::vector<OutlineEntry> out;
-    for (const auto& [line, entry] : cx.heading_marks) {
-        OutlineEntry e = entry;
-        e.title = one_line(e.title);
-        e.page = cx.body_lines[line].page;
-        e.y = cx.body_lines[line].top;
-        out.push_back(std::move(e));
-    }
-    for (const auto& [page, title] : cx.appendix_marks)
-        out.push_back({title, 1, page, cx.flow.geometry(page).top});
+    std::vector<OutlineEntry> out = cx.marks;
+    for (auto& e : out) e.title = one_line(e.title);
     std::stable_sort(out.begin(), out.end(), [](const OutlineEntry& a, const OutlineEntry& b) {
         return a.page < b.page || (a.page == b.page && a.y < b.y);
     });
@@ -73,16 +65,48 @@ Pages layout_document(const model::Document& doc, Shaper& shaper, const LayoutOp
                       core::Diagnostics& diags) {
     Pages pages;
     Flow flow(pages, options.geometry);
-    LayoutContext cx{flow, shaper, options, diags, {}, false};
-    reserve_footer(cx, doc);  // page 1's foot, before any content is placed
+    LayoutContext cx{flow, shaper, options, diags};
+    cx.notes = &doc.notes;
+    const auto& t = cx.type();
 
-    flow.move_to(place_title(cx, doc, place_marks(cx, doc, place_header(cx, doc))));
-    place_addressees(cx, doc);
-    place_body(cx, doc);
-    place_closing(cx, doc);
-    place_footer(cx, doc, pages);  // reads cx.geometry(): before an appendix page changes it
-    place_appendices(cx, doc);
-    place_footnotes(cx, pages);
+    // The header is fixed at the top of page 1; the paginator starts under it.
+    const double start = place_title(cx, doc, place_marks(cx, doc, place_header(cx, doc)));
+
+    // Measure.
+    std::vector<Part> parts;
+    measure_addressees(cx, doc, parts);
+    measure_blocks(cx, doc.body, t.body_pitch(), parts);  // one blank line above the content
+    parts.push_back(measure_closing(cx, doc));
+    const size_t closing = parts.size() - 1;
+    if (doc.body.empty()) parts.back().block.before += t.body_pitch();
+    const auto footer = footer_lines(cx, doc);
+    measure_appendices(cx, doc, parts);
+
+    // Paginate.
+    PaginateInput input;
+    input.frame = frame_of(options.geometry);
+    input.start = start;
+    input.first_reserve = footer_reserve(t, footer.size());
+    for (const auto& part : parts) input.blocks.push_back(part.block);
+    input.note_height = [&cx](int note, const Frame& frame) {
+        return note_height(cx, note, frame.width);
+    };
+    input.note_separator = t.footnote_gap + t.footnote_rule_gap;
+    const Pagination pagination = paginate(input);
+
+    // Emit.
+    for (size_t i = 1; i < pagination.pages.size(); ++i) {
+        const int section = pagination.pages[i].section;
+        flow.add_page(
+            section, section == 0 ? options.geometry
+                                  : appendix_geometry(
+                                        options, doc.appendices[static_cast<size_t>(section) - 1]));
+    }
+    for (size_t i = 0; i < parts.size(); ++i) {
+        parts[i].emit(cx, pagination, i);
+        if (i == closing) place_footer(cx, footer, pages);
+    }
+    place_footnotes(cx, pagination, pages);
     place_page_numbers(cx, pages);
 
     pages.faces = shaper.faces();

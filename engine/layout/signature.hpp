@@ -24,6 +24,11 @@ struct Column {
     void add(const Column& other, double dx, double dy);
 };
 
+// An unbreakable block for the paginator from a Column (relative to its top-left corner on the
+// text block's left edge), with the space above and below it; `closing`: it takes the last body
+// lines along when it moves to a new page (Block::closing).
+Part column_part(Column column, double before, double after, bool closing = false);
+
 // A signer's title lines (ô 7a), bold, centred in [x, x + width] from the top at single spacing;
 // '\n' forces a break and a title too long for the width wraps into balanced lines.
 Column signature_titles(LayoutContext& cx, const model::Signature& s, double x, double width);

@@ -3,6 +3,8 @@
 // around every cell. Rows never split across pages; rows tied by a rowspan move together; the
 // header rows are repeated at the top of every page the table reaches.
 #include <algorithm>
+#include <memory>
+#include <optional>
 
 #include "layout/blocks.hpp"
 #include "layout/table_widths.hpp"
@@ -32,60 +34,76 @@ struct CellBox {
 
 class TablePlacer {
   public:
-    TablePlacer(LayoutContext& cx, const model::Table& table, double keep_after)
-        : cx_(cx),
-          table_(table),
-          keep_after_(keep_after),
+    TablePlacer(LayoutContext& cx, const model::Table& table)
+        : table_(table),
           size_(table.font_size > 0 ? table.font_size : cx.type().table_size),
           pitch_(cx.type().single(size_)),
           pad_x_(cx.type().table_padding_x),
           pad_y_(cx.type().table_padding_y),
           rule_(cx.type().table_rule) {}
 
-    void run() {
+    // The rows as units: the header rows first, each body row tied to the rows a rowspan from it
+    // reaches; each with the notes its cells' markers show.
+    Block measure(LayoutContext& cx) {
+        Block block;
+        block.kind = Block::Kind::table;
         const size_t rows = table_.rows.size();
-        if (table_.columns <= 0 || rows == 0) return;
-        edges_ = table_column_edges(cx_, table_, size_, pad_x_);
-        shape_cells();
+        if (table_.columns <= 0 || rows == 0) return block;
+        block.after = cx.type().paragraph_after;
+        edges_ = table_column_edges(cx, table_, size_, pad_x_);
+        shape_cells(cx);
         row_heights();
-        const auto groups = row_groups();
-        const size_t head = std::min<size_t>(static_cast<size_t>(table_.header_rows), rows);
-        const double head_h = height(0, head);
-        auto& flow = cx_.flow;
-        // Recomputed per page: the first-page footer and footnotes reserve the page foot.
-        const auto bottom = [&] { return cx_.geometry().text_bottom() - flow.reserved(); };
-
-        // The header never stands alone at the foot of a page: it goes with the first body row.
-        const double first_h =
-            head_h + (groups.empty() ? 0 : height(groups[0].first, groups[0].second));
-        if (!flow.at_page_top() && flow.remaining() < first_h - 1e-6) flow.new_page();
-        double y = flow.y();
-        if (head > 0) y = draw_rows(0, head, y);
-        bool page_has_body = false;
-        for (size_t g = 0; g < groups.size(); ++g) {
-            const auto [first, end] = groups[g];
-            const double h = height(first, end);
-            // The last row takes what must follow it (the closing block) into account.
-            const double need = g + 1 == groups.size() ? h + keep_after_ : h;
-            if (y + need > bottom() + 1e-6 && page_has_body) {
-                bottom_rule(y);
-                flow.new_page();
-                y = flow.y();
-                if (head > 0) y = draw_rows(0, head, y);
-                page_has_body = false;
-            }
-            if (y + h > bottom() + 1e-6)
-                cx_.diags.warning("layout.row-too-tall",
-                                  "row " + std::to_string(first + 1) +
-                                      " of the table is taller than the space on a page; it "
-                                      "runs into the bottom margin",
-                                  table_.rows[first].where);
-            y = draw_rows(first, end, y);
-            page_has_body = true;
+        head_ = std::min<size_t>(static_cast<size_t>(table_.header_rows), rows);
+        block.header_rows = head_;
+        for (size_t r = 0; r < rows; ++r) {
+            std::vector<int> notes;
+            for (const auto& cell : table_.rows[r].cells)
+                for (const auto& run : cell.runs)
+                    if (run.note > 0) notes.push_back(run.note);
+            block.units.push_back({heights_[r], known_notes(cx, std::move(notes)), false});
         }
-        bottom_rule(y);
-        flow.move_to(y);
-        flow.advance(cx_.type().paragraph_after);
+        for (const auto& [first, end] : row_groups())
+            for (size_t r = first + 1; r < end; ++r) block.units[r].tied = true;
+        return block;
+    }
+
+    // Draws the rows where the paginator put them: the header rows again at the top of each
+    // page, and the bottom rule under the last row of each page.
+    void emit(LayoutContext& cx, const Pagination& pagination, size_t index) {
+        const auto& at = pagination.units[index];
+        const auto& heads = pagination.headers[index];
+        if (at.empty()) return;
+        for (const auto& [block, unit] : pagination.overfull)
+            if (block == index)
+                cx.diags.warning("layout.row-too-tall",
+                                 "row " + std::to_string(unit + 1) +
+                                     " of the table is taller than the space on a page; it "
+                                     "runs into the bottom margin",
+                                 table_.rows[unit].where);
+        auto& flow = cx.flow;
+        const auto groups = row_groups();
+        size_t next_head = 0;
+        double y = 0;
+        std::optional<size_t> page;
+        auto open = [&](size_t p, double top) {
+            if (page) {
+                flow.select(*page);
+                bottom_rule(flow, y);
+            }
+            page = p;
+            flow.select(p);
+            y = top;
+            if (head_ > 0 && next_head < heads.size())
+                y = draw_rows(flow, 0, head_, heads[next_head++].top);
+        };
+        if (groups.empty())
+            open(heads.empty() ? at.front().page : heads.front().page, at.front().top);
+        for (const auto& [first, end] : groups) {
+            if (!page || *page != at[first].page) open(at[first].page, at[first].top);
+            y = draw_rows(flow, first, end, y);
+        }
+        flow.select(*page);
+        bottom_rule(flow, y);
     }
 
   private:
@@ -95,7 +113,7 @@ class TablePlacer {
         return edges_[end];
     }
 
-    void shape_cells() {
+    void shape_cells(LayoutContext& cx) {
         boxes_.resize(table_.rows.size());
         for (size_t r = 0; r < table_.rows.size(); ++r) {
             for (const auto& cell : table_.rows[r].cells) {
@@ -108,7 +126,7 @@ class TablePlacer {
                 spec.keep_together = cell.keep_together;
                 spec.where = cell.where;
                 CellBox box{&cell, {}, 0};
-                if (!cell.runs.empty()) box.text = cx_.shaper.shape(spec, cx_.diags);
+                if (!cell.runs.empty()) box.text = cx.shaper.shape(spec, cx.diags);
                 const auto lines = std::max<size_t>(1, box.text.lines.size());
                 box.height = static_cast<double>(lines) * pitch_ + 2 * pad_y_;
                 boxes_[r].push_back(std::move(box));
@@ -168,10 +186,9 @@ class TablePlacer {
     // Draws rows [first, end) from `top`; returns their bottom. Each cell draws its text, its
     // top and left edges, and its right edge when it ends the row; the bottom rule of the last
     // row on a page is drawn by bottom_rule.
-    double draw_rows(size_t first, size_t end, double top) {
+    double draw_rows(Flow& flow, size_t first, size_t end, double top) {
         std::vector<double> tops{top};
         for (size_t r = first; r < end; ++r) tops.push_back(tops.back() + heights_[r]);
-        auto& flow = cx_.flow;
         for (size_t r = first; r < end; ++r) {
             for (const auto& box : boxes_[r]) {
                 const auto& cell = *box.cell;
@@ -196,23 +213,28 @@ class TablePlacer {
         return tops.back();
     }
 
-    void bottom_rule(double y) {
-        cx_.flow.rule(edges_.front() - rule_ / 2, edges_.back() + rule_ / 2, y, rule_);
+    void bottom_rule(Flow& flow, double y) {
+        flow.rule(edges_.front() - rule_ / 2, edges_.back() + rule_ / 2, y, rule_);
     }
 
-    LayoutContext& cx_;
     const model::Table& table_;
-    const double keep_after_;
     double size_, pitch_, pad_x_, pad_y_, rule_;
     std::vector<double> edges_;
     std::vector<std::vector<CellBox>> boxes_;
     std::vector<double> heights_;
+    size_t head_ = 0;
 };
 
 }  // namespace
 
-void place_table(LayoutContext& cx, const model::Table& table, double keep_after) {
-    TablePlacer(cx, table, keep_after).run();
+Part measure_table(LayoutContext& cx, const model::Table& table) {
+    auto placer = std::make_shared<TablePlacer>(cx, table);
+    Part part;
+    part.block = placer->measure(cx);
+    part.emit = [placer](LayoutContext& cx, const Pagination& pagination, size_t index) {
+        placer->emit(cx, pagination, index);
+    };
+    return part;
 }
 
 }  // namespace vanthu::layout
