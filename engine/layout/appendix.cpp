@@ -4,7 +4,7 @@
 // preceded by the header's place-and-date line (seed 001). Then the content, like the body.
 #include <algorithm>
 
-#include "layout/blocks.hpp"
+#include "layout/kept_blocks.hpp"
 
 namespace vanthu::layout {
 namespace {
@@ -63,7 +63,8 @@ void place_appendix(LayoutContext& cx, const model::Document& doc, const model::
     const double width = cx.geometry().text_width();
     double bottom = cx.flow.y();
     if (a.place_date && !doc.header.date_line.empty())
-        bottom = place_date_line(cx, doc, bottom) + t.single(kHeadSize);  // then a blank line
+        bottom = place_date_line(cx, doc, bottom) + t.single(kHeadSize);       // then a blank line
+    if (a.own_header) bottom = place_attached_header(cx, doc.header, bottom);  // Mẫu 1.3
 
     auto line = [&](const model::Text& text, bool bold, bool italic) {
         if (text.empty()) return;
@@ -85,6 +86,7 @@ void place_appendix(LayoutContext& cx, const model::Document& doc, const model::
     cx.table_last = false;
     cx.outline_depth = 1;
     place_blocks(cx, a.body, 0);
+    if (a.signature) place_signed_block(cx, signer_column(cx, *a.signature));
     cx.outline_depth = 0;
 }
 

@@ -127,20 +127,22 @@ double closing_height(LayoutContext& cx, const model::Document& doc) {
 }
 
 void place_closing(LayoutContext& cx, const model::Document& doc) {
+    place_signed_block(cx, closing_column(cx, doc));
+}
+
+void place_signed_block(LayoutContext& cx, const Column& block) {
     const auto& t = cx.type();
-    const Column closing = closing_column(cx, doc);
     cx.flow.advance(t.body_pitch() - t.paragraph_after);  // about one blank line after the body
-    if (cx.flow.remaining() < closing.height) carry_last_body_lines(cx);
-    const double x0 = cx.geometry().text_left();
-    const double top = cx.flow.y();
-    for (const auto& p : closing.lines) cx.flow.place(p.line, x0 + p.x, top + p.baseline);
-    // Images after the text: the signature and the seal are on top of the printed lines.
-    for (auto image : closing.images) {
-        image.x += x0;
-        image.y += top;
-        cx.flow.page().items.emplace_back(std::move(image));
-    }
-    cx.flow.advance(closing.height);
+    if (cx.flow.remaining() < block.height) carry_last_body_lines(cx);
+    place_column(cx, block, cx.geometry().text_left(), cx.flow.y());
+    cx.flow.advance(block.height);
+}
+
+void place_unbreakable(LayoutContext& cx, const Column& block, double gap) {
+    cx.flow.advance(gap);
+    if (cx.flow.remaining() < block.height && !cx.flow.at_page_top()) cx.flow.new_page();
+    place_column(cx, block, cx.geometry().text_left(), cx.flow.y());
+    cx.flow.advance(block.height);
 }
 
 }  // namespace vanthu::layout

@@ -121,10 +121,11 @@ void Parser::read_co_issuer(const pugi::xml_node& n, model::Issuer& issuer) {
 }
 
 void Parser::read_appendix(const pugi::xml_node& n, model::Appendix& a) {
-    check_attributes(n, {"numbering", "orientation", "place-date"});
+    check_attributes(n, {"numbering", "orientation", "place-date", "header"});
     a.where = where(n);
     read_numbering(n, a.numbering);
     a.place_date = read_flag(n, "place-date");
+    a.own_header = read_flag(n, "header");
     if (auto o = n.attribute("orientation")) {
         const std::string_view v = o.as_string();
         a.landscape = v == "landscape";
@@ -142,9 +143,28 @@ void Parser::read_appendix(const pugi::xml_node& n, model::Appendix& a) {
             a.title = read_field(c);
         else if (name == "reference")
             a.reference = read_field(c);
+        else if (name == "signature" && !a.signature)
+            read_signature(c, a.signature.emplace());
+        else if (name == "signature")
+            diags_.error("markup.order",
+                         "a second <signature> in one <appendix>: an attached document has one "
+                         "signature block, that of the authority issuing it",
+                         where(c));
+        else if (a.signature)  // the attached document's signature closes it (Mẫu 1.3)
+            diags_.error("markup.order",
+                         "<" + std::string(name) +
+                             "> comes after the <signature> of its <appendix>: the signature "
+                             "is the last element of an attached document, put <" +
+                             std::string(name) + "> before it",
+                         where(c));
         else if (!read_block(c, a.body))
             unknown_element(c, "<appendix>");
     }
+    if (a.own_header && a.label.empty())
+        diags_.error("markup.missing",
+                     "<appendix header=\"yes\"> has no <label>: write the attached document's "
+                     "type name there (QUY CHẾ, QUY ĐỊNH, ĐIỀU LỆ …)",
+                     where(n));
 }
 
 void Parser::read_items(const pugi::xml_node& n, std::vector<Text>& items) {

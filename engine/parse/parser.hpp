@@ -58,8 +58,9 @@ class Parser {
     // yes/no attribute values.
     bool read_flag(const pugi::xml_node& n, const char* name);
 
-    // <appendix numbering="I 1" orientation="landscape" place-date="yes">: <label>, <title> and
-    // <reference> lines, then content as in <body>.
+    // <appendix numbering="I 1" orientation="landscape" place-date="yes" header="yes">: <label>,
+    // <title> and <reference> lines, then content as in <body>, then optionally its own
+    // <signature> as the last element (a document attached to a decision, Mẫu 1.3).
     void read_appendix(const pugi::xml_node& n, model::Appendix& a);
 
     void read_items(const pugi::xml_node& n, std::vector<model::Text>& items);

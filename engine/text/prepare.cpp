@@ -281,6 +281,7 @@ void prepare_appendix(model::Appendix& a, size_t index, size_t count, const mode
     else if (!trim(a.reference.value).starts_with("("))
         a.reference.value = "(" + std::string(trim(a.reference.value)) + ")";
     clean_blocks(a.body, part, diags);
+    if (a.signature) prepare_signature(*a.signature, part + ".signature", diags);
 }
 
 }  // namespace

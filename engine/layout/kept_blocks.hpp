@@ -1,0 +1,31 @@
+// The blocks of issue 16 that are never split, each built as a Column relative to its top-left
+// corner on the text block's left edge (measured before it is placed), and the small functions
+// that put them into today's flow: the head and signature of a document attached to a decision
+// (Mẫu 1.3), the confirmation block of a giấy nghỉ phép (Mẫu 1.10) and the copy block (Mẫu 3.1).
+// Internal to layout.
+#pragma once
+
+#include "layout/signature.hpp"
+
+namespace vanthu::layout {
+
+// The left rows of a header block (head_column.cpp): each body's parent (12 pt) over its name
+// (bold 12 pt), centred in [x, x + width] from `top`, with one short rule under the names as
+// place_header draws it. Returns the rule's y.
+double issuer_rows(LayoutContext& cx, Column& out, const std::vector<model::Issuer>& bodies,
+                   double x, double width, double top);
+
+// The right rows of a header block: national title and motto with the motto's rule, centred in
+// [x, x + width] from `top`. Returns the rule's y.
+double national_rows(LayoutContext& cx, Column& out, double x, double width, double top);
+
+// The issuing body's header block without the number and date line (Mẫu 1.3's attached
+// document): parent, issuing body (and partners) and rule on the left; national title, motto
+// and rule on the right; the geometry of place_header. Its height ends at the lower rule.
+Column header_rows_column(LayoutContext& cx, const model::Header& h);
+
+// Places header_rows_column at `top` and returns where the type name's line box starts: one
+// blank line under the rules, as under a document's header.
+double place_attached_header(LayoutContext& cx, const model::Header& h, double top);
+
+}  // namespace vanthu::layout

@@ -1,0 +1,223 @@
+// Issue 16's unbreakable closing blocks, on documents built by hand (no template, no data): the
+// head and signer of a document attached to a decision (Mẫu 1.3), the confirmation block of a
+// giấy nghỉ phép (Mẫu 1.10) and the copy block (Mẫu 3.1). Where each part stands, and that no
+// block is ever split across pages, whatever the length of the content above it.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <string>
+
+#include "core/units.hpp"
+#include "layout/flow.hpp"
+#include "layout/kept_blocks.hpp"
+#include "layout/layout.hpp"
+#include "tools/page_lines.hpp"
+#include "tools/test_fonts.hpp"
+
+using namespace vanthu;
+using namespace vanthu::layout;
+using vanthu::testing::find_exact_line;
+using vanthu::testing::find_line;
+using vanthu::testing::Line;
+using vanthu::testing::lines_of;
+
+namespace {
+
+const PageGeometry kPage;
+const Typography kType;
+const double kLeft = kPage.text_left();
+const double kWidth = kPage.text_width();
+const double kLeftCentre = kLeft + kType.left_column / 2;
+const double kRightCentre = kLeft + kType.left_column + (kWidth - kType.left_column) / 2;
+
+model::Text text(std::string v) { return {std::move(v), {}}; }
+
+model::Paragraph paragraph(std::string s) {
+    model::Paragraph p;
+    p.runs.push_back({std::move(s), {}, false});
+    return p;
+}
+
+// An article of about two lines at 14 pt.
+std::string article(int n) {
+    return "Điều " + std::to_string(n) +
+           ". Ủy ban nhân dân xã thực hiện nhiệm vụ, quyền hạn theo quy định của pháp luật, "
+           "chịu trách nhiệm trước Hội đồng nhân dân xã và cấp trên.";
+}
+
+model::Signature signer(std::vector<std::string> titles, std::string name) {
+    model::Signature s;
+    for (auto& t : titles) s.titles.push_back(text(std::move(t)));
+    s.name = text(std::move(name));
+    return s;
+}
+
+// A decision with the text stage's lines filled in by hand, `articles` articles long.
+model::Document decision(int articles) {
+    model::Document d;
+    d.kind = "named";
+    auto& h = d.header;
+    h.parent = text("UBND TỈNH LẠNG SƠN");
+    h.issuer = text("SỞ NỘI VỤ");
+    h.type_name = text("QUYẾT ĐỊNH");
+    h.number_line = "Số: 12/QĐ-UBND";
+    h.date_line = "Hợp Thành, ngày 10 tháng 5 năm 2026";
+    h.subject_line = "Ban hành Quy chế làm việc của Ủy ban nhân dân xã";
+    for (int i = 1; i <= articles; ++i) d.body.emplace_back(paragraph(article(i)));
+    d.recipients = {text("- Như Điều 3;"), text("- Lưu: VT.")};
+    d.signature = signer({"TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"}, "Nguyễn Văn An");
+    return d;
+}
+
+model::Appendix attached(int articles) {
+    model::Appendix a;
+    a.own_header = true;
+    a.label = text("QUY CHẾ");
+    a.title = text("Làm việc của Ủy ban nhân dân xã Hợp Thành");
+    a.reference = text("(Kèm theo Quyết định số 12/QĐ-UBND ngày 10 tháng 5 năm 2026)");
+    for (int i = 1; i <= articles; ++i) a.body.emplace_back(paragraph(article(i)));
+    a.signature = signer({"TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"}, "Nguyễn Văn Bình");
+    return a;
+}
+
+std::vector<Rule> rules_of(const Page& page) {
+    std::vector<Rule> out;
+    for (const auto& item : page.items)
+        if (const auto* r = std::get_if<Rule>(&item)) out.push_back(*r);
+    return out;
+}
+
+// The pages holding a line exactly `text`.
+std::vector<size_t> pages_with(const Pages& pages, const std::string& text) {
+    std::vector<size_t> out;
+    for (size_t p = 0; p < pages.pages.size(); ++p)
+        if (find_exact_line(lines_of(pages, p), text)) out.push_back(p);
+    return out;
+}
+
+Line line_on(const Pages& pages, size_t page, const std::string& prefix) {
+    auto l = find_line(lines_of(pages, page), prefix);
+    EXPECT_TRUE(l) << "no line \"" << prefix << "\" on page " << page;
+    return l.value_or(Line{});
+}
+
+// Lines below the top margin (the page number) and above `baseline`.
+size_t lines_above(const Pages& pages, size_t page, double baseline) {
+    size_t n = 0;
+    for (const auto& l : lines_of(pages, page))
+        if (l.baseline > kPage.top && l.baseline < baseline - 0.01) ++n;
+    return n;
+}
+
+class KeptBlocks : public ::testing::Test {
+  protected:
+    FontSet fonts_ = vanthu::testing::liberation_serif();
+    Shaper shaper_{fonts_.choose({"Liberation Serif"}, true)};
+
+    Pages lay(const model::Document& doc) {
+        core::Diagnostics diags;
+        Pages pages = layout_document(doc, shaper_, LayoutOptions{}, diags);
+        EXPECT_TRUE(diags.items().empty());
+        return pages;
+    }
+};
+
+}  // namespace
+
+// --- Mẫu 1.3: the attached document ---
+
+TEST_F(KeptBlocks, AttachedDocumentOpensASectionWithTheHeaderRowsOfPageOne) {
+    auto doc = decision(3);
+    doc.appendices.push_back(attached(3));
+    const Pages pages = lay(doc);
+    const auto head = pages_with(pages, "QUY CHẾ");
+    ASSERT_EQ(head.size(), 1u);
+    const size_t p = head[0];
+    EXPECT_EQ(pages.pages[p].section, 1);
+    EXPECT_EQ(pages.pages[p].label, "1");
+
+    // The header rows stand exactly where the decision's header puts them.
+    for (const char* text : {"UBND TỈNH LẠNG SƠN", "SỞ NỘI VỤ",
+                             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"}) {
+        const Line first = line_on(pages, 0, text);
+        const Line here = line_on(pages, p, text);
+        EXPECT_NEAR(here.left, first.left, 0.01) << text;
+        EXPECT_NEAR(here.baseline, first.baseline, 0.01) << text;
+        EXPECT_EQ(here.bold, first.bold) << text;
+        EXPECT_DOUBLE_EQ(here.size, first.size) << text;
+    }
+    const auto first_rules = rules_of(pages.pages[0]);
+    const auto rules = rules_of(pages.pages[p]);
+    ASSERT_GE(rules.size(), 3u);  // the issuing body's, the motto's, the reference line's
+    for (size_t i = 0; i < 2; ++i) {
+        EXPECT_NEAR(rules[i].x1, first_rules[i].x1, 0.01);
+        EXPECT_NEAR(rules[i].x2, first_rules[i].x2, 0.01);
+        EXPECT_NEAR(rules[i].y1, first_rules[i].y1, 0.01);
+    }
+    // No number and date line.
+    EXPECT_FALSE(find_line(lines_of(pages, p), "Số:"));
+    EXPECT_FALSE(find_line(lines_of(pages, p), "Hợp Thành, ngày"));
+
+    // Type name, summary and reference under the rules, centred; the short rule under them.
+    const Line type = line_on(pages, p, "QUY CHẾ");
+    const Line summary = line_on(pages, p, "Làm việc của");
+    const Line reference = line_on(pages, p, "(Kèm theo Quyết định số 12/QĐ-UBND");
+    const double rules_bottom = std::max(rules[0].y1, rules[1].y1);
+    EXPECT_GT(type.baseline - kAscent * 14, rules_bottom + 10);  // a blank line under the rules
+    EXPECT_TRUE(type.bold);
+    EXPECT_NEAR(type.centre(), kLeft + kWidth / 2, 0.5);
+    EXPECT_TRUE(summary.bold);
+    EXPECT_GT(summary.baseline, type.baseline);
+    EXPECT_TRUE(reference.italic);
+    EXPECT_GT(reference.baseline, summary.baseline);
+    EXPECT_GT(rules[2].y1, reference.baseline);
+    EXPECT_GT(line_on(pages, p, "Điều 1.").baseline, rules[2].y1);
+}
+
+TEST_F(KeptBlocks, AttachedDocumentSignsOnTheRightWithoutRecipients) {
+    auto doc = decision(3);
+    doc.appendices.push_back(attached(3));
+    const Pages pages = lay(doc);
+    const auto main_name = pages_with(pages, "Nguyễn Văn An");
+    const auto own_name = pages_with(pages, "Nguyễn Văn Bình");
+    ASSERT_EQ(main_name.size(), 1u);
+    ASSERT_EQ(own_name.size(), 1u);
+    const size_t p = own_name[0];
+    EXPECT_EQ(pages.pages[p].section, 1);
+    const Line name = line_on(pages, p, "Nguyễn Văn Bình");
+    // On the main signer's axis, in the right column, the signature space under the title.
+    EXPECT_NEAR(name.centre(), line_on(pages, main_name[0], "Nguyễn Văn An").centre(), 0.5);
+    EXPECT_NEAR(name.centre(), kRightCentre, 0.5);
+    const auto titles = lines_of(pages, p);
+    const auto chu_tich = std::find_if(titles.rbegin(), titles.rend(),
+                                       [](const Line& l) { return l.text == "CHỦ TỊCH"; });
+    ASSERT_NE(chu_tich, titles.rend());
+    EXPECT_NEAR(name.baseline - chu_tich->baseline, kType.signature_space, 0.01);
+    // After the content, and no Nơi nhận in the attached document.
+    EXPECT_GT(line_on(pages, p, "TM. ỦY BAN NHÂN DÂN").baseline,
+              line_on(pages, p, "Điều 3.").baseline);
+    for (size_t q = 0; q < pages.pages.size(); ++q)
+        if (pages.pages[q].section == 1) {
+            EXPECT_FALSE(find_line(lines_of(pages, q), "Nơi nhận"));
+        }
+}
+
+TEST_F(KeptBlocks, AttachedSignatureIsNeverSplitNorAloneOnItsPage) {
+    for (int articles = 8; articles <= 30; ++articles) {
+        auto doc = decision(2);
+        doc.appendices.push_back(attached(articles));
+        const Pages pages = lay(doc);
+        const auto name = pages_with(pages, "Nguyễn Văn Bình");
+        ASSERT_EQ(name.size(), 1u) << articles;
+        const size_t p = name[0];
+        const auto lines = lines_of(pages, p);
+        const auto title = std::find_if(lines.rbegin(), lines.rend(), [](const Line& l) {
+            return l.text == "TM. ỦY BAN NHÂN DÂN";
+        });
+        ASSERT_NE(title, lines.rend()) << articles << " articles: title and name apart";
+        // Two lines of the content at least come with it (X6).
+        EXPECT_GE(lines_above(pages, p, title->baseline), 2u) << articles;
+    }
+}
