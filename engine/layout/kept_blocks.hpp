@@ -28,4 +28,12 @@ Column header_rows_column(LayoutContext& cx, const model::Header& h);
 // blank line under the rules, as under a document's header.
 double place_attached_header(LayoutContext& cx, const model::Header& h, double top);
 
+// The confirmation block of a giấy nghỉ phép (confirmation.cpp): the title lines (bold, upright,
+// as written), the italic note "(Chữ ký, dấu)" under them, the signing space and the name,
+// centred in the left half of the text block.
+Column confirmation_column(LayoutContext& cx, const model::Signature& c);
+
+// The confirmation, if the document has one, one blank line under the closing, never split.
+void place_confirmation(LayoutContext& cx, const model::Document& doc);
+
 }  // namespace vanthu::layout

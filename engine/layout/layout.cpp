@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "layout/blocks.hpp"
+#include "layout/kept_blocks.hpp"
 
 namespace vanthu::layout {
 namespace {
@@ -80,6 +80,7 @@ Pages layout_document(const model::Document& doc, Shaper& shaper, const LayoutOp
     place_addressees(cx, doc);
     place_body(cx, doc);
     place_closing(cx, doc);
+    place_confirmation(cx, doc);
     place_footer(cx, doc, pages);  // reads cx.geometry(): before an appendix page changes it
     place_appendices(cx, doc);
     place_footnotes(cx, pages);

@@ -65,7 +65,9 @@ model::Document Parser::run() {
             else
                 read_signature(child, doc.co_signatures.emplace_back());
             signed_once = true;
-        } else if (name == "appendix")
+        } else if (name == "confirmation")
+            read_confirmation(child, doc, signed_once);
+        else if (name == "appendix")
             read_appendix(child, doc.appendices.emplace_back());
         else
             unknown_element(child, "<document>");
@@ -206,6 +208,41 @@ void Parser::read_signature(const pugi::xml_node& n, model::Signature& s) {
         else
             unknown_element(c, "<signature>");
     }
+}
+
+void Parser::read_confirmation(const pugi::xml_node& n, model::Document& doc, bool signed_before) {
+    check_attributes(n, {});
+    if (doc.confirmation) {
+        diags_.error("markup.order",
+                     "a second <confirmation>: a giấy nghỉ phép has one confirmation block",
+                     where(n));
+        return;
+    }
+    if (!signed_before)
+        diags_.error("markup.order",
+                     "<confirmation> comes before <signature>: the confirmation block stands "
+                     "under the closing, put it after <signature>",
+                     where(n));
+    auto& c = doc.confirmation.emplace();
+    c.where = where(n);
+    for (auto k : n.children()) {
+        if (skip_blank(k)) continue;
+        std::string_view name = k.name();
+        if (name == "title")
+            c.titles.push_back(read_field(k));
+        else if (name == "note")
+            c.note = read_field(k);
+        else if (name == "name")
+            c.name = read_field(k);
+        else
+            unknown_element(k, "<confirmation>");
+    }
+    if (c.titles.empty())
+        diags_.error("markup.missing",
+                     "<confirmation> has no <title>: write what is confirmed and by whom, as "
+                     "\"Xác nhận của cơ quan (tổ chức) hoặc chính quyền địa phương nơi nghỉ phép "
+                     "(nếu cần)\"",
+                     where(n));
 }
 
 void Parser::read_numbering(const pugi::xml_node& n, std::vector<std::string>& out) {

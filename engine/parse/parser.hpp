@@ -67,6 +67,10 @@ class Parser {
 
     void read_signature(const pugi::xml_node& n, model::Signature& s);
 
+    // <confirmation> after <signature> (giấy nghỉ phép, Mẫu 1.10): one or more <title> lines,
+    // an optional <note> ("(Chữ ký, dấu)") and <name>; `signed_before`: a <signature> came first.
+    void read_confirmation(const pugi::xml_node& n, model::Document& doc, bool signed_before);
+
     // numbering="I 1 1.1": the label style of <h1>, <h2>, <h3>.
     void read_numbering(const pugi::xml_node& n, std::vector<std::string>& out);
 

@@ -82,6 +82,14 @@ model::Appendix attached(int articles) {
     return a;
 }
 
+model::Signature confirmation() {
+    model::Signature c = signer(
+        {"Xác nhận của cơ quan (tổ chức) hoặc chính quyền địa phương nơi nghỉ phép (nếu cần)"},
+        "Phạm Văn Cường");
+    c.note = text("(Chữ ký, dấu)");
+    return c;
+}
+
 std::vector<Rule> rules_of(const Page& page) {
     std::vector<Rule> out;
     for (const auto& item : page.items)
@@ -220,4 +228,73 @@ TEST_F(KeptBlocks, AttachedSignatureIsNeverSplitNorAloneOnItsPage) {
         // Two lines of the content at least come with it (X6).
         EXPECT_GE(lines_above(pages, p, title->baseline), 2u) << articles;
     }
+}
+
+// --- Mẫu 1.10: the confirmation block ---
+
+TEST_F(KeptBlocks, ConfirmationUnderTheClosingOnTheLeftHalf) {
+    auto doc = decision(3);
+    doc.confirmation = confirmation();
+    const Pages pages = lay(doc);
+    ASSERT_EQ(pages.pages.size(), 1u);
+    const auto lines = lines_of(pages, 0);
+    const Line name = line_on(pages, 0, "Nguyễn Văn An");
+    const Line first = line_on(pages, 0, "Xác nhận của");
+    // One blank line under the closing (whose bottom is the signer's name here).
+    EXPECT_NEAR(first.baseline, name.baseline + kType.body_pitch() + kType.single(14), 0.01);
+    // The title's lines, bold and upright as written, centred in the left half.
+    const double axis = kLeft + kWidth / 4;
+    double last_title = first.baseline;
+    int title_lines = 0;
+    for (const auto& l : lines) {
+        if (l.baseline < first.baseline - 0.01) continue;
+        EXPECT_LE(l.right, kLeft + kWidth / 2 + 0.01) << l.text;
+        EXPECT_NEAR(l.centre(), axis, 0.5) << l.text;
+        if (l.text.find("(Chữ ký") == std::string::npos && l.text != "Phạm Văn Cường") {
+            EXPECT_TRUE(l.bold && !l.italic) << l.text;
+            last_title = std::max(last_title, l.baseline);
+            ++title_lines;
+        }
+    }
+    EXPECT_GE(title_lines, 2) << "the title wraps in the half column";
+    const Line note = line_on(pages, 0, "(Chữ ký, dấu)");
+    EXPECT_TRUE(note.italic && !note.bold);
+    EXPECT_NEAR(note.baseline, last_title + kType.single(14), 0.01);
+    const Line signer = line_on(pages, 0, "Phạm Văn Cường");
+    EXPECT_TRUE(signer.bold);
+    EXPECT_NEAR(signer.baseline - note.baseline, kType.signature_space, 0.01);
+}
+
+TEST_F(KeptBlocks, ConfirmationWithoutANameKeepsItsSigningSpace) {
+    core::Diagnostics diags;
+    Pages scratch;
+    Flow flow(scratch, kPage);
+    const LayoutOptions options;
+    LayoutContext cx{flow, shaper_, options, diags, {}, false};
+    model::Signature c = confirmation();
+    const Column named = confirmation_column(cx, c);
+    c.name = {};
+    const Column blank = confirmation_column(cx, c);
+    EXPECT_EQ(blank.lines.size() + 1, named.lines.size());
+    EXPECT_NEAR(blank.height, named.height, 0.01);
+    EXPECT_GT(blank.height, blank.lines.back().baseline + kType.signature_space);
+}
+
+TEST_F(KeptBlocks, ConfirmationIsNeverSplit) {
+    bool moved = false;
+    for (int articles = 14; articles <= 34; ++articles) {
+        auto doc = decision(articles);
+        doc.confirmation = confirmation();
+        const Pages pages = lay(doc);
+        const auto note = pages_with(pages, "(Chữ ký, dấu)");
+        ASSERT_EQ(note.size(), 1u);
+        const size_t p = note[0];
+        EXPECT_EQ(pages_with(pages, "Phạm Văn Cường"), note) << articles;
+        const Line first = line_on(pages, p, "Xác nhận của");
+        if (pages_with(pages, "Nguyễn Văn An") != note) {  // moved alone: at the page's top
+            moved = true;
+            EXPECT_NEAR(first.baseline, kPage.top + kType.single(14) - kDescent * 14, 0.01);
+        }
+    }
+    EXPECT_TRUE(moved) << "no length moved the block to a new page: the test proves nothing";
 }

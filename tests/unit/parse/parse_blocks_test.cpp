@@ -114,3 +114,67 @@ TEST(AttachedDocument, HeaderFlagTakesYesOrNo) {
     EXPECT_NE(only_error(diags, "markup.attribute").message.find("header=\"có\" must be yes or no"),
               std::string::npos);
 }
+
+TEST(Confirmation, TitlesNoteAndName) {
+    core::Diagnostics diags;
+    auto doc = parse_text(wrap(std::string(kSigned) + R"(<confirmation>
+  <title>Xác nhận của cơ quan (tổ chức) hoặc chính quyền địa phương</title>
+  <title>nơi nghỉ phép (nếu cần)</title>
+  <note>(Chữ ký, dấu)</note><name>Lê Văn D</name>
+</confirmation>)"),
+                          diags);
+    ASSERT_FALSE(diags.has_errors()) << all(diags);
+    ASSERT_TRUE(doc.confirmation);
+    ASSERT_EQ(doc.confirmation->titles.size(), 2u);
+    EXPECT_EQ(doc.confirmation->titles[1].value, "nơi nghỉ phép (nếu cần)");
+    EXPECT_EQ(doc.confirmation->note.value, "(Chữ ký, dấu)");
+    EXPECT_EQ(doc.confirmation->name.value, "Lê Văn D");
+    EXPECT_EQ(doc.confirmation->where.line, 2);
+}
+
+TEST(Confirmation, NameIsOptional) {
+    core::Diagnostics diags;
+    auto doc = parse_text(
+        wrap(std::string(kSigned) + "<confirmation><title>Xác nhận</title></confirmation>"), diags);
+    ASSERT_FALSE(diags.has_errors()) << all(diags);
+    ASSERT_TRUE(doc.confirmation);
+    EXPECT_TRUE(doc.confirmation->name.empty());
+}
+
+TEST(Confirmation, BeforeTheSignatureIsLocated) {
+    core::Diagnostics diags;
+    parse_text(
+        wrap("<confirmation><title>Xác nhận</title></confirmation>\n" + std::string(kSigned)),
+        diags);
+    const auto& d = only_error(diags, "markup.order");
+    EXPECT_NE(d.message.find("<confirmation> comes before <signature>"), std::string::npos);
+    ASSERT_TRUE(d.where);
+    EXPECT_EQ(d.where->line, 2);
+    EXPECT_EQ(d.where->column, 2);  // pugixml points at the name
+}
+
+TEST(Confirmation, MistakesAreLocatedErrors) {
+    core::Diagnostics twice;
+    parse_text(wrap(std::string(kSigned) + "<confirmation><title>X</title></confirmation>\n" +
+                    "<confirmation><title>Y</title></confirmation>"),
+               twice);
+    const auto& d = only_error(twice, "markup.order");
+    EXPECT_NE(d.message.find("a second <confirmation>"), std::string::npos);
+    ASSERT_TRUE(d.where);
+    EXPECT_EQ(d.where->line, 3);
+
+    core::Diagnostics untitled;
+    parse_text(wrap(std::string(kSigned) + "<confirmation><name>D</name></confirmation>"),
+               untitled);
+    EXPECT_NE(only_error(untitled, "markup.missing").message.find("<confirmation> has no <title>"),
+              std::string::npos);
+
+    core::Diagnostics unknown;
+    parse_text(
+        wrap(std::string(kSigned) + "<confirmation><title>X</title>\n<seal/>" + "</confirmation>"),
+        unknown);
+    const auto& u = only_error(unknown, "markup.unknown-element");
+    EXPECT_NE(u.message.find("unknown element <seal> in <confirmation>"), std::string::npos);
+    ASSERT_TRUE(u.where);
+    EXPECT_EQ(u.where->line, 3);
+}

@@ -51,5 +51,18 @@ TEST(PrepareBlocks, AttachedSignerWithThePartyPrefixIsAnError) {
     EXPECT_EQ(diags.items()[0].code, "text.signature-prefix");
 }
 
+TEST(PrepareBlocks, ConfirmationKeepsItsCaseAndIsNormalised) {
+    auto d = decision();
+    d.confirmation.emplace();
+    // "ý" written as y + combining acute: NFC composes it.
+    d.confirmation->titles = {text("Xác nhận của cơ quan nơi nghỉ phép (nếu cần)")};
+    d.confirmation->note = text("(Chữ ky\u0301, dấu)");
+    core::Diagnostics diags;
+    const auto out = prepare(d, diags);
+    EXPECT_FALSE(diags.has_errors());
+    EXPECT_EQ(out.confirmation->titles[0].value, "Xác nhận của cơ quan nơi nghỉ phép (nếu cần)");
+    EXPECT_EQ(out.confirmation->note.value, "(Chữ ký, dấu)");
+}
+
 }  // namespace
 }  // namespace vanthu::text
