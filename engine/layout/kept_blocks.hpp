@@ -36,4 +36,13 @@ Column confirmation_column(LayoutContext& cx, const model::Signature& c);
 // The confirmation, if the document has one, one blank line under the closing, never split.
 void place_confirmation(LayoutContext& cx, const model::Document& doc);
 
+// The copy block (copy_block.cpp): a full-width rule, the copying body's header (left: parent,
+// name and rule, "Số: …"; right: the copy form and the place-and-date line), then Nơi nhận on
+// the left and the copy's signer on the right, as the closing.
+Column copy_block_column(LayoutContext& cx, const model::CopyBlock& copy);
+
+// The copy block, if the document has one, one blank line under the flow's position (the closing
+// or the last appendix), never split.
+void place_copy_block(LayoutContext& cx, const model::Document& doc);
+
 }  // namespace vanthu::layout

@@ -83,6 +83,7 @@ Pages layout_document(const model::Document& doc, Shaper& shaper, const LayoutOp
     place_confirmation(cx, doc);
     place_footer(cx, doc, pages);  // reads cx.geometry(): before an appendix page changes it
     place_appendices(cx, doc);
+    place_copy_block(cx, doc);  // after the closing or the last appendix: the end of the copy
     place_footnotes(cx, pages);
     place_page_numbers(cx, pages);
 

@@ -90,6 +90,17 @@ model::Signature confirmation() {
     return c;
 }
 
+model::CopyBlock copy_block() {
+    model::CopyBlock c;
+    c.body = {text("UBND HUYỆN CAO LỘC"), text("VĂN PHÒNG")};
+    c.form_line = "SAO Y";
+    c.number_line = "Số: 05/SY-VP";
+    c.date_line = "Lạng Sơn, ngày 12 tháng 5 năm 2026";
+    c.recipients = {text("- Sở Nội vụ;"), text("- Lưu: VT.")};
+    c.signature = signer({"TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG"}, "Hoàng Văn Dũng");
+    return c;
+}
+
 std::vector<Rule> rules_of(const Page& page) {
     std::vector<Rule> out;
     for (const auto& item : page.items)
@@ -297,4 +308,125 @@ TEST_F(KeptBlocks, ConfirmationIsNeverSplit) {
         }
     }
     EXPECT_TRUE(moved) << "no length moved the block to a new page: the test proves nothing";
+}
+
+// --- Mẫu 3.1: the copy block ---
+
+TEST_F(KeptBlocks, CopyBlockUnderAFullWidthRuleWithItsOwnHeader) {
+    auto doc = decision(3);
+    doc.copy = copy_block();
+    const Pages pages = lay(doc);
+    ASSERT_EQ(pages.pages.size(), 1u);
+    const Line main_name = line_on(pages, 0, "Nguyễn Văn An");
+    const auto rules = rules_of(pages.pages[0]);
+    const auto full = std::find_if(rules.begin(), rules.end(), [](const Rule& r) {
+        return std::abs(r.x1 - kLeft) < 0.01 && std::abs(r.x2 - (kLeft + kWidth)) < 0.01;
+    });
+    ASSERT_NE(full, rules.end()) << "no full-width rule";
+    EXPECT_NEAR(full->thickness, 0.5, 1e-9);
+    EXPECT_NEAR(full->y1, main_name.baseline + kDescent * 14 + kType.body_pitch(), 0.01);
+
+    // Left column: parent, the body in bold capitals with its short rule, then Số.
+    const Line parent = line_on(pages, 0, "UBND HUYỆN CAO LỘC");
+    const Line body = line_on(pages, 0, "VĂN PHÒNG");
+    const Line number = line_on(pages, 0, "Số: 05/SY-VP");
+    EXPECT_GT(parent.baseline, full->y1);
+    EXPECT_FALSE(parent.bold);
+    EXPECT_DOUBLE_EQ(parent.size, 12);
+    EXPECT_TRUE(body.bold);
+    EXPECT_DOUBLE_EQ(body.size, 12);
+    EXPECT_DOUBLE_EQ(number.size, 13);
+    for (const auto& l : {parent, body, number})
+        EXPECT_NEAR(l.centre(), kLeftCentre, 0.5) << l.text;
+    const auto body_rule = std::find_if(rules.begin(), rules.end(), [&](const Rule& r) {
+        return r.y1 > body.baseline && r.y1 < number.baseline;
+    });
+    ASSERT_NE(body_rule, rules.end());
+    EXPECT_NEAR((body_rule->x1 + body_rule->x2) / 2, kLeftCentre, 0.01);
+    EXPECT_NEAR(body_rule->x2 - body_rule->x1, body.width() * kType.issuer_rule_ratio, 0.5);
+
+    // Right column: the copy form, top line level with the body's parent, and the date line on
+    // the Số baseline.
+    const Line form = line_on(pages, 0, "SAO Y");
+    const Line date = line_on(pages, 0, "Lạng Sơn, ngày 12 tháng 5 năm 2026");
+    EXPECT_TRUE(form.bold);
+    EXPECT_NEAR(form.centre(), kRightCentre, 0.5);
+    EXPECT_NEAR(form.baseline - kAscent * form.size, parent.baseline - kAscent * parent.size,
+                kType.single(14) - kType.single(12) + 0.01);
+    EXPECT_TRUE(date.italic);
+    EXPECT_NEAR(date.centre(), kRightCentre, 0.5);
+    EXPECT_NEAR(date.baseline, number.baseline, 0.01);
+
+    // Nơi nhận and the copy's signer, top lines level, below the header.
+    const auto lines = lines_of(pages, 0);
+    std::vector<Line> labels;
+    for (const auto& l : lines)
+        if (l.text == "Nơi nhận:") labels.push_back(l);
+    ASSERT_EQ(labels.size(), 2u);
+    const Line title = line_on(pages, 0, "TL. CHỦ TỊCH");
+    EXPECT_NEAR(labels[1].baseline, title.baseline, 0.01);
+    EXPECT_NEAR(labels[1].left, kLeft, 0.01);
+    EXPECT_GT(title.baseline, number.baseline + kType.body_pitch());
+    EXPECT_NEAR(title.centre(), kRightCentre, 0.5);
+    EXPECT_NEAR(line_on(pages, 0, "Hoàng Văn Dũng").centre(), kRightCentre, 0.5);
+}
+
+TEST_F(KeptBlocks, CopyBlockMovesWholeToANewPage) {
+    bool moved = false;
+    for (int articles = 8; articles <= 30; ++articles) {
+        auto doc = decision(articles);
+        doc.copy = copy_block();
+        const Pages pages = lay(doc);
+        const auto form = pages_with(pages, "SAO Y");
+        ASSERT_EQ(form.size(), 1u);
+        const size_t p = form[0];
+        for (const char* part :
+             {"VĂN PHÒNG", "Số: 05/SY-VP", "TL. CHỦ TỊCH", "Hoàng Văn Dũng", "- Lưu: VT."})
+            EXPECT_EQ(pages_with(pages, part).back(), p) << articles << " articles: " << part;
+        const auto rules = rules_of(pages.pages[p]);
+        const bool has_full = std::any_of(rules.begin(), rules.end(), [](const Rule& r) {
+            return std::abs(r.x2 - r.x1 - kWidth) < 0.01;
+        });
+        EXPECT_TRUE(has_full) << articles;
+        if (pages_with(pages, "Nguyễn Văn An").back() != p) {
+            moved = true;
+            EXPECT_EQ(lines_above(pages, p, line_on(pages, p, "UBND HUYỆN CAO LỘC").baseline), 0u);
+        }
+    }
+    EXPECT_TRUE(moved) << "no length moved the block to a new page: the test proves nothing";
+}
+
+TEST_F(KeptBlocks, CopyBlockAfterTheLastAppendix) {
+    auto doc = decision(3);
+    doc.appendices.push_back(attached(3));
+    model::Appendix second;
+    second.label = text("PHỤ LỤC");
+    second.body.emplace_back(paragraph(article(1)));
+    doc.appendices.push_back(second);
+    doc.copy = copy_block();
+    const Pages pages = lay(doc);
+    const auto form = pages_with(pages, "SAO Y");
+    ASSERT_EQ(form.size(), 1u);
+    EXPECT_EQ(form[0], pages.pages.size() - 1);
+    EXPECT_EQ(pages.pages[form[0]].section, 2);
+    EXPECT_GT(line_on(pages, form[0], "SAO Y").baseline,
+              line_on(pages, form[0], "Điều 1.").baseline);
+}
+
+TEST_F(KeptBlocks, CopyBlockColumnIsRelativeToItsTopLeft) {
+    core::Diagnostics diags;
+    Pages scratch;
+    Flow flow(scratch, kPage);
+    const LayoutOptions options;
+    LayoutContext cx{flow, shaper_, options, diags, {}, false};
+    const Column block = copy_block_column(cx, copy_block());
+    ASSERT_FALSE(block.rules.empty());
+    EXPECT_DOUBLE_EQ(block.rules.front().y1, 0);  // the full-width rule is its top
+    EXPECT_DOUBLE_EQ(block.rules.front().x1, 0);
+    for (const auto& p : block.lines) {
+        EXPECT_GE(p.x, 0);
+        EXPECT_LE(p.baseline, block.height);
+        EXPECT_LE(p.x + p.line.left + p.line.width, kWidth + 0.01);
+    }
+    EXPECT_TRUE(scratch.pages.front().items.empty()) << "building the column placed nothing";
 }
