@@ -85,7 +85,7 @@ void place_appendix(LayoutContext& cx, const model::Document& doc, const model::
     cx.flow.advance(t.body_pitch());  // one blank line above the content
     cx.table_last = false;
     cx.outline_depth = 1;
-    place_blocks(cx, a.body, 0);
+    place_blocks(cx, a.body, a.signature ? signed_block_height(cx, *a.signature) : 0);
     if (a.signature) place_signed_block(cx, signer_column(cx, *a.signature));
     cx.outline_depth = 0;
 }

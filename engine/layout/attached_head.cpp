@@ -22,4 +22,12 @@ double place_attached_header(LayoutContext& cx, const model::Header& h, double t
     return top + rows.height + cx.type().single(cx.type().type_size);
 }
 
+double signed_block_height(LayoutContext& cx, const model::Signature& s) {
+    core::Diagnostics probe;  // the real messages come when the block is placed
+    LayoutContext quiet{cx.flow, cx.shaper, cx.options, probe, {}};
+    const auto& t = cx.type();
+    // paragraph_after under the table + place_signed_block's gap + the block, as closing_height
+    return t.body_pitch() + signer_column(quiet, s).height;
+}
+
 }  // namespace vanthu::layout

@@ -28,6 +28,10 @@ Column header_rows_column(LayoutContext& cx, const model::Header& h);
 // blank line under the rules, as under a document's header.
 double place_attached_header(LayoutContext& cx, const model::Header& h, double top);
 
+// What place_signed_block(signer_column(s)) takes under the content: the gap and the block; the
+// height a table ending an attached document keeps free under its last row.
+double signed_block_height(LayoutContext& cx, const model::Signature& s);
+
 // The confirmation block of a giấy nghỉ phép (confirmation.cpp): the title lines (bold, upright,
 // as written), the italic note "(Chữ ký, dấu)" under them, the signing space and the name,
 // centred in the left half of the text block.

@@ -241,6 +241,35 @@ TEST_F(KeptBlocks, AttachedSignatureIsNeverSplitNorAloneOnItsPage) {
     }
 }
 
+// A table ending the attached document keeps its last row with the signer, as the closing does.
+TEST_F(KeptBlocks, AttachedSignatureTakesATablesLastRowAlong) {
+    model::Table table;
+    table.columns = 2;
+    for (int r = 0; r < 3; ++r) {
+        model::TableRow row;
+        for (int c = 0; c < 2; ++c) {
+            model::TableCell cell;
+            cell.runs.push_back({"Ô " + std::to_string(r) + "." + std::to_string(c), {}, false});
+            cell.column = c;
+            row.cells.push_back(cell);
+        }
+        table.rows.push_back(row);
+    }
+    bool apart = false;
+    for (int articles = 8; articles <= 30; ++articles) {
+        auto doc = decision(2);
+        auto a = attached(articles);
+        a.body.emplace_back(table);
+        doc.appendices.push_back(a);
+        const Pages pages = lay(doc);
+        const auto name = pages_with(pages, "Nguyễn Văn Bình");
+        ASSERT_EQ(name.size(), 1u);
+        EXPECT_EQ(pages_with(pages, "Ô 2.0"), name) << articles << " articles";
+        if (pages_with(pages, "Ô 0.0") != name) apart = true;
+    }
+    EXPECT_TRUE(apart) << "the table never split: the test proves nothing";
+}
+
 // --- Mẫu 1.10: the confirmation block ---
 
 TEST_F(KeptBlocks, ConfirmationUnderTheClosingOnTheLeftHalf) {
