@@ -2,9 +2,13 @@
 // document's page opens with the header rows and no number or date line, it ends with its own
 // signer and no Nơi nhận; the confirmation block of a giấy nghỉ phép stands under the closing on
 // the left half. Checked in the PDF with poppler.
+#include <cairo.h>
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "core/units.hpp"
+#include "tools/page_lines.hpp"
 #include "tools/pdf_probe.hpp"
 #include "vanthu/engine.hpp"
 
@@ -84,4 +88,31 @@ TEST_F(KeptBlocksPdf, ConfirmationIsUnderTheClosingOnTheLeftHalf) {
     const std::string left_half = pdftotext_area(dir_ / "qd.pdf", 1, left, 400, half, height - 400);
     for (const char* part : {"Xác nhận của cơ quan (tổ chức)", "(Chữ ký, dấu)", "Họ và tên"})
         EXPECT_TRUE(has(left_half, part)) << part << " not in\n" << left_half;
+}
+
+// The attached document's signer may show a signature image; a relative path is taken from the
+// data file's folder, as the main signer's.
+TEST(KeptBlocks, AttachedSignerImageFromTheDataFolder) {
+    const auto dir = temp_dir("kept-image");
+    fs::create_directories(dir / "data");
+    cairo_surface_t* png = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 40, 30);
+    ASSERT_EQ(cairo_surface_write_to_png(png, (dir / "data" / "ky.png").c_str()),
+              CAIRO_STATUS_SUCCESS);
+    cairo_surface_destroy(png);
+    std::ofstream(dir / "data" / "d.yaml") << "dieu: [1, 2]\nanh: ky.png\n";
+    Engine engine;
+    const auto pages =
+        engine.layout({.data_file = dir / "data" / "d.yaml",
+                       .template_name = kSource / "tests/e2e/cases/attached-markup"});
+    ASSERT_EQ(pages.pages.size(), 2u);
+    std::vector<layout::Image> images;
+    for (const auto& item : pages.pages[1].items)
+        if (const auto* image = std::get_if<layout::Image>(&item)) images.push_back(*image);
+    ASSERT_EQ(images.size(), 1u);
+    EXPECT_EQ(fs::path(images[0].file), dir / "data" / "ky.png");
+    const auto name = find_exact_line(lines_of(pages, 1), "Nguyễn Văn An");
+    ASSERT_TRUE(name);
+    EXPECT_LT(images[0].y + images[0].height, name->baseline);
+    EXPECT_NEAR(images[0].x + images[0].width / 2, name->centre(), 1.0);
+    fs::remove_all(dir);
 }
