@@ -285,6 +285,9 @@ struct Engine::Impl {
         };
         resolve(doc.signature);
         for (auto& s : doc.co_signatures) resolve(s);
+        for (auto& a : doc.appendices)
+            if (a.signature) resolve(*a.signature);
+        if (doc.copy) resolve(doc.copy->signature);
         return doc;
     }
 

@@ -4,7 +4,7 @@
 // preceded by the header's place-and-date line (seed 001). Then the content, like the body.
 #include <algorithm>
 
-#include "layout/blocks.hpp"
+#include "layout/kept_blocks.hpp"
 
 namespace vanthu::layout {
 namespace {
@@ -61,7 +61,8 @@ double place_head(LayoutContext& cx, const model::Document& doc, const model::Ap
     const double width = cx.geometry().text_width();
     double bottom = cx.geometry().top;
     if (a.place_date && !doc.header.date_line.empty())
-        bottom = place_date_line(cx, doc, bottom) + t.single(kHeadSize);  // then a blank line
+        bottom = place_date_line(cx, doc, bottom) + t.single(kHeadSize);       // then a blank line
+    if (a.own_header) bottom = place_attached_header(cx, doc.header, bottom);  // Mẫu 1.3
 
     auto line = [&](const model::Text& text, bool bold, bool italic) {
         if (text.empty()) return;
@@ -115,6 +116,13 @@ void measure_appendix(LayoutContext& cx, const model::Document& doc, const model
     body_cx.notes = cx.notes;
     body_cx.outline_depth = 1;
     measure_blocks(body_cx, a.body, 0, parts);
+    // An attached document's own signer (Mẫu 1.3) closes it as the closing closes the document:
+    // never split, taking the last content lines along when it moves to a new page.
+    if (a.signature) {
+        const auto& t = cx.type();
+        parts.push_back(column_part(signer_column(body_cx, *a.signature),
+                                    t.body_pitch() - t.paragraph_after, 0, true));
+    }
 }
 
 }  // namespace

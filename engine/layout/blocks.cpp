@@ -1,4 +1,5 @@
 #include "layout/blocks.hpp"
+#include "layout/signature.hpp"
 
 #include <algorithm>
 
@@ -67,10 +68,10 @@ static size_t place_break(LayoutContext& cx, const std::string& line, double siz
     return best;
 }
 
-// Places centred lines in a column; '\n' in `text` forces a break.
-ColumnText centred(LayoutContext& cx, const std::string& text, double size, bool bold, bool italic,
-                   double x, double width, double top, const core::SourceLocation& where) {
-    ColumnText out{top, 0, x};
+ColumnText centred_column(LayoutContext& cx, Column& out, const std::string& text, double size,
+                          bool bold, bool italic, double x, double width, double top,
+                          const core::SourceLocation& where) {
+    ColumnText result{top, 0, x};
     double line_top = top;
     size_t start = 0;
     while (start <= text.size()) {
@@ -89,16 +90,27 @@ ColumnText centred(LayoutContext& cx, const std::string& text, double size, bool
         spec.keep_together = text::unbreakable_ranges(line);
         auto shaped = balanced_lines(cx, std::move(spec), offset);
         for (const auto& line : shaped.lines) {
-            out.last_baseline = baseline_in_box(line_top, cx.type().single(size), size);
-            cx.flow.place(line, x + offset, out.last_baseline);
-            if (line.width > out.widest) {
-                out.widest = line.width;
-                out.widest_left = x + offset + line.left;
+            result.last_baseline = baseline_in_box(line_top, cx.type().single(size), size);
+            out.lines.push_back({line, x + offset, result.last_baseline});
+            out.height = std::max(out.height, result.last_baseline + kDescent * size);
+            if (line.width > result.widest) {
+                result.widest = line.width;
+                result.widest_left = x + offset + line.left;
             }
             line_top += cx.type().single(size);
         }
         start = end + 1;
     }
+    return result;
+}
+
+// Places centred lines in a column; '\n' in `text` forces a break.
+ColumnText centred(LayoutContext& cx, const std::string& text, double size, bool bold, bool italic,
+                   double x, double width, double top, const core::SourceLocation& where) {
+    Column lines;
+    const ColumnText out =
+        centred_column(cx, lines, text, size, bold, italic, x, width, top, where);
+    place_column(cx, lines, 0, 0);
     return out;
 }
 

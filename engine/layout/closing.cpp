@@ -83,14 +83,7 @@ Part column_part(Column column, double before, double after, bool closing) {
     part.emit = [col](LayoutContext& cx, const Pagination& pagination, size_t index) {
         const Placement& at = pagination.units[index].front();
         cx.flow.select(at.page);
-        const double x0 = cx.geometry().text_left();
-        for (const auto& p : col->lines) cx.flow.place(p.line, x0 + p.x, at.top + p.baseline);
-        // Images after the text: the signature and the seal are on top of the printed lines.
-        for (auto image : col->images) {
-            image.x += x0;
-            image.y += at.top;
-            cx.flow.page().items.emplace_back(std::move(image));
-        }
+        place_column(cx, *col, cx.geometry().text_left(), at.top);
     };
     return part;
 }

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "layout/blocks.hpp"
+#include "layout/kept_blocks.hpp"
 
 namespace vanthu::layout {
 namespace {
@@ -79,8 +79,13 @@ Pages layout_document(const model::Document& doc, Shaper& shaper, const LayoutOp
     parts.push_back(measure_closing(cx, doc));
     const size_t closing = parts.size() - 1;
     if (doc.body.empty()) parts.back().block.before += t.body_pitch();
+    // Giấy nghỉ phép: the confirmation one blank line under the closing, never split.
+    if (doc.confirmation)
+        parts.push_back(column_part(confirmation_column(cx, *doc.confirmation), t.body_pitch(), 0));
     const auto footer = footer_lines(cx, doc);
     measure_appendices(cx, doc, parts);
+    // Bản sao: the copy block ends the copied document, after the closing or the last appendix.
+    if (doc.copy) parts.push_back(column_part(copy_block_column(cx, *doc.copy), t.body_pitch(), 0));
 
     // Paginate.
     PaginateInput input;

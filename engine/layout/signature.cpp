@@ -75,7 +75,27 @@ void Column::add(const Column& other, double dx, double dy) {
         image.y += dy;
         images.push_back(std::move(image));
     }
-    if (!other.lines.empty() || !other.images.empty()) height = std::max(height, dy + other.height);
+    for (auto rule : other.rules) {
+        rule.x1 += dx;
+        rule.x2 += dx;
+        rule.y1 += dy;
+        rule.y2 += dy;
+        rules.push_back(rule);
+    }
+    if (!other.lines.empty() || !other.images.empty() || !other.rules.empty())
+        height = std::max(height, dy + other.height);
+}
+
+void place_column(LayoutContext& cx, const Column& column, double x, double top) {
+    for (const auto& p : column.lines) cx.flow.place(p.line, x + p.x, top + p.baseline);
+    for (const auto& r : column.rules)
+        cx.flow.page().items.emplace_back(
+            Rule{r.x1 + x, r.y1 + top, r.x2 + x, r.y2 + top, r.thickness});
+    for (auto image : column.images) {
+        image.x += x;
+        image.y += top;
+        cx.flow.page().items.emplace_back(std::move(image));
+    }
 }
 
 Column signature_titles(LayoutContext& cx, const model::Signature& s, double x, double width) {
@@ -130,14 +150,28 @@ void finish_signature(LayoutContext& cx, const model::Signature& s, Column& bloc
                   name_baseline - kAscent * size, width);
 }
 
+Column signer_column(LayoutContext& cx, const model::Signature& s) {
+    const auto& t = cx.type();
+    const double x = t.left_column;
+    const double width = cx.geometry().text_width() - t.left_column;
+    Column block = signature_titles(cx, s, x, width);
+    finish_signature(cx, s, block, x, width, last_title_baseline(block) + t.signature_space);
+    return block;
+}
+
 Column recipients_column(LayoutContext& cx, const model::Document& doc, double width) {
+    return recipients_column(cx, doc.recipients, doc.drafter, width);
+}
+
+Column recipients_column(LayoutContext& cx, const std::vector<model::Text>& recipients,
+                         const model::Text& drafter, double width) {
     const auto& t = cx.type();
     Column col;
-    if (doc.recipients.empty() && doc.drafter.empty()) return col;
+    if (recipients.empty() && drafter.empty()) return col;
     // The label sits on the same baseline as the first signature title line.
     const double label_baseline = baseline_in_box(0, t.single(t.signature_size), t.signature_size);
     double top = label_baseline + kDescent * t.recipients_label_size;
-    if (!doc.recipients.empty()) {
+    if (!recipients.empty()) {
         auto label = cx.shaper.shape(
             plain("Nơi nhận:", t.recipients_label_size, true, true, 0, Align::left), cx.diags);
         col.lines.push_back({label.lines.front(), 0, label_baseline});
@@ -146,7 +180,7 @@ Column recipients_column(LayoutContext& cx, const model::Document& doc, double w
         top = 0;
     }
     const double hang = cx.shaper.measure("- ", t.recipients_size, false, false);
-    for (const auto& r : doc.recipients) {
+    for (const auto& r : recipients) {
         TextSpec spec =
             plain(r.value, t.recipients_size, false, false, width, Align::left, r.where);
         spec.indent = -hang;
@@ -155,10 +189,10 @@ Column recipients_column(LayoutContext& cx, const model::Document& doc, double w
                   t.recipients_size);
     }
     // Ô 12: the drafter's initials and the number of copies, right under the Lưu line.
-    if (!doc.drafter.empty())
+    if (!drafter.empty())
         add_lines(col,
-                  cx.shaper.shape(plain(doc.drafter.value, t.recipients_size, false, false, width,
-                                        Align::left, doc.drafter.where),
+                  cx.shaper.shape(plain(drafter.value, t.recipients_size, false, false, width,
+                                        Align::left, drafter.where),
                                   cx.diags),
                   0, top, t.single(t.recipients_size), t.recipients_size);
     return col;

@@ -14,10 +14,12 @@ struct Placed {
     double baseline = 0;
 };
 
-// Lines and images relative to a top-left corner, and the height down to the last descent.
+// Lines, rules and images relative to a top-left corner, and the height down to the last
+// descent (or the lowest rule).
 struct Column {
     std::vector<Placed> lines;
     std::vector<Image> images;
+    std::vector<Rule> rules;
     double height = 0;
 
     // Appends `other` moved by (dx, dy).
@@ -28,6 +30,16 @@ struct Column {
 // text block's left edge), with the space above and below it; `closing`: it takes the last body
 // lines along when it moves to a new page (Block::closing).
 Part column_part(Column column, double before, double after, bool closing = false);
+
+// Puts `column` on the current page with its top-left corner at (x, top): lines, rules, then
+// images (the signature and the seal are on top of the printed lines).
+void place_column(LayoutContext& cx, const Column& column, double x, double top);
+
+// As centred(), into `out` instead of onto the page: balanced centred lines at single spacing
+// from `top` in [x, x + width], '\n' forcing a break; returns the last baseline and widest line.
+ColumnText centred_column(LayoutContext& cx, Column& out, const std::string& text, double size,
+                          bool bold, bool italic, double x, double width, double top,
+                          const core::SourceLocation& where);
 
 // A signer's title lines (ô 7a), bold, centred in [x, x + width] from the top at single spacing;
 // '\n' forces a break and a title too long for the width wraps into balanced lines.
@@ -42,8 +54,15 @@ double last_title_baseline(const Column& titles);
 void finish_signature(LayoutContext& cx, const model::Signature& s, Column& block, double x,
                       double width, double name_baseline);
 
+// A signer alone in the right column, as the main signer's (left_column from the text's left
+// edge to its right edge): titles, signature space, name; no Nơi nhận.
+Column signer_column(LayoutContext& cx, const model::Signature& s);
+
 // "Nơi nhận:" (its baseline where a first title line's would be), the items with a hanging
 // indent, then the drafter's line (ô 12), in a column of `width` from x = 0.
 Column recipients_column(LayoutContext& cx, const model::Document& doc, double width);
+// The same for any list (a copy block's Nơi nhận); `drafter` may be empty.
+Column recipients_column(LayoutContext& cx, const std::vector<model::Text>& recipients,
+                         const model::Text& drafter, double width);
 
 }  // namespace vanthu::layout

@@ -65,7 +65,9 @@ model::Document Parser::run() {
             else
                 read_signature(child, doc.co_signatures.emplace_back());
             signed_once = true;
-        } else if (name == "appendix")
+        } else if (name == "confirmation")
+            read_confirmation(child, doc, signed_once);
+        else if (name == "appendix")
             read_appendix(child, doc.appendices.emplace_back());
         else
             unknown_element(child, "<document>");
@@ -121,10 +123,11 @@ void Parser::read_co_issuer(const pugi::xml_node& n, model::Issuer& issuer) {
 }
 
 void Parser::read_appendix(const pugi::xml_node& n, model::Appendix& a) {
-    check_attributes(n, {"numbering", "orientation", "place-date"});
+    check_attributes(n, {"numbering", "orientation", "place-date", "header"});
     a.where = where(n);
     read_numbering(n, a.numbering);
     a.place_date = read_flag(n, "place-date");
+    a.own_header = read_flag(n, "header");
     if (auto o = n.attribute("orientation")) {
         const std::string_view v = o.as_string();
         a.landscape = v == "landscape";
@@ -142,9 +145,28 @@ void Parser::read_appendix(const pugi::xml_node& n, model::Appendix& a) {
             a.title = read_field(c);
         else if (name == "reference")
             a.reference = read_field(c);
+        else if (name == "signature" && !a.signature)
+            read_signature(c, a.signature.emplace());
+        else if (name == "signature")
+            diags_.error("markup.order",
+                         "a second <signature> in one <appendix>: an attached document has one "
+                         "signature block, that of the authority issuing it",
+                         where(c));
+        else if (a.signature)  // the attached document's signature closes it (Mẫu 1.3)
+            diags_.error("markup.order",
+                         "<" + std::string(name) +
+                             "> comes after the <signature> of its <appendix>: the signature "
+                             "is the last element of an attached document, put <" +
+                             std::string(name) + "> before it",
+                         where(c));
         else if (!read_block(c, a.body))
             unknown_element(c, "<appendix>");
     }
+    if (a.own_header && a.label.empty())
+        diags_.error("markup.missing",
+                     "<appendix header=\"yes\"> has no <label>: write the attached document's "
+                     "type name there (QUY CHẾ, QUY ĐỊNH, ĐIỀU LỆ …)",
+                     where(n));
 }
 
 void Parser::read_items(const pugi::xml_node& n, std::vector<Text>& items) {
@@ -186,6 +208,41 @@ void Parser::read_signature(const pugi::xml_node& n, model::Signature& s) {
         else
             unknown_element(c, "<signature>");
     }
+}
+
+void Parser::read_confirmation(const pugi::xml_node& n, model::Document& doc, bool signed_before) {
+    check_attributes(n, {});
+    if (doc.confirmation) {
+        diags_.error("markup.order",
+                     "a second <confirmation>: a giấy nghỉ phép has one confirmation block",
+                     where(n));
+        return;
+    }
+    if (!signed_before)
+        diags_.error("markup.order",
+                     "<confirmation> comes before <signature>: the confirmation block stands "
+                     "under the closing, put it after <signature>",
+                     where(n));
+    auto& c = doc.confirmation.emplace();
+    c.where = where(n);
+    for (auto k : n.children()) {
+        if (skip_blank(k)) continue;
+        std::string_view name = k.name();
+        if (name == "title")
+            c.titles.push_back(read_field(k));
+        else if (name == "note")
+            c.note = read_field(k);
+        else if (name == "name")
+            c.name = read_field(k);
+        else
+            unknown_element(k, "<confirmation>");
+    }
+    if (c.titles.empty())
+        diags_.error("markup.missing",
+                     "<confirmation> has no <title>: write what is confirmed and by whom, as "
+                     "\"Xác nhận của cơ quan (tổ chức) hoặc chính quyền địa phương nơi nghỉ phép "
+                     "(nếu cần)\"",
+                     where(n));
 }
 
 void Parser::read_numbering(const pugi::xml_node& n, std::vector<std::string>& out) {

@@ -58,13 +58,18 @@ class Parser {
     // yes/no attribute values.
     bool read_flag(const pugi::xml_node& n, const char* name);
 
-    // <appendix numbering="I 1" orientation="landscape" place-date="yes">: <label>, <title> and
-    // <reference> lines, then content as in <body>.
+    // <appendix numbering="I 1" orientation="landscape" place-date="yes" header="yes">: <label>,
+    // <title> and <reference> lines, then content as in <body>, then optionally its own
+    // <signature> as the last element (a document attached to a decision, Mẫu 1.3).
     void read_appendix(const pugi::xml_node& n, model::Appendix& a);
 
     void read_items(const pugi::xml_node& n, std::vector<model::Text>& items);
 
     void read_signature(const pugi::xml_node& n, model::Signature& s);
+
+    // <confirmation> after <signature> (giấy nghỉ phép, Mẫu 1.10): one or more <title> lines,
+    // an optional <note> ("(Chữ ký, dấu)") and <name>; `signed_before`: a <signature> came first.
+    void read_confirmation(const pugi::xml_node& n, model::Document& doc, bool signed_before);
 
     // numbering="I 1 1.1": the label style of <h1>, <h2>, <h3>.
     void read_numbering(const pugi::xml_node& n, std::vector<std::string>& out);

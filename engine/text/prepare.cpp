@@ -281,6 +281,7 @@ void prepare_appendix(model::Appendix& a, size_t index, size_t count, const mode
     else if (!trim(a.reference.value).starts_with("("))
         a.reference.value = "(" + std::string(trim(a.reference.value)) + ")";
     clean_blocks(a.body, part, diags);
+    if (a.signature) prepare_signature(*a.signature, part + ".signature", diags);
 }
 
 }  // namespace
@@ -344,6 +345,13 @@ model::Document prepare(model::Document doc, core::Diagnostics& diags) {
     prepare_signature(doc.signature, "signature", diags);
     for (size_t i = 0; i < doc.co_signatures.size(); ++i)
         prepare_signature(doc.co_signatures[i], "co_signatures[" + std::to_string(i) + "]", diags);
+    if (doc.confirmation) {  // its title is printed as written, not in capitals
+        for (size_t i = 0; i < doc.confirmation->titles.size(); ++i)
+            clean(doc.confirmation->titles[i], "confirmation.titles[" + std::to_string(i) + "]",
+                  diags);
+        clean(doc.confirmation->note, "confirmation.note", diags);
+        clean(doc.confirmation->name, "confirmation.name", diags);
+    }
 
     // M3 (§6): a draft carries no number and date yet.
     if (!marks.draft.empty() && !trim(h.number.value).empty() && !trim(h.date.value).empty())
