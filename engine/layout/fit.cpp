@@ -13,12 +13,12 @@ constexpr double kSpillLines = 6;  // at most this many body lines' height on th
 constexpr double kMinBodySize = 13;
 constexpr double kHalfBlank = 0.5;
 
-// 1.15 → "1,15", 1 → "1,0": a decimal comma, as a clerk writes it.
-std::string decimal(double v) {
+// 1.15 → "1,15", 1 → "1,0" (or "1" without `point`): a decimal comma, as a clerk writes it.
+std::string decimal(double v, bool point = true) {
     char buffer[32];
     auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, v);
     std::string s(buffer, ec == std::errc() ? end : buffer);
-    if (s.find('.') == std::string::npos) s += ".0";
+    if (point && s.find('.') == std::string::npos) s += ".0";
     for (auto& c : s)
         if (c == '.') c = ',';
     return s;
@@ -67,7 +67,7 @@ core::Diagnostic fit_note(const model::Document& doc, const Typography& from, co
     if (to.blank_line < from.blank_line)
         changes.push_back("dòng trống trên phần nội dung và trên khối chữ ký xuống nửa dòng");
     if (to.body_size < from.body_size)
-        changes.push_back("cỡ chữ phần nội dung xuống " + decimal(to.body_size) + " pt");
+        changes.push_back("cỡ chữ phần nội dung xuống " + decimal(to.body_size, false) + " pt");
     std::string message = "Đã giảm ";
     for (size_t i = 0; i < changes.size(); ++i)
         message += (i == 0 ? "" : i + 1 == changes.size() ? " và " : ", ") + changes[i];
