@@ -1,4 +1,6 @@
-// The parts of a document page, each placed by its own function (internal to layout).
+// The parts of a document (internal to layout). The header, marks and title are placed straight
+// on page 1, above everything the paginator places; the other parts are measured into a Part
+// (a Block for paginate.hpp and how to place it), placed once the pagination is known.
 #pragma once
 
 #include <functional>
