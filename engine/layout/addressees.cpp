@@ -40,7 +40,7 @@ void measure_addressees(LayoutContext& cx, const model::Document& doc, std::vect
     }
     Part part;
     part.block.kind = Block::Kind::lines;
-    part.block.before = pitch;  // one blank line under the header
+    part.block.before = t.blank();  // one blank line under the header
     for (size_t i = 0; i < lines->size(); ++i) part.block.units.push_back({pitch, {}, false});
     part.emit = [lines, size, pitch](LayoutContext& cx, const Pagination& pagination,
                                      size_t index) {

@@ -121,7 +121,7 @@ void measure_appendix(LayoutContext& cx, const model::Document& doc, const model
     if (a.signature) {
         const auto& t = cx.type();
         parts.push_back(column_part(signer_column(body_cx, *a.signature),
-                                    t.body_pitch() - t.paragraph_after, 0, true));
+                                    t.blank() - t.paragraph_after, 0, true));
     }
 }
 

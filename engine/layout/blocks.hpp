@@ -1,4 +1,6 @@
-// The parts of a document page, each placed by its own function (internal to layout).
+// The parts of a document (internal to layout). The header, marks and title are placed straight
+// on page 1, above everything the paginator places; the other parts are measured into a Part
+// (a Block for paginate.hpp and how to place it), placed once the pagination is known.
 #pragma once
 
 #include <functional>
@@ -113,6 +115,15 @@ void place_footnotes(LayoutContext& cx, const Pagination& pagination, Pages& pag
 // appendix gets A4 landscape pages with the portrait margins in reading orientation.
 void measure_appendices(LayoutContext& cx, const model::Document& doc, std::vector<Part>& parts);
 PageGeometry appendix_geometry(const LayoutOptions& options, const model::Appendix& a);
+
+// Pages that fit (fit.cpp): whether the main document's last page holds so little body (a few
+// lines, with the closing) that a tighter typography may save it; the tighter typographies to
+// try, in order, within the decree's limits; the note that says what was changed.
+bool fit_worth_trying(const Pagination& pagination, const std::vector<Part>& main,
+                      const Typography& type);
+std::vector<Typography> fit_steps(const Typography& type);
+core::Diagnostic fit_note(const model::Document& doc, const Typography& from, const Typography& to,
+                          size_t pages);
 
 // Page numbers centred in the top margin of each page's text block, numbered per section (the
 // main document, each appendix); none on a section's first page.

@@ -93,7 +93,7 @@ Part column_part(Column column, double before, double after, bool closing) {
 Part measure_closing(LayoutContext& cx, const model::Document& doc) {
     const auto& t = cx.type();
     // About one blank line after the body (whose last paragraph's spacing comes first).
-    return column_part(closing_column(cx, doc), t.body_pitch() - t.paragraph_after, 0, true);
+    return column_part(closing_column(cx, doc), t.blank() - t.paragraph_after, 0, true);
 }
 
 }  // namespace vanthu::layout

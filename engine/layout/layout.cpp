@@ -1,6 +1,7 @@
 #include "layout/layout.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -59,6 +60,56 @@ std::string keywords(const model::Document& doc) {
     return out;
 }
 
+// The main document measured (Kính gửi, the content, the closing) and the first-page footer.
+struct Main {
+    std::vector<Part> parts;
+    size_t closing = 0;  // the closing's index in parts: the first-page footer is placed after it
+    std::vector<ShapedLine> footer;
+};
+
+Main measure_main(LayoutContext& cx, const model::Document& doc) {
+    const auto& t = cx.type();
+    Main m;
+    measure_addressees(cx, doc, m.parts);
+    measure_blocks(cx, doc.body, t.blank(), m.parts);  // one blank line above the content
+    m.parts.push_back(measure_closing(cx, doc));
+    m.closing = m.parts.size() - 1;
+    if (doc.body.empty()) m.parts.back().block.before += t.blank();
+    // Giấy nghỉ phép: the confirmation one blank line under the closing, never split.
+    if (doc.confirmation)
+        m.parts.push_back(column_part(confirmation_column(cx, *doc.confirmation), t.blank(), 0));
+    m.footer = footer_lines(cx, doc);
+    return m;
+}
+
+struct Paginated {
+    Main main;
+    Pagination pagination;
+    core::Diagnostics diags;  // what measuring the main document reported
+};
+
+// Measures the main document in `options`' typography and paginates it with the appendices'
+// parts.
+Paginated run(LayoutContext& cx, const model::Document& doc, const LayoutOptions& options,
+              double start, const std::vector<Part>& appendices) {
+    Paginated out;
+    LayoutContext mcx{cx.flow, cx.shaper, options, out.diags};
+    mcx.notes = cx.notes;
+    out.main = measure_main(mcx, doc);
+    PaginateInput input;
+    input.frame = frame_of(options.geometry);
+    input.start = start;
+    input.first_reserve = footer_reserve(options.type, out.main.footer.size());
+    for (const auto& part : out.main.parts) input.blocks.push_back(part.block);
+    for (const auto& part : appendices) input.blocks.push_back(part.block);
+    input.note_height = [&cx](int note, const Frame& frame) {
+        return note_height(cx, note, frame.width);
+    };
+    input.note_separator = cx.type().footnote_gap + cx.type().footnote_rule_gap;
+    out.pagination = paginate(input);
+    return out;
+}
+
 }  // namespace
 
 Pages layout_document(const model::Document& doc, Shaper& shaper, const LayoutOptions& options,
@@ -67,39 +118,50 @@ Pages layout_document(const model::Document& doc, Shaper& shaper, const LayoutOp
     Flow flow(pages, options.geometry);
     LayoutContext cx{flow, shaper, options, diags};
     cx.notes = &doc.notes;
-    const auto& t = cx.type();
 
     // The header is fixed at the top of page 1; the paginator starts under it.
     const double start = place_title(cx, doc, place_marks(cx, doc, place_header(cx, doc)));
 
-    // Measure.
-    std::vector<Part> parts;
-    measure_addressees(cx, doc, parts);
-    measure_blocks(cx, doc.body, t.body_pitch(), parts);  // one blank line above the content
-    parts.push_back(measure_closing(cx, doc));
-    const size_t closing = parts.size() - 1;
-    if (doc.body.empty()) parts.back().block.before += t.body_pitch();
-    // Giấy nghỉ phép: the confirmation one blank line under the closing, never split.
-    if (doc.confirmation)
-        parts.push_back(column_part(confirmation_column(cx, *doc.confirmation), t.body_pitch(), 0));
-    const auto footer = footer_lines(cx, doc);
-    measure_appendices(cx, doc, parts);
-    // Bản sao: the copy block ends the copied document, after the closing or the last appendix.
-    if (doc.copy) parts.push_back(column_part(copy_block_column(cx, *doc.copy), t.body_pitch(), 0));
-
-    // Paginate.
-    PaginateInput input;
-    input.frame = frame_of(options.geometry);
-    input.start = start;
-    input.first_reserve = footer_reserve(t, footer.size());
-    for (const auto& part : parts) input.blocks.push_back(part.block);
-    input.note_height = [&cx](int note, const Frame& frame) {
-        return note_height(cx, note, frame.width);
-    };
-    input.note_separator = t.footnote_gap + t.footnote_rule_gap;
-    const Pagination pagination = paginate(input);
+    // Measure and paginate; the appendices keep the default typography.
+    std::vector<Part> appendices;
+    core::Diagnostics appendix_diags;
+    {
+        LayoutContext acx{flow, shaper, options, appendix_diags};
+        acx.notes = cx.notes;
+        measure_appendices(acx, doc, appendices);
+        // Bản sao: the copy block ends the copied document, after the closing or the last
+        // appendix.
+        if (doc.copy)
+            appendices.push_back(
+                column_part(copy_block_column(acx, *doc.copy), acx.type().blank(), 0));
+    }
+    Paginated chosen = run(cx, doc, options, start, appendices);
+    // Pages that fit: a tighter typography within the decree's limits, if it saves a page.
+    LayoutOptions fitted = options;
+    std::optional<core::Diagnostic> fit;
+    if (doc.fit && fit_worth_trying(chosen.pagination, chosen.main.parts, options.type))
+        for (const Typography& step : fit_steps(options.type)) {
+            fitted.type = step;
+            Paginated tried = run(cx, doc, fitted, start, appendices);
+            if (tried.pagination.main_pages() < chosen.pagination.main_pages()) {
+                fit = fit_note(doc, options.type, step, tried.pagination.main_pages());
+                chosen = std::move(tried);
+                break;
+            }
+            fitted.type = options.type;
+        }
+    diags.append(chosen.diags);
+    diags.append(appendix_diags);
+    if (fit) diags.add(std::move(*fit));
+    auto& parts = chosen.main.parts;
+    const size_t closing = chosen.main.closing;
+    for (auto& part : appendices) parts.push_back(std::move(part));
+    const Pagination& pagination = chosen.pagination;
 
     // Emit.
+    LayoutContext ecx{flow, shaper, fitted, diags};
+    ecx.notes = cx.notes;
+    std::swap(ecx.shaped_notes, cx.shaped_notes);
     for (size_t i = 1; i < pagination.pages.size(); ++i) {
         const int section = pagination.pages[i].section;
         flow.add_page(
@@ -108,11 +170,12 @@ Pages layout_document(const model::Document& doc, Shaper& shaper, const LayoutOp
                                         options, doc.appendices[static_cast<size_t>(section) - 1]));
     }
     for (size_t i = 0; i < parts.size(); ++i) {
-        parts[i].emit(cx, pagination, i);
-        if (i == closing) place_footer(cx, footer, pages);
+        parts[i].emit(ecx, pagination, i);
+        if (i == closing) place_footer(ecx, chosen.main.footer, pages);
     }
-    place_footnotes(cx, pagination, pages);
-    place_page_numbers(cx, pages);
+    place_footnotes(ecx, pagination, pages);
+    place_page_numbers(ecx, pages);
+    cx.marks = std::move(ecx.marks);
 
     pages.faces = shaper.faces();
     const auto& h = doc.header;

@@ -19,9 +19,11 @@ size_t lines_here(size_t total, size_t fit) {
     return fit;
 }
 
+// A page break forced before unit `unit` of block `block`, for the closing block `by`.
 struct Forced {
     size_t block = 0;
     size_t unit = 0;
+    size_t by = 0;
 };
 
 // A placed paragraph line, for the closing's look back.
@@ -34,7 +36,8 @@ struct LineMark {
 
 class Paginator {
   public:
-    Paginator(const PaginateInput& in, std::optional<Forced> forced) : in_(in), forced_(forced) {
+    Paginator(const PaginateInput& in, const std::vector<Forced>& forced)
+        : in_(in), forced_(forced) {
         out_.units.resize(in.blocks.size());
         out_.headers.resize(in.blocks.size());
         frame_ = in.frame;
@@ -89,7 +92,20 @@ class Paginator {
     }
 
     bool forced_at(size_t unit) const {
-        return forced_ && forced_->block == block_ && forced_->unit == unit;
+        return std::any_of(forced_.begin(), forced_.end(),
+                           [&](const Forced& f) { return f.block == block_ && f.unit == unit; });
+    }
+
+    // The first forced break in this block after `from` and before `end`, or `end`.
+    size_t forced_before(size_t from, size_t end) const {
+        for (const auto& f : forced_)
+            if (f.block == block_ && f.unit > from && f.unit < end) end = f.unit;
+        return end;
+    }
+
+    bool carried_for(size_t closing) const {
+        return std::any_of(forced_.begin(), forced_.end(),
+                           [&](const Forced& f) { return f.by == closing; });
     }
 
     // Footnotes: what `notes` would add to this page's note area (the separator too when the
@@ -179,9 +195,7 @@ class Paginator {
                     continue;
                 }
             }
-            if (forced_ && forced_->block == block_ && forced_->unit > placed &&
-                forced_->unit < placed + here)
-                here = forced_->unit - placed;
+            here = forced_before(placed, placed + here) - placed;
             for (size_t i = 0; i < here; ++i) {
                 const size_t u = placed + i;
                 if (!b.units[u].notes.empty()) reserve_notes(b.units[u].notes, pitch);
@@ -282,10 +296,11 @@ class Paginator {
         y_ += b.before;
         const double h = height(b, 0, b.units.size());
         if (remaining() < h) {
-            if (b.closing && !forced_) {
+            // A closing carries lines once; on the pass after, it goes where it is.
+            const bool carried = b.closing && carried_for(block_);
+            if (b.closing && !carried)
                 if (auto carry = carried_lines()) return carry;
-            }
-            if (!(b.closing && forced_)) new_page();
+            if (!carried) new_page();
         }
         for (size_t u = 0; u < b.units.size(); ++u) place(b.units[u].height);
         y_ += b.after;
@@ -317,7 +332,7 @@ class Paginator {
                 move = with_heading;
         }
         const LineMark& first = marks_[marks_.size() - move];
-        return Forced{first.block, first.unit};
+        return Forced{first.block, first.unit, block_};
     }
 
     void section(const Block& b) {
@@ -329,7 +344,7 @@ class Paginator {
     }
 
     const PaginateInput& in_;
-    std::optional<Forced> forced_;
+    const std::vector<Forced>& forced_;
     Pagination out_;
     size_t block_ = 0;
     Frame frame_;
@@ -348,12 +363,15 @@ size_t Pagination::main_pages() const {
 }
 
 Pagination paginate(const PaginateInput& input) {
-    Paginator first(input, std::nullopt);
-    const auto forced = first.run();
-    if (!forced) return std::move(first).result();
-    Paginator again(input, forced);
-    again.run();
-    return std::move(again).result();
+    // Each pass that meets a closing with lines to carry runs again with one more break forced;
+    // each closing asks once, so the passes end.
+    std::vector<Forced> forced;
+    while (true) {
+        Paginator pass(input, forced);
+        const auto more = pass.run();
+        if (!more) return std::move(pass).result();
+        forced.push_back(*more);
+    }
 }
 
 }  // namespace vanthu::layout

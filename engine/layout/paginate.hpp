@@ -83,19 +83,22 @@ struct PaginateInput {
     double note_separator = 0;
 };
 
+// Every break decided: the pages, and where each unit goes.
 struct Pagination {
     std::vector<PageInfo> pages;
     std::vector<std::vector<Placement>> units;  // [block][unit]; section blocks: one (its page)
     // Table blocks: where the header rows are drawn again (first on the table's first page).
     std::vector<std::vector<Placement>> headers;
-    // Units taller than the space a page leaves them (printed anyway, into the margin), and
-    // notes that do not fit on the page of their marker's line.
+    // Table rows (the first of a tied group) taller than the space a page leaves them (printed
+    // anyway, into the margin), and notes that do not fit on the page of their marker's line.
     std::vector<std::pair<size_t, size_t>> overfull;  // (block, unit)
     std::vector<int> notes_too_tall;
     // Pages of the main document (section 0).
     size_t main_pages() const;
 };
 
+// Decides every page break of `input.blocks` (the rules are at Block::Kind and in
+// docs/architecture.md, "Page breaking").
 Pagination paginate(const PaginateInput& input);
 
 }  // namespace vanthu::layout

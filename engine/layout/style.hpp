@@ -48,6 +48,9 @@ struct Typography {
     double body_line_factor = 1.15;  // times the single pitch
     double paragraph_after = 6;
     double first_indent = core::mm(10);
+    // The blank lines above "Kính gửi", the content and the closing, in body lines (not regulated:
+    // fitting a document on fewer pages may halve them).
+    double blank_line = 1;
 
     // Tables (§2.7 end): 13 pt text (12 pt for dense forms via <table size>), single lines,
     // 0.5 pt borders, cell padding as a word processor's default table.
@@ -93,6 +96,7 @@ struct Typography {
 
     double single(double size) const { return size * kSinglePitch; }
     double body_pitch() const { return single(body_size) * body_line_factor; }
+    double blank() const { return body_pitch() * blank_line; }
 
     // Sizes and styles that nearly every document's parts are set in besides the body's
     // (header, number, recipients, tables, footer): the fonts a warm-up loads ahead

@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "core/units.hpp"
+#include "e2e/no_fit.hpp"
 #include "layout/style.hpp"
 #include "tools/page_lines.hpp"
 #include "vanthu/engine.hpp"
@@ -84,8 +85,9 @@ double box_above(double size) { return kType.single(size) - layout::kDescent * s
 
 // The checks every page must pass: the notes of the markers on the page, and only those, in
 // marker order under one separator at the foot of the text block; the body above the separator.
-void expect_notes_at_foot(const layout::Pages& pages, const std::string& what) {
-    const auto markers = numbers(pages, kBodyMarker);
+void expect_notes_at_foot(const layout::Pages& pages, const std::string& what,
+                          double marker_size = kBodyMarker) {
+    const auto markers = numbers(pages, marker_size);
     const auto notes = numbers(pages, kNoteMarker);
     for (size_t p = 0; p < pages.pages.size(); ++p) {
         const std::string where = what + ", page " + std::to_string(p + 1);
@@ -128,9 +130,8 @@ void expect_notes_at_foot(const layout::Pages& pages, const std::string& what) {
 class FootnoteLayout : public ::testing::Test {
   protected:
     static void SetUpTestSuite() {
-        Engine engine;
-        pages_ =
-            engine.layout({.data_file = kSource / "tests/e2e/cases/footnotes.yaml"}, &warnings_);
+        // The default spacing, so that the notes fall on three pages.
+        pages_ = layout_no_fit(kSource / "tests/e2e/cases/footnotes.yaml", {}, &warnings_);
     }
     static inline layout::Pages pages_;
     static inline std::vector<Diagnostic> warnings_;
@@ -253,12 +254,11 @@ struct Sweep {
 // `pushed` counts the layouts where the page before the marker's still had room for another
 // body line: the note (or the closing block) is what moved the line.
 Sweep sweep(const std::string& file, const std::string& tag) {
-    Engine engine;
     Sweep result;
     for (int count = 8; count <= 30; ++count) {
         const auto data = with_fillers(kSource / "tests/e2e/cases" / file, count, tag);
         std::vector<Diagnostic> warnings;
-        const auto pages = engine.layout({.data_file = data}, &warnings);
+        const auto pages = layout_no_fit(data, {}, &warnings);  // the default spacing
         fs::remove(data);
         const std::string what = file + " with " + std::to_string(count) + " fillers";
         EXPECT_TRUE(warnings.empty()) << what;
@@ -316,6 +316,21 @@ TEST(FootnoteAppendix, NotesContinueTheNumberingOnTheAppendixPages) {
     // Appendix II is landscape: its note area ends on that page's own text bottom.
     const auto& wide = pages.pages.at(markers[2].page);
     EXPECT_GT(wide.width, wide.height);
+}
+
+TEST(FootnoteTable, NotesInTableCellsAreAtTheFootOfTheirRowsPage) {
+    // table-notes.yaml: a three-page table whose rows 5, 18, 31, 44 and 57 show markers.
+    std::vector<Diagnostic> warnings;
+    Engine engine;
+    const auto pages = engine.layout({.data_file = kSource / "tests/e2e/cases/table-notes.yaml",
+                                      .template_name = kSource / "tests/e2e/cases/table-notes"},
+                                     &warnings);
+    ASSERT_GE(pages.pages.size(), 2u);
+    const auto markers = numbers(pages, kType.table_size * 0.62);
+    ASSERT_EQ(markers.size(), 5u);
+    EXPECT_NE(markers.front().page, markers.back().page) << "the rows with notes are on one page";
+    expect_notes_at_foot(pages, "table-notes.yaml", kType.table_size * 0.62);
+    for (const auto& w : warnings) ADD_FAILURE() << w.code << ": " << w.message;
 }
 
 TEST(FootnoteFooter, NotesOnPageOneEndAboveTheFooter) {

@@ -83,8 +83,9 @@ TEST_P(Golden, ExampleMatchesItsTrace) {
     vanthu::Engine engine;
     std::vector<vanthu::Diagnostic> warnings;
     const auto pages = engine.layout({.data_file = example}, &warnings);
-    for (const auto& w : warnings)
-        ADD_FAILURE() << "the example must render without warnings:\n" << vanthu::format(w);
+    for (const auto& w : warnings)  // a note (layout.fit: set tighter to save a page) is allowed
+        if (w.severity != vanthu::core::Severity::note)
+            ADD_FAILURE() << "the example must render without warnings:\n" << vanthu::format(w);
     const std::string trace = vanthu::testing::trace_pages(pages);
 
     if (updating()) {

@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "core/units.hpp"
+#include "e2e/no_fit.hpp"
 #include "tools/page_lines.hpp"
 #include "tools/pdf_probe.hpp"
 #include "tools/temp_dir_test.hpp"
@@ -32,12 +33,14 @@ std::string document(const std::string& header, const std::string& content,
 
 class Templates : public TempDirTest {
   protected:
-    // Lays out `yaml` and returns the pages; the render must give no warning.
-    layout::Pages layout(const std::string& yaml) {
+    // Lays out `yaml` and returns the pages; the render must give no warning. `fit` false: the
+    // default spacing, for sweeps across page ends.
+    layout::Pages layout(const std::string& yaml, bool fit = true) {
         const fs::path file = dir_ / "d.yaml";
         std::ofstream(file) << yaml;
         std::vector<Diagnostic> warnings;
-        auto pages = engine_.layout({.data_file = file}, &warnings);
+        auto pages = fit ? engine_.layout({.data_file = file}, &warnings)
+                         : layout_no_fit(file, {}, &warnings);
         for (const auto& w : warnings) ADD_FAILURE() << format(w);
         return pages;
     }
@@ -326,7 +329,7 @@ TEST_F(Templates, AHeadingGoesWithTheLinesTheSignatureCarries) {
         std::string content;
         for (int i = 0; i < n; ++i) content += "  - doan: \"" + filler + "\"\n";
         content += "  - muc: Tổ chức thực hiện\n  - doan: \"" + filler + " " + filler + "\"\n";
-        const auto pages = layout(document("template: ke-hoach\n", content));
+        const auto pages = layout(document("template: ke-hoach\n", content), false);
         size_t heading_page = 0, signer_page = 0;
         for (size_t p = 0; p < pages.pages.size(); ++p) {
             const auto lines = lines_of(pages, p);

@@ -139,6 +139,35 @@ TEST(Paginate, ClosingTakesTheLastTwoLinesAlong) {
     EXPECT_DOUBLE_EQ(p.units[2][0].top, 20);  // under the two lines
 }
 
+TEST(Paginate, LinesTheClosingTakesAlongTakeTheirNotes) {
+    Doc doc;
+    Block p = paragraph(8);
+    p.units[7].notes = {1};
+    doc.add(p).add(keep(30, true));
+    doc.notes[1] = 5;  // line 8 and its note (5 + separator 5) fit on page 1, not the closing
+    const auto r = doc.run();
+    EXPECT_EQ(pages_of(r, 0), (Pages{0, 0, 0, 0, 0, 0, 1, 1}));
+    EXPECT_TRUE(r.pages[0].notes.empty());
+    EXPECT_EQ(r.pages[1].notes, std::vector<int>{1});
+}
+
+TEST(Paginate, EachClosingCarriesItsOwnLines) {
+    // The main closing and an appendix's own signature both need the last two lines.
+    Doc doc;
+    doc.add(paragraph(9)).add(keep(30, true));
+    Block appendix;
+    appendix.kind = Block::Kind::section;
+    appendix.section = 1;
+    appendix.frame = {0, 100, 100};
+    doc.add(appendix).add(paragraph(9)).add(keep(30, true));
+    const auto p = doc.run();
+    ASSERT_EQ(p.pages.size(), 4u);
+    EXPECT_EQ(pages_of(p, 0), (Pages{0, 0, 0, 0, 0, 0, 0, 1, 1}));
+    EXPECT_EQ(pages_of(p, 1), Pages{1});
+    EXPECT_EQ(pages_of(p, 3), (Pages{2, 2, 2, 2, 2, 2, 2, 3, 3}));
+    EXPECT_EQ(pages_of(p, 4), Pages{3});
+}
+
 TEST(Paginate, ClosingTakesAWholeShortPartWithItsHeading) {
     // Three lines of the last paragraph on the page: taking two would leave one, so all three go,
     // and the heading right above them too.
