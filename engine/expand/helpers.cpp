@@ -11,6 +11,7 @@
 #include "expand/detail.hpp"
 #include "expand/inline_markup.hpp"
 #include "expand/rendered_markup.hpp"
+#include "expand/siblings.hpp"
 #include "expand/source_map.hpp"
 #include "text/text.hpp"
 
@@ -85,131 +86,12 @@ std::optional<std::string> roman_value(const std::string& value, std::string& pr
     return text::roman(static_cast<int>(*n));
 }
 
-bool collates_before(const std::string& a, const std::string& b) {
-    return text::compare_vi(a, b) < 0;
-}
-
 std::string tone_style(const std::string& s, bool new_style) {
     return text::convert_tone_style(
         s, new_style ? text::ToneStyle::new_style : text::ToneStyle::old_style);
 }
 
 using namespace rendered;  // tokenize, map_text, split_value, decode_entity
-
-// A value as shown in a message: quoted, shortened when long.
-std::string shown(const std::string& value) {
-    constexpr size_t kMax = 60;
-    if (value.size() <= kMax) return "\"" + value + "\"";
-    size_t cut = kMax;
-    while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;
-    return "\"" + value.substr(0, cut) + "…\"";
-}
-
-// ---- Sorting sibling elements ------------------------------------------------------------------
-
-// "<name …>" / "</name>" / "<name/>": the element name and the tag's kind.
-enum class TagKind { open, close, empty, other };
-
-TagKind tag_kind(std::string_view tag, std::string& name) {
-    if (tag.size() < 3 || tag[1] == '!' || tag[1] == '?') return TagKind::other;
-    const bool close = tag[1] == '/';
-    size_t i = close ? 2 : 1;
-    const size_t start = i;
-    while (i < tag.size() && !is_space(tag[i]) && tag[i] != '>' && tag[i] != '/') ++i;
-    name.assign(tag.substr(start, i - start));
-    if (close) return TagKind::close;
-    return tag[tag.size() - 2] == '/' ? TagKind::empty : TagKind::open;
-}
-
-struct SortResult {
-    std::string text;
-    std::string problem;  // empty on success
-};
-
-SortResult sort_elements(const std::string& s) {
-    struct Item {
-        size_t begin = 0;
-        size_t end = 0;
-        std::string key;
-    };
-    std::vector<Item> items;
-    std::vector<std::string> gaps(1);
-    std::vector<std::string> open;  // element names, innermost last
-    std::string name;
-    const auto fail = [&s](std::string why) { return SortResult{s, std::move(why)}; };
-    for (const Token& t : tokenize(s)) {
-        const std::string_view piece(s.data() + t.begin, t.end - t.begin);
-        if (open.empty()) {
-            if (t.kind == Kind::marker) {
-                gaps.back() += piece;
-                continue;
-            }
-            if (t.kind == Kind::text || t.kind == Kind::entity) {
-                if (std::all_of(piece.begin(), piece.end(), is_space)) {
-                    gaps.back() += piece;
-                    continue;
-                }
-                return fail("text " + shown(split_value(std::string(piece)).value) +
-                            " is outside the elements to sort");
-            }
-            const TagKind kind = tag_kind(piece, name);
-            if (kind == TagKind::other) {
-                gaps.back() += piece;
-                continue;
-            }
-            if (kind == TagKind::close) return fail("</" + name + "> closes no element");
-            items.push_back({t.begin, t.end, {}});
-            if (kind == TagKind::open) open.push_back(name);
-            if (open.empty()) gaps.emplace_back();
-            continue;
-        }
-        if (t.kind == Kind::tag) {
-            const TagKind kind = tag_kind(piece, name);
-            if (kind == TagKind::open) open.push_back(name);
-            if (kind == TagKind::close) {
-                if (open.back() != name)
-                    return fail("</" + name + "> does not close <" + open.back() + ">");
-                open.pop_back();
-            }
-        } else if (t.kind == Kind::text) {
-            items.back().key += piece;
-        } else if (t.kind == Kind::entity) {
-            const auto c = decode_entity(piece);
-            items.back().key += c ? *c : std::string(piece);
-        }
-        items.back().end = t.end;
-        if (open.empty()) gaps.emplace_back();
-    }
-    if (!open.empty()) return fail("<" + open.back() + "> is not closed");
-    if (items.size() < 2) return {s, {}};
-    for (auto& item : items) {
-        // Collapse whitespace so indentation inside an element does not change its place.
-        std::string key;
-        for (const char c : item.key) {
-            if (is_space(c)) {
-                if (!key.empty() && key.back() != ' ') key += ' ';
-            } else {
-                key += c;
-            }
-        }
-        if (!key.empty() && key.back() == ' ') key.pop_back();
-        item.key = std::move(key);
-    }
-    std::vector<size_t> order(items.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&items](size_t a, size_t b) {
-        return collates_before(items[a].key, items[b].key);
-    });
-    std::string out;
-    out.reserve(s.size());
-    for (size_t i = 0; i < order.size(); ++i) {
-        out += gaps[i];
-        const Item& item = items[order[i]];
-        out.append(s, item.begin, item.end - item.begin);
-    }
-    out += gaps[order.size()];
-    return {out, {}};
-}
 
 // ---- Reporting ---------------------------------------------------------------------------------
 
@@ -324,16 +206,37 @@ km::data text_helper(std::function<std::string(const std::string&)> f) {
     }};
 }
 
-km::data sort_helper(std::shared_ptr<State> state) {
-    return km::lambda2{[state](const std::string& section, const km::renderer& render) {
-        SortResult r = sort_elements(render(section));
-        if (!r.problem.empty())
-            state->report("sort", section, "helper \"sort\": " + r.problem + "; nothing sorted",
-                          {"sort reorders sibling elements: "
-                           "{{#sort}}{{#list}}<item>{{.}}</item>{{/list}}{{/sort}}"},
-                          "left unsorted in the draft");
-        return r.text;
-    }};
+// sort and punctuate: a problem leaves the section as rendered.
+km::data siblings_helper(std::shared_ptr<State> state, std::string name,
+                         siblings::Result (*apply)(const std::string&), std::string hint) {
+    return km::lambda2{
+        [state, name, apply, hint](const std::string& section, const km::renderer& render) {
+            siblings::Result r = apply(render(section));
+            if (!r.problem.empty())
+                state->report(
+                    name, section,
+                    "helper \"" + name + "\": " + r.problem + "; nothing " +
+                        (name == "sort" ? "sorted" : "changed"),
+                    {hint},
+                    name == "sort" ? "left unsorted in the draft" : "left as typed in the draft");
+            return r.text;
+        }};
+}
+
+std::optional<std::string> type_abbreviation_value(const std::string& value, std::string& problem) {
+    auto abbreviation = text::type_abbreviation(value);
+    if (!abbreviation)
+        problem = "is not a type name of Decree 30";
+    else if (abbreviation->empty())
+        problem = "has no abbreviation (Decree 30 gives none to công văn and thư công)";
+    if (!abbreviation || abbreviation->empty()) return std::nullopt;
+    return abbreviation;
+}
+
+std::string type_names_hint() {
+    std::string all;
+    for (const auto& n : text::abbreviated_type_names()) all += (all.empty() ? "" : ", ") + n;
+    return "the type names that have an abbreviation: " + all;
 }
 
 std::string all_helper_names() {
@@ -368,9 +271,9 @@ void collect_reserved(const nlohmann::json& value, const std::string& path, cons
 }  // namespace
 
 const std::vector<std::string>& helper_names() {
-    static const std::vector<std::string> names{"upper",      "tone_old", "tone_new", "date",
-                                                "date_short", "number",   "words",    "roman",
-                                                "sort",       "inline"};
+    static const std::vector<std::string> names{"upper",      "tone_old", "tone_new",  "date",
+                                                "date_short", "number",   "words",     "roman",
+                                                "sort",       "inline",   "type_abbr", "punctuate"};
     return names;
 }
 
@@ -406,7 +309,15 @@ void add_helpers(km::data& root, std::shared_ptr<HelperEnv> env) {
                                   "the amount must be a whole number of đồng, e.g. 1250000"}));
     root.set("roman",
              value_helper(state, {"roman", roman_value, "Roman numerals exist for 1 to 3999"}));
-    root.set("sort", sort_helper(state));
+    root.set("type_abbr",
+             value_helper(state, {"type_abbr", type_abbreviation_value, type_names_hint()}));
+    root.set("sort", siblings_helper(state, "sort", siblings::sort_elements,
+                                     "sort reorders sibling elements: "
+                                     "{{#sort}}{{#list}}<item>{{.}}</item>{{/list}}{{/sort}}"));
+    root.set("punctuate",
+             siblings_helper(state, "punctuate", siblings::punctuate_elements,
+                             "punctuate ends the text of sibling elements: "
+                             "{{#punctuate}}{{#list}}<p>{{.}}</p>{{/list}}{{/punctuate}}"));
     root.set("inline", km::lambda2{[](const std::string& section, const km::renderer& render) {
                  return inline_markup(render(section));
              }});

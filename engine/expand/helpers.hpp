@@ -27,14 +27,21 @@
 //                                 Whitespace, comments and line markers between the elements
 //                                 stay where they are. Other text between the elements is an
 //                                 error (sort never splits text into lines).
+//   {{#punctuate}}…{{/punctuate}} ends the text of each sibling element the section renders
+//                                 with ";" and the last with "." (typed end marks replaced),
+//                                 for the "Căn cứ …;" lines (siblings.hpp). Other text between
+//                                 the elements is an error, as for sort.
+//   {{#type_abbr}}{{ten_loai}}{{/type_abbr}}  type name -> its abbreviation in symbols
+//                                 ("Quyết định" -> "QĐ", text::type_abbreviation); an unknown
+//                                 name, or Công văn / Thư công, is a problem listing the names.
 //   {{#inline}}…{{/inline}}       Markdown marks in the text: **bold**, *italic*, __underline__,
 //                                 ^[footnote] become <b>, <i>, <u>, <note> (inline_markup.hpp).
 //                                 Unpaired marks stay as typed; no problem is ever reported.
 //
-// Value helpers (date, date_short, number, words, roman) take the rendered content without the
-// whitespace and line markers around it (kept in the output around the result). Content that
-// is empty, or is exactly the draft placeholder of a missing name ("[ngay]"), is passed through
-// unchanged and not reported again. A value that cannot be formatted is reported as
+// Value helpers (date, date_short, number, words, roman, type_abbr) take the rendered content
+// without the whitespace and line markers around it (kept in the output around the result). Content
+// that is empty, or is exactly the draft placeholder of a missing name ("[ngay]"), is passed
+// through unchanged and not reported again. A value that cannot be formatted is reported as
 // "template.helper" (an error in strict mode, a warning in draft mode) naming the helper and
 // the value, located at the {{#helper}} tag whose section has that exact text (the first such
 // section if several are identical), and the output shows "[helper: value]".

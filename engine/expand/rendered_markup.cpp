@@ -230,4 +230,12 @@ Value split_value(const std::string& s) {
     return v;
 }
 
+std::string shown(const std::string& value) {
+    constexpr size_t kMax = 60;
+    if (value.size() <= kMax) return "\"" + value + "\"";
+    size_t cut = kMax;
+    while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;
+    return "\"" + value.substr(0, cut) + "…\"";
+}
+
 }  // namespace vanthu::expand::rendered

@@ -41,4 +41,7 @@ struct Value {
 };
 Value split_value(const std::string& s);
 
+// A value as shown in a message: quoted, shortened when long.
+std::string shown(const std::string& value);
+
 }  // namespace vanthu::expand::rendered

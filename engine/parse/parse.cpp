@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "parse/parser.hpp"
+#include "text/text.hpp"
 
 namespace vanthu::parse {
 namespace detail {
@@ -250,15 +251,33 @@ void Parser::read_numbering(const pugi::xml_node& n, std::vector<std::string>& o
     std::istringstream in(spec);
     std::string token;
     while (in >> token) {
+        token = text::nfc(token);  // "Điều" typed decomposed is the same word
+        // The outline styles, then the structure of legal texts (ND30 §2.7.1): Phần I, Chương I,
+        // Mục 1 (label over a centred title), Điều 1. (numbered through the document).
         if (token == "A" || token == "I" || token == "1" || token == "1.1" || token == "a" ||
-            token == "-")
+            token == "-" || token == "Phần" || token == "Chương" || token == "Mục" ||
+            token == "Điều")
             out.push_back(token == "-" ? "" : token);
         else
             diags_.error("markup.numbering",
                          "unknown numbering style \"" + token +
-                             "\" (known: A, I, 1, 1.1, a, and - for none)",
+                             "\" (known: A, I, 1, 1.1, a, Phần, Chương, Mục, Điều, and - for none)",
                          where(n));
     }
+}
+
+Paragraph::Align Parser::read_align(const pugi::xml_node& n) {
+    const auto a = n.attribute("align");
+    if (!a) return Paragraph::Align::justify;
+    const std::string_view v = a.as_string();
+    if (v == "center") return Paragraph::Align::center;
+    if (v == "left") return Paragraph::Align::left;
+    if (v == "right") return Paragraph::Align::right;
+    if (v != "justify")
+        diags_.error("markup.attribute",
+                     "align=\"" + std::string(v) + "\" must be center, left, right or justify",
+                     where(n));
+    return Paragraph::Align::justify;
 }
 
 void Parser::read_body(const pugi::xml_node& n, model::Document& doc) {
@@ -279,9 +298,12 @@ bool Parser::read_block(const pugi::xml_node& c, std::vector<model::Block>& body
         p.plain_heading = read_flag(c, "plain");
         p.keep_case = read_flag(c, "keep-case");
         push_paragraph(body, std::move(p));
-    } else if (name == "p")
-        push_paragraph(body, read_paragraph(c, 0));
-    else if (name == "ul")
+    } else if (name == "p") {
+        check_attributes(c, {"align"});
+        Paragraph p = read_paragraph(c, 0, /*stop_at_list=*/false, /*check=*/false);
+        p.align = read_align(c);
+        push_paragraph(body, std::move(p));
+    } else if (name == "ul")
         read_list(c, 1, body);
     else if (name == "table")
         read_table(c, body);

@@ -74,6 +74,10 @@ class Parser {
     // numbering="I 1 1.1": the label style of <h1>, <h2>, <h3>.
     void read_numbering(const pugi::xml_node& n, std::vector<std::string>& out);
 
+    // <p align="center|left|right|justify">; justify (the default) also for a wrong value, which
+    // is reported.
+    model::Paragraph::Align read_align(const pugi::xml_node& n);
+
     void read_body(const pugi::xml_node& n, model::Document& doc);
 
     // A content element (<h1>…<h5>, <p>, <ul>, <table>) appended to `body`; false for others.

@@ -1,5 +1,6 @@
 // The text pass over a whole document: NFC everywhere, capitals where the format wants them,
 // the header's composed lines, list punctuation, and unbreakable ranges per paragraph.
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <initializer_list>
@@ -250,8 +251,11 @@ void prepare_signature(model::Signature& sig, const std::string& field, Diagnost
 }
 
 // The italic line under an appendix's title (ND30 §2.13): "(Kèm theo Kế hoạch số 05/KH-BTV
-// ngày 10 tháng 5 năm 2024)", from the header when the template gives none.
-std::string appendix_reference(const model::Document& doc, const std::string& type_name) {
+// ngày 10 tháng 5 năm 2024)", from the header when the template gives none. A document attached
+// to a decision (Mẫu 1.3) names the issuing body too: "… năm 2026 của Ủy ban nhân dân thành
+// phố Hà Nội)", as it was typed (`issuer`), not in capitals.
+std::string appendix_reference(const model::Document& doc, const std::string& type_name,
+                               const std::string& issuer = {}) {
     const auto& h = doc.header;
     std::string line = "(Kèm theo ";
     line += doc.kind == "cong-van" ? std::string("Công văn")
@@ -264,11 +268,17 @@ std::string appendix_reference(const model::Document& doc, const std::string& ty
         line += " số " + std::string(number);
     }
     const auto date = parse_iso_date(trim(h.date.value));
-    return line + " " + (date ? date_long(*date) : "ngày     tháng     năm     ") + ")";
+    line += " " + (date ? date_long(*date) : std::string("ngày     tháng     năm     "));
+    if (!issuer.empty()) {
+        std::string of(trim(issuer));
+        std::replace(of.begin(), of.end(), '\n', ' ');
+        line += " của " + of;
+    }
+    return line + ")";
 }
 
 void prepare_appendix(model::Appendix& a, size_t index, size_t count, const model::Document& doc,
-                      const std::string& type_name, Diagnostics& diags) {
+                      const std::string& type_name, const std::string& issuer, Diagnostics& diags) {
     const std::string part = "appendix " + std::to_string(index + 1);
     clean(a.label, part + ".label", diags);
     clean(a.title, part + ".title", diags);
@@ -277,7 +287,7 @@ void prepare_appendix(model::Appendix& a, size_t index, size_t count, const mode
                                                  : std::string("PHỤ LỤC"))
                                     : upper(a.label.value);
     if (a.reference.empty())
-        a.reference.value = appendix_reference(doc, type_name);
+        a.reference.value = appendix_reference(doc, type_name, a.own_header ? issuer : "");
     else if (!trim(a.reference.value).starts_with("("))
         a.reference.value = "(" + std::string(trim(a.reference.value)) + ")";
     clean_blocks(a.body, part, diags);
@@ -296,7 +306,9 @@ model::Document prepare(model::Document doc, core::Diagnostics& diags) {
     clean(h.date, "header.date", diags);
     clean(h.subject, "header.subject", diags);
     clean(h.type_name, "header.type", diags);
-    const std::string type_name = h.type_name.value;  // as written, for appendix references
+    // As written, for appendix references.
+    const std::string type_name = h.type_name.value;
+    const std::string issuer = h.issuer.value;
     h.type_name.value = upper(h.type_name.value);
     h.parent.value = upper(h.parent.value);
     h.issuer.value = upper(h.issuer.value);
@@ -327,7 +339,8 @@ model::Document prepare(model::Document doc, core::Diagnostics& diags) {
 
     clean_blocks(doc.body, "body", diags);
     for (size_t i = 0; i < doc.appendices.size(); ++i)
-        prepare_appendix(doc.appendices[i], i, doc.appendices.size(), doc, type_name, diags);
+        prepare_appendix(doc.appendices[i], i, doc.appendices.size(), doc, type_name, issuer,
+                         diags);
     number_headings(doc);  // after cleaning, before measuring: labels are part of the text
     mark_unbreakable(doc.body);
     for (auto& appendix : doc.appendices) mark_unbreakable(appendix.body);

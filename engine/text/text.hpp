@@ -113,6 +113,15 @@ enum class LabelStyle {
 // (other than for dash/plus) or a counter < 1.
 std::string numbering_label(LabelStyle style, const std::vector<int>& counters);
 
+// --- Document types (ND30 Điều 7, Phụ lục III Mục I) -----------------------------------------
+// The abbreviation of a type name, the type part of a symbol: "Quyết định" -> "QĐ", "Tờ trình"
+// -> "TTr", "Quy định" -> "QyĐ". Letter case, repeated spaces, the tone style ("Bản thoả thuận")
+// and a trailing "(cá biệt)" do not matter. "" for the two types that have none (Công văn, Thư
+// công); nullopt for a name that is not a type of the decree.
+std::optional<std::string> type_abbreviation(std::string_view type_name);
+// The type names that have an abbreviation, in the decree's order (for messages).
+std::vector<std::string> abbreviated_type_names();
+
 // --- Collation -----------------------------------------------------------------------------
 // Compares with ICU's Vietnamese collator (đ after d, ă/â after a, ô/ơ after o, ư after u;
 // tones compared after letters): negative, zero or positive. NFD and NFC compare equal.
@@ -159,7 +168,10 @@ std::string convert_tone_style(std::string_view text, ToneStyle style);
 model::Document prepare(model::Document doc, core::Diagnostics& diags);
 
 // Puts the numbering label of its level (doc.numbering) in front of every heading and writes
-// first-level titles numbered "I." or "A." in capitals. Called by prepare().
+// first-level titles numbered "I." or "A." in capitals. Called by prepare(). The legal
+// structure's styles: "Phần", "Chương" (Roman) and "Mục" (Arabic, restarting in each chapter)
+// give "Chương I" + '\n' + the title in capitals (unless keep_case), align = center;
+// "Điều" gives a bold "Điều 1. " numbered through the list of blocks, never restarted.
 void number_headings(model::Document& doc);
 // The same for one list of blocks numbered with `numbering` (the body, or an appendix).
 void number_headings(std::vector<model::Block>& blocks, const std::vector<std::string>& numbering);

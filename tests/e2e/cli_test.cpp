@@ -241,7 +241,7 @@ TEST_F(Cli, CharacterTheFontLacksIsAnErrorNamingIt) {
                     shell_quote((dir_ / "out.pdf").string()));
     EXPECT_EQ(r.status, 2) << r.output;
     EXPECT_NE(r.output.find("U+4E2D"), std::string::npos) << r.output;
-    EXPECT_NE(r.output.find("noi-dung.mustache:"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("doan-van.mustache:"), std::string::npos) << r.output;
     EXPECT_FALSE(output_left("out.pdf"));
 }
 

@@ -68,11 +68,16 @@ TEST_F(Templates, ChuongTrinhNamesItselfUnlessTenLoaiSaysOtherwise) {
 }
 
 TEST_F(Templates, EveryNamedTemplateWritesItsTypeName) {
-    for (const auto& [name, type] :
-         std::vector<std::pair<std::string, std::string>>{{"ke-hoach", "KẾ HOẠCH"},
-                                                          {"bao-cao", "BÁO CÁO"},
-                                                          {"de-cuong", "ĐỀ CƯƠNG"},
-                                                          {"bieu-mau", "BIỂU MẪU"}}) {
+    for (const auto& [name, type] : std::vector<std::pair<std::string, std::string>>{
+             {"ke-hoach", "KẾ HOẠCH"},
+             {"bao-cao", "BÁO CÁO"},
+             {"de-cuong", "ĐỀ CƯƠNG"},
+             {"bieu-mau", "BIỂU MẪU"},
+             {"chi-thi", "CHỈ THỊ"},
+             {"thong-bao", "THÔNG BÁO"},
+             {"huong-dan", "HƯỚNG DẪN"},
+             {"to-trinh\nkinh_gui: [Chủ tịch UBND tỉnh]", "TỜ TRÌNH"},
+             {"van-ban\nten_loai: Đề án", "ĐỀ ÁN"}}) {
         auto lines =
             lines_of(layout(document("template: " + name + "\n", "  - doan: Nội dung.\n")), 0);
         EXPECT_TRUE(find_exact_line(lines, type)) << name;
@@ -86,7 +91,9 @@ const std::string kHeadings =
     "  - diem: Điểm một\n  - doan: Nội dung.\n";
 
 TEST_F(Templates, HeadingsAreNumberedByTheTemplatesDefault) {
-    for (const std::string name : {"ke-hoach", "chuong-trinh", "bao-cao", "de-cuong"}) {
+    for (const std::string name :
+         {"ke-hoach", "chuong-trinh", "bao-cao", "de-cuong", "chi-thi", "thong-bao", "huong-dan",
+          "to-trinh\nkinh_gui: [Chủ tịch UBND tỉnh]", "van-ban\nten_loai: Đề án"}) {
         auto lines = lines_of(layout(document("template: " + name + "\n", kHeadings)), 0);
         for (const char* text :
              {"A. PHẦN MỘT", "I. MỤC MỘT", "1. Khoản một", "1.1. Tiểu khoản", "a) Điểm một"})

@@ -315,6 +315,61 @@ TEST(Helpers, SortNeedsElements) {
               "  ");
 }
 
+// ---- punctuate ----------------------------------------------------------------------------------
+
+TEST(Helpers, PunctuateEndsEachElementWithASemicolonAndTheLastWithAFullStop) {
+    const std::string tmpl =
+        "{{#punctuate}}\n{{#can_cu}}<p><i>{{.}}</i></p>\n{{/can_cu}}"
+        "{{#de_nghi}}<p><i>Theo đề nghị của {{de_nghi}}</i></p>{{/de_nghi}}\n{{/punctuate}}";
+    // Typed marks are replaced, missing ones added; spaces before the closing tags go.
+    const json data = {{"can_cu", {"Căn cứ Luật A;", "Căn cứ Nghị định B.", "Căn cứ C , "}},
+                       {"de_nghi", "Giám đốc Sở Nội vụ"}};
+    EXPECT_EQ(render(tmpl, data),
+              "\n<p><i>Căn cứ Luật A;</i></p>\n<p><i>Căn cứ Nghị định B;</i></p>\n"
+              "<p><i>Căn cứ C;</i></p>\n<p><i>Theo đề nghị của Giám đốc Sở Nội vụ.</i></p>\n");
+    // Without the last line, the last "Căn cứ" ends with the full stop.
+    EXPECT_EQ(render(tmpl, {{"can_cu", {"Căn cứ Luật A:", "Căn cứ B"}}}),
+              "\n<p><i>Căn cứ Luật A;</i></p>\n<p><i>Căn cứ B.</i></p>\n\n");
+    // An entity at the end stays; the mark follows it. An element without text is left alone.
+    EXPECT_EQ(
+        render("{{#punctuate}}<p>“x” &amp;</p><p><x/></p><p>y</p>{{/punctuate}}", json::object()),
+        "<p>“x” &amp;;</p><p><x/></p><p>y.</p>");
+}
+
+TEST(Helpers, PunctuateNeedsElements) {
+    const auto d =
+        strict_failure("{{#punctuate}}{{#ds}}{{.}}{{/ds}}{{/punctuate}}", {{"ds", {"a"}}});
+    EXPECT_EQ(d.code, "template.helper");
+    EXPECT_EQ(d.message,
+              "helper \"punctuate\": text \"a\" is outside the elements to punctuate; "
+              "nothing changed");
+}
+
+// ---- type_abbr ----------------------------------------------------------------------------------
+
+TEST(Helpers, TypeAbbreviationFromTheTypeName) {
+    const std::string tmpl = "<symbol>{{#type_abbr}}{{ten_loai}}{{/type_abbr}}-UBND</symbol>";
+    EXPECT_EQ(render(tmpl, {{"ten_loai", "Quyết định"}}), "<symbol>QĐ-UBND</symbol>");
+    EXPECT_EQ(render(tmpl, {{"ten_loai", "TỜ TRÌNH"}}), "<symbol>TTr-UBND</symbol>");
+    EXPECT_EQ(render(tmpl, {{"ten_loai", "Phương án"}}), "<symbol>PA-UBND</symbol>");
+    EXPECT_EQ(render(tmpl, {{"ten_loai", "Bản thoả  thuận"}}), "<symbol>BTT-UBND</symbol>");
+    EXPECT_EQ(render(tmpl, {{"ten_loai", "Quy định"}}), "<symbol>QyĐ-UBND</symbol>");
+}
+
+TEST(Helpers, AnUnknownTypeNameListsTheKnownOnes) {
+    const std::string tmpl = "<symbol>{{#type_abbr}}{{ten_loai}}{{/type_abbr}}-UBND</symbol>";
+    const auto d = strict_failure(tmpl, {{"ten_loai", "Quyết nghị"}});
+    EXPECT_EQ(d.code, "template.helper");
+    EXPECT_EQ(d.message, "helper \"type_abbr\": \"Quyết nghị\" is not a type name of Decree 30");
+    ASSERT_FALSE(d.hints.empty());
+    EXPECT_NE(d.hints[0].find("Nghị quyết, Quyết định, Chỉ thị"), std::string::npos) << d.hints[0];
+    EXPECT_EQ(strict_failure(tmpl, {{"ten_loai", "Công văn"}}).message,
+              "helper \"type_abbr\": \"Công văn\" has no abbreviation (Decree 30 gives none to "
+              "công văn and thư công)");
+    const Draft draft = render_draft(tmpl, {{"ten_loai", "Thư mời"}});
+    EXPECT_EQ(draft.text, "<symbol>[type_abbr: Thư mời]-UBND</symbol>");
+}
+
 // ---- reserved names and misuse -------------------------------------------------------------
 
 TEST(Helpers, DataKeysNamedLikeHelpersAreRefused) {
@@ -350,10 +405,10 @@ TEST(Helpers, HelperUsedAsAVariableIsAnErrorAtTheTag) {
 
 TEST(Helpers, NamesAreListed) {
     for (const char* name : {"upper", "tone_old", "tone_new", "date", "date_short", "number",
-                             "words", "roman", "sort", "inline"})
+                             "words", "roman", "sort", "inline", "type_abbr", "punctuate"})
         EXPECT_TRUE(is_helper_name(name)) << name;
     EXPECT_FALSE(is_helper_name("ngay"));
-    EXPECT_EQ(helper_names().size(), 10u);
+    EXPECT_EQ(helper_names().size(), 12u);
 }
 
 }  // namespace

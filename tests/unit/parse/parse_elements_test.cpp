@@ -197,3 +197,46 @@ TEST(ParseElements, HeadingKeepsItsCaseOnRequest) {
                bad);
     EXPECT_NE(all(bad).find("keep-case=\"often\" must be yes or no"), std::string::npos);
 }
+
+TEST(ParseElements, ParagraphAlignment) {
+    core::Diagnostics diags;
+    auto doc = parse_text(wrap("", R"(<body><p align="center"><b>QUYẾT ĐỊNH:</b></p>
+      <p align="left">trái</p><p align="right">phải</p><p align="justify">đều</p><p>mặc định</p>
+      </body>)" + std::string(kSigned)),
+                          diags);
+    ASSERT_FALSE(diags.has_errors()) << all(diags);
+    using A = model::Paragraph::Align;
+    std::vector<A> aligns;
+    for (const auto& b : doc.body) aligns.push_back(std::get<model::Paragraph>(b).align);
+    EXPECT_EQ(aligns, (std::vector<A>{A::center, A::left, A::right, A::justify, A::justify}));
+    EXPECT_TRUE(std::get<model::Paragraph>(doc.body[0]).runs[0].style.bold);
+    core::Diagnostics bad;
+    parse_text(wrap("", R"(<body><p align="middle">x</p><p class="y">z</p></body>)" +
+                            std::string(kSigned)),
+               bad);
+    EXPECT_NE(all(bad).find("align=\"middle\" must be center, left, right or justify"),
+              std::string::npos)
+        << all(bad);
+    EXPECT_NE(all(bad).find("unknown attribute \"class\" on <p>"), std::string::npos);
+}
+
+TEST(ParseElements, LegalStructureNumbering) {
+    core::Diagnostics diags;
+    // The second "Điều" is written decomposed (NFD); it is the same word.
+    auto doc = parse_text(wrap("",
+                               "<body numbering=\"Phần Chương Mục Điều 1 a\"><p>x</p></body>"
+                               "<appendix numbering=\"Chương Đie\xCC\x82\xCC\x80"
+                               "u 1\"><p>y</p></appendix>" +
+                                   std::string(kSigned)),
+                          diags);
+    ASSERT_FALSE(diags.has_errors()) << all(diags);
+    EXPECT_EQ(doc.numbering, (std::vector<std::string>{"Phần", "Chương", "Mục", "Điều", "1", "a"}));
+    ASSERT_EQ(doc.appendices.size(), 1u);
+    EXPECT_EQ(doc.appendices[0].numbering, (std::vector<std::string>{"Chương", "Điều", "1"}));
+    core::Diagnostics bad;
+    parse_text(wrap("", "<body numbering=\"Điêu\"><p>x</p></body>" + std::string(kSigned)), bad);
+    EXPECT_NE(all(bad).find("unknown numbering style \"Điêu\" (known: A, I, 1, 1.1, a, Phần, "
+                            "Chương, Mục, Điều, and - for none)"),
+              std::string::npos)
+        << all(bad);
+}

@@ -109,6 +109,26 @@ TEST(PrepareParts, AppendixReferenceFromTheHeader) {
               "(Kèm theo Công văn số      /KH-BTV ngày     tháng     năm     )");
 }
 
+TEST(PrepareParts, ADocumentAttachedToADecisionNamesTheIssuingBody) {
+    auto d = plan();
+    d.header.type_name = text("Quyết định");
+    d.header.number = text("15");
+    d.header.symbol = text("QĐ-UBND");
+    d.header.issuer = text("Ủy ban nhân dân\nthành phố Hà Nội");  // a forced break: one line here
+    d.appendices.resize(2);
+    d.appendices[0].own_header = true;
+    d.appendices[0].label = text("Quy chế");
+    core::Diagnostics diags;
+    const auto out = prepare(d, diags);
+    EXPECT_EQ(out.appendices[0].label.value, "QUY CHẾ");
+    EXPECT_EQ(out.appendices[0].reference.value,
+              "(Kèm theo Quyết định số 15/QĐ-UBND ngày 10 tháng 5 năm 2024 của Ủy ban nhân dân "
+              "thành phố Hà Nội)");
+    // An ordinary appendix keeps the short form.
+    EXPECT_EQ(out.appendices[1].reference.value,
+              "(Kèm theo Quyết định số 15/QĐ-UBND ngày 10 tháng 5 năm 2024)");
+}
+
 TEST(PrepareParts, AppendixHeadingsNumberedOnTheirOwn) {
     auto d = plan();
     d.numbering = {"I"};
