@@ -1,7 +1,9 @@
 // Layout assertions on layout::Pages: the header block's rules, columns and baselines, page
-// numbers, and the closing blocks, measured as the format states them (shared/spec/nd30.md).
+// numbers, and the closing blocks, measured as the format states them (shared/spec/nd30.md), on
+// samples and on every built-in template's example.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 
@@ -260,5 +262,129 @@ TEST_F(PlanLayout, IssuingBodyBreaksBeforeThePlaceName) {
     ASSERT_TRUE(place);
     EXPECT_EQ(place->text, "THÀNH PHỐ HÀ NỘI");
 }
+
+// The conformance checks above, on every built-in template's example (templates/<name>/
+// example.yaml): the header block's geometry and sizes, the signature's level, page numbers.
+std::vector<std::string> built_in_templates() {
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(kSource / "templates"))
+        if (entry.is_directory() && !entry.path().filename().string().starts_with("_"))
+            names.push_back(entry.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+class TemplateConformance : public ::testing::TestWithParam<std::string> {
+  protected:
+    layout::Pages pages() {
+        Engine engine;
+        std::vector<Diagnostic> warnings;
+        auto pages = engine.layout(
+            {.data_file = kSource / "templates" / GetParam() / "example.yaml"}, &warnings);
+        for (const auto& w : warnings) ADD_FAILURE() << format(w);
+        return pages;
+    }
+};
+
+TEST_P(TemplateConformance, HeaderBlock) {
+    const auto all = pages();
+    ASSERT_FALSE(all.pages.empty());
+    const auto& page = all.pages[0];
+    EXPECT_NEAR(core::to_mm(page.width), 210, 0.1);
+    EXPECT_NEAR(core::to_mm(page.height), 297, 0.1);
+    const auto lines = lines_of(all, 0);
+    auto title = find_exact_line(lines, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    auto motto = find_exact_line(lines, "Độc lập - Tự do - Hạnh phúc");
+    ASSERT_TRUE(title && motto);
+    EXPECT_TRUE(title->bold && motto->bold);
+    EXPECT_NEAR(title->size, 12, 0.01);
+    EXPECT_NEAR(motto->size, 13, 0.01);
+    EXPECT_NEAR(title->centre(), motto->centre(), core::mm(2));
+    auto motto_rule = rule_under(page, motto->baseline, motto->centre());
+    ASSERT_TRUE(motto_rule);
+    EXPECT_NEAR(motto_rule->x2 - motto_rule->x1, motto->width(), 0.05);
+    // The issuing bodies (bold, left column, above their rule, the topmost rule of the
+    // column): the rule is 1/3 to 1/2 of their longest line, centred in the column.
+    const double left_column_right = core::mm(30 + 62);
+    std::optional<layout::Rule> issuer_rule;
+    for (const auto& item : page.items)
+        if (const auto* r = std::get_if<layout::Rule>(&item))
+            if (r->x2 < left_column_right && std::abs(r->y1 - r->y2) < 0.01 &&
+                (!issuer_rule || r->y1 < issuer_rule->y1))
+                issuer_rule = *r;
+    ASSERT_TRUE(issuer_rule) << "no rule under the issuing body";
+    double longest = 0;
+    for (const auto& l : lines)
+        if (l.bold && l.right < left_column_right && l.baseline < issuer_rule->y1)
+            longest = std::max(longest, l.width());
+    ASSERT_GT(longest, 0);
+    EXPECT_GE(issuer_rule->x2 - issuer_rule->x1, longest / 3);
+    EXPECT_LE(issuer_rule->x2 - issuer_rule->x1, longest / 2);
+    EXPECT_NEAR((issuer_rule->x1 + issuer_rule->x2) / 2, core::mm(30 + 31), core::mm(1));
+    // Số at 13 pt, centred in the left column; the place-and-date line, if any, italic on its
+    // baseline, centred under the motto.
+    if (auto number = find_line(lines, "Số:")) {
+        EXPECT_NEAR(number->size, 13, 0.01);
+        EXPECT_NEAR(number->centre(), core::mm(30 + 31), core::mm(3));
+        for (const auto& l : lines)
+            if (l.italic && std::abs(l.baseline - number->baseline) < 1) {
+                EXPECT_NEAR(l.centre(), motto->centre(), core::mm(3)) << l.text;
+                EXPECT_GE(l.size, 13 - 0.01) << l.text;
+            }
+    }
+}
+
+TEST_P(TemplateConformance, SignatureLevelAndPageNumbers) {
+    const auto all = pages();
+    size_t last = 0;
+    for (size_t p = 0; p < all.pages.size(); ++p)
+        if (all.pages[p].section == 0) last = p;
+    const auto lines = lines_of(all, last);
+    auto label = find_exact_line(lines, "Nơi nhận:");
+    ASSERT_TRUE(label);
+    EXPECT_TRUE(label->bold && label->italic);
+    EXPECT_NEAR(label->size, 12, 0.01);
+    EXPECT_NEAR(label->left, core::mm(30), core::mm(1));
+    // Level with the first title line of the signature at its right; in a joint closing
+    // (biên bản, joint programme) under a row of two blocks whose titles are level.
+    const double middle = core::mm(30 + 62);
+    std::optional<Line> level;
+    for (const auto& l : lines)
+        if (l.bold && l.left > middle && std::abs(l.baseline - label->baseline) < 2) level = l;
+    if (level) {
+        EXPECT_NEAR(level->size, 14, 0.01) << level->text;
+    } else {
+        const double half = core::mm(30 + 165 / 2.0);
+        bool row = false;
+        for (const auto& a : lines)
+            for (const auto& b : lines)
+                row = row ||
+                      (a.bold && b.bold && a.right < half && b.left > half &&
+                       std::abs(a.baseline - b.baseline) < 0.5 && a.baseline < label->baseline);
+        EXPECT_TRUE(row) << "Nơi nhận is level with no signature block, nor under a row of two";
+    }
+    // Page numbers: none on the first page of each section, then the number within the
+    // section, centred in the top margin.
+    int in_section = 0;
+    for (size_t p = 0; p < all.pages.size(); ++p) {
+        in_section = p > 0 && all.pages[p].section == all.pages[p - 1].section ? in_section + 1 : 1;
+        const auto page_lines = lines_of(all, p);
+        ASSERT_FALSE(page_lines.empty());
+        const auto& top = page_lines.front();
+        if (in_section == 1) {
+            EXPECT_FALSE(top.baseline < core::mm(20) && top.text == "1") << "page " << p + 1;
+            continue;
+        }
+        EXPECT_EQ(top.text, std::to_string(in_section)) << "page " << p + 1;
+        EXPECT_LT(top.baseline, core::mm(20)) << "page " << p + 1;
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(BuiltIn, TemplateConformance, ::testing::ValuesIn(built_in_templates()),
+                         [](const auto& info) {
+                             std::string n = info.param;
+                             std::replace(n.begin(), n.end(), '-', '_');
+                             return n;
+                         });
 
 }  // namespace
