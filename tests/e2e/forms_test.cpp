@@ -339,17 +339,24 @@ TEST_F(BienBan, SecretaryLeftAndChairRightOnOneLevelWithNoiNhanBelow) {
 }
 
 TEST_F(Forms, BienBanChairMayCarryATitleAndTheMeetingItsKind) {
-    const std::string yaml = example("bien-ban") +
-                             "chuc_danh: [Chủ tịch Ủy ban nhân dân xã]\nloai_cuoc_hop: Hội nghị\n"
-                             "ngay_ket_thuc: 2025-03-05\n";
-    const auto pages = layout(yaml);
-    const auto lines = lines_of(pages, pages.pages.size() - 1);
+    const std::string yaml =
+        example("bien-ban") + "loai_cuoc_hop: Hội nghị\nngay_ket_thuc: 2025-03-05\n";
+    auto pages = layout(yaml);
+    auto lines = lines_of(pages, pages.pages.size() - 1);
     auto chair = find_exact_line(lines, "CHỦ TỌA");
     auto title = find_exact_line(lines, "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ");
     ASSERT_TRUE(chair && title);
-    EXPECT_GT(title->baseline, chair->baseline);
+    EXPECT_GT(title->baseline, chair->baseline) << "the chair's title under CHỦ TỌA";
     EXPECT_TRUE(find_line(all_lines(pages),
                           "Hội nghị kết thúc vào 11 giờ 15 phút, ngày 05 tháng 3 năm 2025./."));
+    // Without chuc_danh, CHỦ TỌA alone; the names stay on one level.
+    pages = layout(without(example("bien-ban"), "chuc_danh"));
+    lines = lines_of(pages, pages.pages.size() - 1);
+    EXPECT_FALSE(find_exact_line(lines, "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ"));
+    auto secretary_name = find_exact_line(lines, "Vũ Thị Thu");
+    auto chair_name = find_exact_line(lines, "Nguyễn Văn Thắng");
+    ASSERT_TRUE(secretary_name && chair_name);
+    EXPECT_NEAR(secretary_name->baseline, chair_name->baseline, 0.5);
 }
 
 TEST_F(Forms, GiayNghiPhepWritesTheLeaveSentences) {
