@@ -2,6 +2,7 @@
 #include "layout/signature.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "text/text.hpp"
 
@@ -44,19 +45,27 @@ ShapedText balanced_lines(LayoutContext& cx, TextSpec spec, double& offset) {
     return cx.shaper.shape(spec, probe);
 }
 
-// Where a name that ends in an administrative unit ("… THÀNH PHỐ HÀ NỘI", "… tỉnh An Giang")
-// starts its place, when the name is too wide for one line: the name then breaks there
-// ("LIÊN ĐOÀN LAO ĐỘNG / TỈNH AN GIANG"), the way a văn thư types it, and not inside either part
-// (nd30.md §2.2). npos when the name fits on a line or either part is too wide for one.
+// Where a name that ends in an administrative unit ("… THÀNH PHỐ HÀ NỘI", "… tỉnh An Giang",
+// "… XÃ ĐA TỐN") starts its place, when the name is too wide for one line: the name then breaks
+// there ("LIÊN ĐOÀN LAO ĐỘNG / TỈNH AN GIANG"), the way a văn thư types it, and not inside either
+// part (nd30.md §2.2). npos when the name fits on a line or either part is too wide for one.
 static size_t place_break(LayoutContext& cx, const std::string& line, double size, bool bold,
                           bool italic, double width) {
     static const char* const kUnits[] = {
-        "THÀNH PHỐ ", "Thành phố ", "thành phố ", "TỈNH ",  "Tỉnh ",   "tỉnh ",   "QUẬN ",  "Quận ",
-        "quận ",      "HUYỆN ",     "Huyện ",     "huyện ", "THỊ XÃ ", "Thị xã ", "thị xã "};
+        "THÀNH PHỐ ", "Thành phố ", "thành phố ", "TỈNH ", "Tỉnh ", "tỉnh ", "QUẬN ", "Quận ",
+        "quận ", "HUYỆN ", "Huyện ", "huyện ", "THỊ XÃ ", "Thị xã ", "thị xã ",
+        // Communes and wards: "ỦY BAN NHÂN DÂN / XÃ ĐA TỐN" (a biên bản of a commune).
+        "XÃ ", "Xã ", "xã ", "PHƯỜNG ", "Phường ", "phường ", "THỊ TRẤN ", "Thị trấn ",
+        "thị trấn "};
     if (cx.shaper.measure(line, size, bold, italic) <= width) return std::string::npos;
     size_t best = std::string::npos;
     for (const char* unit : kUnits) {
         const size_t at = line.rfind(unit);
+        // "XÃ HỘI" is no commune ("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI").
+        const std::string_view after = std::string_view(line).substr(
+            at == std::string::npos ? line.size() : at + std::strlen(unit));
+        if (after.starts_with("HỘI") || after.starts_with("Hội") || after.starts_with("hội"))
+            continue;
         if (at != std::string::npos && at > 0 && line[at - 1] == ' ' &&
             (best == std::string::npos || at < best))
             best = at;

@@ -1,7 +1,7 @@
 // The header block (ô 1–5b): an asymmetric two-column table. Left: parent body, issuing body
 // (then each partner of a joint document with its own parent) with one short rule under them, "Số:
 // …" and the công văn's "V/v …". Right: national title, motto with a rule exactly as long as the
-// motto, and the italic place-and-date line on the Số baseline.
+// motto, and the italic place-and-date line on the Số baseline (none in a biên bản).
 #include <algorithm>
 
 #include "layout/blocks.hpp"
@@ -88,7 +88,8 @@ double place_header(LayoutContext& cx, const model::Document& doc) {
     auto date = cx.shaper.shape(
         plain(h.date_line, date_size, false, true, right_w, Align::center, h.date.where), cx.diags);
     double right_bottom = row2_baseline;
-    for (size_t i = 0; i < date.lines.size(); ++i) {
+    // A biên bản (<header place-date="no">) has no such line: text leaves date_line empty.
+    for (size_t i = 0; i < date.lines.size() && !h.date_line.empty(); ++i) {
         right_bottom = row2_baseline + i * t.single(date_size);
         cx.flow.place(date.lines[i], right_x, right_bottom);
     }

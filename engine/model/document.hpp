@@ -141,6 +141,9 @@ struct Header {
     // Joint documents (ND30 §3): the partner bodies, listed under the host (parent/issuer).
     std::vector<Issuer> co_issuers;
     Marks marks;
+    // <header place-date="no">: no place-and-date line under the motto (a biên bản, Mẫu 1.9);
+    // the date still dates the document (metadata, appendix references).
+    bool place_date = true;
 
     // Filled by the text stage.
     std::string number_line;   // "Số: 576/LĐLĐ"

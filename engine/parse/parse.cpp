@@ -81,7 +81,8 @@ model::Document Parser::run() {
 }
 
 void Parser::read_header(const pugi::xml_node& n, model::Header& h) {
-    check_attributes(n, {});
+    check_attributes(n, {"place-date"});
+    h.place_date = !n.attribute("place-date") || read_flag(n, "place-date");
     for (auto c : n.children()) {
         if (skip_blank(c)) continue;
         std::string_view name = c.name();

@@ -330,7 +330,8 @@ model::Document prepare(model::Document doc, core::Diagnostics& diags) {
         mark->value = upper(mark->value);
     }
     h.number_line = number_line(h.number.value, h.symbol.value);
-    h.date_line = date_line(h, diags);
+    h.date_line = date_line(h, diags);  // checks the date even where the line is not printed
+    if (!h.place_date) h.date_line.clear();
     h.subject_line = subject_line(doc.kind, h.subject.value);
 
     for (size_t i = 0; i < doc.addressees.size(); ++i)

@@ -160,6 +160,7 @@ std::string convert_tone_style(std::string_view text, ToneStyle style);
 // - date_line: "<place>, ngày 14 tháng 10 năm 2021"; blanks "ngày     tháng     năm     "
 //   when the date is empty; without "<place>, " when the place is empty; a date that is not
 //   YYYY-MM-DD or not in the calendar -> error "text.date" at header.date (line left blank);
+//   empty when the header says place_date = false (a biên bản), the date still checked;
 // - subject_line: "V/v " + subject for kind "cong-van" (not doubled), else the subject;
 // - recipients, and addressees when there are several: "- item;" ... "- last." (a typed
 //   "- " and trailing ";.," are replaced; empty items are dropped); a single addressee loses

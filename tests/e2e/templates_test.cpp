@@ -84,6 +84,24 @@ TEST_F(Templates, EveryNamedTemplateWritesItsTypeName) {
     }
 }
 
+// The forms with fixed wording take fields of their own (tests/e2e/forms_test.cpp): their
+// examples, each with its type name.
+TEST_F(Templates, EveryFormWritesItsTypeName) {
+    for (const auto& [name, type] :
+         std::vector<std::pair<std::string, std::string>>{{"giay-moi", "GIẤY MỜI"},
+                                                          {"cong-dien", "CÔNG ĐIỆN"},
+                                                          {"giay-gioi-thieu", "GIẤY GIỚI THIỆU"},
+                                                          {"bien-ban", "BIÊN BẢN"},
+                                                          {"giay-nghi-phep", "GIẤY NGHỈ PHÉP"}}) {
+        const auto lines = lines_of(
+            layout(read_file(fs::path(VANTHU_SOURCE_DIR) / "templates" / name / "example.yaml")),
+            0);
+        auto line = find_exact_line(lines, type);
+        ASSERT_TRUE(line) << name;
+        EXPECT_TRUE(line->bold) << name;
+    }
+}
+
 // Headings phan, muc, khoan, tieu_khoan, diem are <h1>..<h5>; phần is always "A.", the others
 // follow danh_so or the template's default.
 const std::string kHeadings =

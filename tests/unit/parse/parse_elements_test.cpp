@@ -240,3 +240,23 @@ TEST(ParseElements, LegalStructureNumbering) {
               std::string::npos)
         << all(bad);
 }
+
+// A biên bản's header has no place-and-date line: <header place-date="no">.
+TEST(ParseElements, HeaderMayLeaveOutThePlaceAndDateLine) {
+    core::Diagnostics diags;
+    auto doc = parse_text(wrap("<date>2025-03-04</date>", kSigned), diags);
+    ASSERT_FALSE(diags.has_errors()) << all(diags);
+    EXPECT_TRUE(doc.header.place_date) << "the line is there by default";
+    const std::string no = R"(<document kind="named"><header place-date="no"><issuer>A</issuer>)"
+                           R"(<date>2025-03-04</date></header>)" +
+                           std::string(kSigned) + "</document>";
+    doc = parse_text(no, diags);
+    ASSERT_FALSE(diags.has_errors()) << all(diags);
+    EXPECT_FALSE(doc.header.place_date);
+    EXPECT_EQ(doc.header.date.value, "2025-03-04") << "the date is kept";
+    std::string bad = no;
+    bad.replace(bad.find("\"no\""), 4, "\"khong\"");
+    parse_text(bad, diags);
+    EXPECT_NE(all(diags).find("place-date=\"khong\" must be yes or no"), std::string::npos)
+        << all(diags);
+}

@@ -38,8 +38,9 @@ TEST(PrepareBlocks, AttachedDocumentSignerInCapitals) {
     EXPECT_EQ(s.titles[1].value, "CHỦ TỊCH");
     EXPECT_EQ(s.name.value, "Lê Thị A");
     EXPECT_EQ(out.appendices[0].label.value, "QUY CHẾ");
-    EXPECT_EQ(out.appendices[0].reference.value,
-              "(Kèm theo Quyết định số 12/QĐ-UBND ngày 10 tháng 5 năm 2026)");
+    EXPECT_EQ(
+        out.appendices[0].reference.value,
+        "(Kèm theo Quyết định số 12/QĐ-UBND ngày 10 tháng 5 năm 2026 của Ủy ban nhân dân xã A)");
 }
 
 TEST(PrepareBlocks, AttachedSignerWithThePartyPrefixIsAnError) {

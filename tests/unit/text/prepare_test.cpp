@@ -235,5 +235,22 @@ TEST(Prepare, InvalidUtf8InABodyRunNamesTheParagraph) {
     EXPECT_NE(diags.items()[0].message.find("body paragraph 1"), std::string::npos);
 }
 
+// A biên bản (header place_date = false) prints no place-and-date line; its date is still
+// checked, since it dates the document.
+TEST(Prepare, NoDateLineWhenTheHeaderLeavesItOut) {
+    Document d = sample();
+    d.header.place_date = false;
+    core::Diagnostics diags;
+    EXPECT_EQ(prepare(std::move(d), diags).header.date_line, "");
+    EXPECT_FALSE(diags.has_errors());
+
+    Document bad = sample();
+    bad.header.place_date = false;
+    bad.header.date.value = "2023-02-29";
+    prepare(std::move(bad), diags);
+    ASSERT_EQ(diags.items().size(), 1u);
+    EXPECT_EQ(diags.items()[0].code, "text.date");
+}
+
 }  // namespace
 }  // namespace vanthu::text
