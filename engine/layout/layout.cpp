@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "layout/blocks.hpp"
+#include "text/text.hpp"
 
 namespace vanthu::layout {
 namespace {
@@ -92,7 +93,9 @@ Pages layout_document(const model::Document& doc, Shaper& shaper, const LayoutOp
     pages.metadata.author = one_line(h.issuer.value);
     pages.metadata.subject = h.number_line;
     pages.metadata.keywords = keywords(doc);
-    pages.metadata.creation_date = h.date.value;
+    // A date known in part ("2026-04", before issuance) is no creation date: the writers then
+    // take the fallback, as for an undated draft. The record keeps it as written.
+    if (text::parse_iso_date(h.date.value)) pages.metadata.creation_date = h.date.value;
     pages.metadata.record = record(doc);
     pages.outline = outline(cx);
     for (auto& page : pages.pages)

@@ -86,33 +86,25 @@ std::string number_line(std::string_view number, std::string_view symbol) {
     return "Số: " + num + "/" + sym;
 }
 
-bool looks_like_iso_date(std::string_view s) {
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-        if (s[i] < '0' || s[i] > '9') return false;
-    return true;
+// "ngày 14 tháng 10 năm 2021", with blanks for the parts not known yet ("ngày     tháng     năm
+// 2026" before issuance), all blank for an empty date; `field` names it in messages.
+std::string long_date(const model::Text& date, const std::string& field, Diagnostics& diags) {
+    const std::string_view value = trim(date.value);
+    if (value.empty()) return "ngày     tháng     năm     ";  // blanks of a draft
+    if (const auto d = parse_partial_date(value)) return date_long(*d);
+    diags.add({core::Severity::error,
+               "text.date",
+               field + ": " + date_problem(value) + ", got \"" + std::string(value) + "\"",
+               location(date.where),
+               {"write the date as YYYY-MM-DD, or YYYY-MM or YYYY while the day is not known; "
+                "leave it empty for a draft"}});
+    return "ngày     tháng     năm     ";
 }
 
-std::string date_line(const model::Header& h, Diagnostics& diags) {
-    const std::string_view place = trim(h.place.value);
-    const std::string_view date = trim(h.date.value);
-    std::string when = "ngày     tháng     năm     ";  // blanks of a draft
-    if (!date.empty()) {
-        if (const auto d = parse_iso_date(date)) {
-            when = date_long(*d);
-        } else {
-            const std::string got(date);
-            const std::string message =
-                looks_like_iso_date(date)
-                    ? "date: \"" + got + "\" is not a calendar date"
-                    : "date: expected a date like 2024-05-10, got \"" + got + "\"";
-            diags.add({core::Severity::error,
-                       "text.date",
-                       message,
-                       location(h.date.where),
-                       {"write the date as YYYY-MM-DD; leave it empty for a draft"}});
-        }
-    }
+std::string date_line(const model::Text& place_text, const model::Text& date,
+                      const std::string& field, Diagnostics& diags) {
+    const std::string_view place = trim(place_text.value);
+    const std::string when = long_date(date, field, diags);
     if (place.empty()) return when;
     return std::string(place) + ", " + when;
 }
@@ -263,7 +255,7 @@ std::string appendix_reference(const model::Document& doc, const std::string& ty
         if (number.starts_with(' ')) number.remove_prefix(1);  // a draft keeps its blank
         line += " số " + std::string(number);
     }
-    const auto date = parse_iso_date(trim(h.date.value));
+    const auto date = parse_partial_date(trim(h.date.value));
     return line + " " + (date ? date_long(*date) : "ngày     tháng     năm     ") + ")";
 }
 
@@ -317,7 +309,7 @@ model::Document prepare(model::Document doc, core::Diagnostics& diags) {
         mark->value = upper(mark->value);
     }
     h.number_line = number_line(h.number.value, h.symbol.value);
-    h.date_line = date_line(h, diags);
+    h.date_line = date_line(h.place, h.date, "date", diags);
     h.subject_line = subject_line(doc.kind, h.subject.value);
 
     for (size_t i = 0; i < doc.addressees.size(); ++i)
