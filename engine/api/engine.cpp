@@ -14,6 +14,7 @@
 #include <cairo-pdf.h>
 #include <nlohmann/json.hpp>
 
+#include "expand/catalogue.hpp"
 #include "expand/data.hpp"
 #include "expand/expand.hpp"
 #include "expand/schema.hpp"
@@ -241,9 +242,14 @@ struct Engine::Impl {
             dir = name;
         else
             dir = options.data_dir / "templates" / name;
-        if (!std::filesystem::is_directory(dir))
-            fail("template.unknown",
-                 "unknown template \"" + name + "\" (no folder " + dir.string() + ")", data_file);
+        if (!std::filesystem::is_directory(dir)) {
+            if (name.find('/') != std::string::npos)
+                fail("template.unknown",
+                     "unknown template \"" + name + "\" (no folder " + dir.string() + ")",
+                     data_file);
+            // A name, not a path: say which names exist and which is nearest.
+            throw Error(expand::unknown_template(name, options.data_dir / "templates", data_file));
+        }
         auto key = std::filesystem::weakly_canonical(dir);
         auto it = templates.find(key);
         if (it == templates.end()) it = templates.emplace(key, expand::load_template(dir)).first;
@@ -323,6 +329,21 @@ std::vector<std::string> Engine::template_fields(const std::string& name) {
     if (properties != manifest.end() && properties->is_object())
         for (const auto& [field, schema] : properties->items()) fields.push_back(field);
     return fields;
+}
+
+std::vector<TemplateSummary> Engine::templates() const {
+    return expand::list_templates(impl_->options.data_dir / "templates");
+}
+
+std::vector<TemplateField> Engine::template_field_info(const std::string& name) {
+    const auto& tmpl = impl_->get_template(name, {});
+    std::optional<expand::Data> example;
+    for (const char* file : {"example.yaml", "example.yml", "example.json"})
+        if (std::filesystem::is_regular_file(tmpl.dir / file)) {
+            example = expand::load_data(tmpl.dir / file);
+            break;
+        }
+    return expand::describe_fields(tmpl.manifest, example ? &example->value : nullptr);
 }
 
 const std::filesystem::path& Engine::data_dir() const { return impl_->options.data_dir; }

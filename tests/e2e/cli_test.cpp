@@ -167,7 +167,7 @@ TEST_F(Cli, UnknownTemplateIsAnError) {
     auto r = vanthu("render " + shell_quote(data.string()) + " -o " +
                     shell_quote((dir_ / "out.pdf").string()));
     EXPECT_EQ(r.status, 2) << r.output;
-    EXPECT_NE(r.output.find("unknown template \"khong-co\""), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("không có mẫu văn bản \"khong-co\""), std::string::npos) << r.output;
 }
 
 TEST_F(Cli, MissingDataFileIsAnError) {

@@ -16,6 +16,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "core/diagnostics.hpp"
+#include "expand/catalogue.hpp"
 #include "layout/pages.hpp"
 #include "render/pdf_finish.hpp"
 
@@ -24,6 +25,8 @@ namespace vanthu {
 using Diagnostic = core::Diagnostic;
 using Error = core::Failure;
 using core::format;
+using TemplateSummary = expand::TemplateSummary;
+using TemplateField = expand::FieldInfo;
 
 // Keeps fontconfig from loading the system's font configuration, which the engine never uses
 // (it sets its fonts from fonts.json and font folders only) but which Pango would otherwise
@@ -111,6 +114,13 @@ class Engine {
     // The top-level fields template `name`'s manifest declares ("properties"); empty when it
     // declares none (then it checks no field names).
     std::vector<std::string> template_fields(const std::string& name);
+    // The built-in templates (the templates/ folder of the data dir), sorted by name, each with
+    // its manifest's description (`vanthu templates`).
+    std::vector<TemplateSummary> templates() const;
+    // Every field template `name` declares, nested fields after their parent, with an example
+    // value from the example.yaml beside its manifest when there is one (`vanthu templates
+    // NAME`). Throws Error for an unknown or broken template, as render() does.
+    std::vector<TemplateField> template_field_info(const std::string& name);
 
     const std::filesystem::path& data_dir() const;
     // The font family in use (after resolving preferences).
