@@ -138,6 +138,7 @@ int main(int argc, char** argv) {
     render->add_flag("--draft", request.draft,
                      "Mark the document DỰ THẢO; missing data becomes visible placeholders");
     add_protection(render, request.protection);
+    vanthu::cli::add_document_flags(render, request);
     using Writer = vanthu::RenderRequest::Writer;
     render
         ->add_option("--writer", request.writer,

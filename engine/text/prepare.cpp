@@ -275,6 +275,48 @@ void prepare_appendix(model::Appendix& a, size_t index, size_t count, const mode
     clean_blocks(a.body, part, diags);
 }
 
+// The copy block (Mẫu 3.1): the copying body in capitals, "SAO Y" / "SAO LỤC" / "TRÍCH SAO",
+// "Số: 05/SY-UBND", its date line and Nơi nhận; a trích sao keeps only the parts it names.
+void prepare_copy(model::CopyBlock& c, std::vector<model::Block>& body, Diagnostics& diags) {
+    using Form = model::CopyBlock::Form;
+    clean(c.body.parent, "ban_sao.co_quan_chu_quan", diags);
+    clean(c.body.name, "ban_sao.co_quan", diags);
+    clean(c.number, "ban_sao.so", diags);
+    clean(c.symbol, "ban_sao.ky_hieu", diags);
+    clean(c.place, "ban_sao.dia_danh", diags);
+    clean(c.date, "ban_sao.ngay", diags);
+    c.body.parent.value = upper(c.body.parent.value);
+    c.body.name.value = upper(c.body.name.value);
+    c.form_line = c.form == Form::sao_y     ? "SAO Y"
+                  : c.form == Form::sao_luc ? "SAO LỤC"
+                                            : "TRÍCH SAO";
+    // Điều 25, Mẫu 3.1: the copy's number, then SY, SL or TrS and the copying body's symbol.
+    const std::string kind = c.form == Form::sao_y ? "SY" : c.form == Form::sao_luc ? "SL" : "TrS";
+    const std::string symbol = clean_symbol(c.symbol.value);
+    c.number_line = number_line(c.number.value, symbol.empty() ? kind : kind + "-" + symbol);
+    c.date_line = date_line(c.place, c.date, "ban_sao.ngay", diags);
+    for (size_t i = 0; i < c.recipients.size(); ++i)
+        clean(c.recipients[i], "ban_sao.noi_nhan[" + std::to_string(i) + "]", diags);
+    punctuate_list(c.recipients);
+    prepare_signature(c.signature, "ban_sao.chuc_danh", diags);
+    for (size_t i = 0; i < c.parts.size(); ++i)
+        clean(c.parts[i], "ban_sao.trich[" + std::to_string(i) + "]", diags);
+    if (c.form != Form::trich_sao || c.parts.empty()) return;
+    std::vector<std::string> labels;
+    for (const auto& missing : detail::keep_parts(body, c.parts, labels)) {
+        std::string known;
+        for (size_t i = 0; i < labels.size() && i < 20; ++i)
+            known += (known.empty() ? "" : ", ") + labels[i];
+        diags.add({core::Severity::error,
+                   "text.copy-part",
+                   "ban_sao.trich: the body has no part \"" + missing + "\"",
+                   location(c.parts.front().where),
+                   {labels.empty() ? std::string("the body has no headings to copy by")
+                                   : "its headings: " + known + (labels.size() > 20 ? ", …" : ""),
+                    "name a part by its heading's label, as printed: Điều 2, II, 1"}});
+    }
+}
+
 }  // namespace
 
 model::Document prepare(model::Document doc, core::Diagnostics& diags) {
@@ -320,6 +362,7 @@ model::Document prepare(model::Document doc, core::Diagnostics& diags) {
     for (size_t i = 0; i < doc.appendices.size(); ++i)
         prepare_appendix(doc.appendices[i], i, doc.appendices.size(), doc, type_name, diags);
     number_headings(doc);  // after cleaning, before measuring: labels are part of the text
+    if (doc.copy) prepare_copy(*doc.copy, doc.body, diags);  // parts are found by their labels
     mark_unbreakable(doc.body);
     for (auto& appendix : doc.appendices) mark_unbreakable(appendix.body);
     for (size_t i = 0; i < doc.notes.size(); ++i) {
