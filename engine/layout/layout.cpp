@@ -15,7 +15,7 @@ std::string one_line(std::string s) {
     return s;
 }
 
-// "PL I-" for the pages of "PHỤ LỤC I"; "PL 2-" for the second of several appendices with other
+// "PL I-" for the pages of "Phụ lục I"; "PL 2-" for the second of several appendices with other
 // labels; "PL-" for a single one.
 std::string label_prefix(const model::Appendix& a, int section, size_t count) {
     const std::string& label = a.label.value;

@@ -265,8 +265,10 @@ void prepare_appendix(model::Appendix& a, size_t index, size_t count, const mode
     clean(a.label, part + ".label", diags);
     clean(a.title, part + ".title", diags);
     clean(a.reference, part + ".reference", diags);
-    a.label.value = a.label.empty() ? (count > 1 ? "PHỤ LỤC " + roman(static_cast<int>(index) + 1)
-                                                 : std::string("PHỤ LỤC"))
+    // Mẫu 2.1 and ND30 §2.13 write "Phụ lục" in normal case (bold, 14 pt, by layout); a label
+    // the data gives, such as "PHỤ LỤC" (seed 001) or a type name ("ĐỀ CƯƠNG"), is in capitals.
+    a.label.value = a.label.empty() ? (count > 1 ? "Phụ lục " + roman(static_cast<int>(index) + 1)
+                                                 : std::string("Phụ lục"))
                                     : upper(a.label.value);
     if (a.reference.empty())
         a.reference.value = appendix_reference(doc, type_name);
