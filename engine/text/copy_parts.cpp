@@ -69,4 +69,32 @@ std::vector<std::string> keep_parts(std::vector<model::Block>& body,
     return missing;
 }
 
+void renumber_notes(model::Document& doc) {
+    std::vector<int> new_number(doc.notes.size() + 1, 0);
+    std::vector<model::Paragraph> kept;
+    const auto visit = [&](std::vector<model::InlineRun>& runs) {
+        for (auto& run : runs) {
+            if (run.note <= 0 || static_cast<size_t>(run.note) > doc.notes.size()) continue;
+            int& n = new_number[static_cast<size_t>(run.note)];
+            if (n == 0) {
+                kept.push_back(doc.notes[static_cast<size_t>(run.note) - 1]);
+                n = static_cast<int>(kept.size());
+            }
+            run.note = n;
+            run.text = std::to_string(n);
+        }
+    };
+    const auto visit_blocks = [&](std::vector<model::Block>& blocks) {
+        for (auto& b : blocks) {
+            if (auto* p = std::get_if<model::Paragraph>(&b)) visit(p->runs);
+            if (auto* t = std::get_if<model::Table>(&b))
+                for (auto& row : t->rows)
+                    for (auto& cell : row.cells) visit(cell.runs);
+        }
+    };
+    visit_blocks(doc.body);
+    for (auto& a : doc.appendices) visit_blocks(a.body);
+    doc.notes = std::move(kept);
+}
+
 }  // namespace vanthu::text::detail

@@ -47,5 +47,8 @@ std::vector<model::ByteRange> unbreakable_ranges_of_every_rule(std::string_view 
 std::vector<std::string> keep_parts(std::vector<model::Block>& body,
                                     const std::vector<model::Text>& parts,
                                     std::vector<std::string>& labels);
+// Numbers the footnotes again in marker order, 1 up, and drops those whose marker is gone
+// (with the parts a trích sao leaves out).
+void renumber_notes(model::Document& doc);
 
 }  // namespace vanthu::text::detail

@@ -279,7 +279,8 @@ void prepare_appendix(model::Appendix& a, size_t index, size_t count, const mode
 
 // The copy block (Mẫu 3.1): the copying body in capitals, "SAO Y" / "SAO LỤC" / "TRÍCH SAO",
 // "Số: 05/SY-UBND", its date line and Nơi nhận; a trích sao keeps only the parts it names.
-void prepare_copy(model::CopyBlock& c, std::vector<model::Block>& body, Diagnostics& diags) {
+void prepare_copy(model::Document& doc, Diagnostics& diags) {
+    model::CopyBlock& c = *doc.copy;
     using Form = model::CopyBlock::Form;
     clean(c.body.parent, "ban_sao.co_quan_chu_quan", diags);
     clean(c.body.name, "ban_sao.co_quan", diags);
@@ -305,7 +306,9 @@ void prepare_copy(model::CopyBlock& c, std::vector<model::Block>& body, Diagnost
         clean(c.parts[i], "ban_sao.trich[" + std::to_string(i) + "]", diags);
     if (c.form != Form::trich_sao || c.parts.empty()) return;
     std::vector<std::string> labels;
-    for (const auto& missing : detail::keep_parts(body, c.parts, labels)) {
+    const auto missing_parts = detail::keep_parts(doc.body, c.parts, labels);
+    if (missing_parts.empty()) detail::renumber_notes(doc);
+    for (const auto& missing : missing_parts) {
         std::string known;
         for (size_t i = 0; i < labels.size() && i < 20; ++i)
             known += (known.empty() ? "" : ", ") + labels[i];
@@ -364,7 +367,7 @@ model::Document prepare(model::Document doc, core::Diagnostics& diags) {
     for (size_t i = 0; i < doc.appendices.size(); ++i)
         prepare_appendix(doc.appendices[i], i, doc.appendices.size(), doc, type_name, diags);
     number_headings(doc);  // after cleaning, before measuring: labels are part of the text
-    if (doc.copy) prepare_copy(*doc.copy, doc.body, diags);  // parts are found by their labels
+    if (doc.copy) prepare_copy(doc, diags);  // parts are found by their labels
     mark_unbreakable(doc.body);
     for (auto& appendix : doc.appendices) mark_unbreakable(appendix.body);
     for (size_t i = 0; i < doc.notes.size(); ++i) {
