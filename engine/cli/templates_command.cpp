@@ -5,6 +5,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "expand/document_fields.hpp"
 #include "vanthu/engine.hpp"
 
 namespace vanthu::cli {
@@ -59,6 +60,8 @@ void list(const Engine& engine) {
     std::cout << "\nCác mục của một mẫu và ví dụ: vanthu templates TÊN-MẪU\n";
 }
 
+void print_fields(const std::vector<TemplateField>& fields);
+
 void show(Engine& engine, const std::string& name) {
     const auto fields = engine.template_field_info(name);
     const TemplateSummary* found = nullptr;
@@ -76,9 +79,15 @@ void show(Engine& engine, const std::string& name) {
         }
     if (fields.empty()) {
         std::cout << "\nmanifest.json của mẫu này không khai báo mục nào.\n";
-        return;
+    } else {
+        std::cout << "\nCác mục (mục lồng trong mục khác viết sau nó, thụt vào):\n";
+        print_fields(fields);
     }
-    std::cout << "\nCác mục (mục lồng trong mục khác viết sau nó, thụt vào):\n";
+    std::cout << "\nMục dùng được với mọi mẫu (bản sao, vừa trang):\n";
+    print_fields(expand::describe_fields(expand::document_fields_schema(), nullptr));
+}
+
+void print_fields(const std::vector<TemplateField>& fields) {
     for (const auto& f : fields) {
         const size_t indent = 2 + 2 * static_cast<size_t>(f.depth);
         std::string kind = f.type;

@@ -8,11 +8,11 @@ namespace vanthu::expand {
 
 using nlohmann::json;
 
-namespace {
+namespace {}  // namespace
 
 // ban_sao and vua_trang as a schema, so that they are checked with the manifest's rules and
 // messages (the data is checked as {"ban_sao": …, "vua_trang": …}: paths read `ban_sao.so`).
-const json& fields_schema() {
+const json& document_fields_schema() {
     static const json schema = json::parse(R"json({
       "type": "object",
       "properties": {
@@ -20,34 +20,41 @@ const json& fields_schema() {
           "type": "object",
           "additionalProperties": false,
           "required": ["co_quan", "ky_hieu", "chuc_danh", "nguoi_ky"],
+          "description": "Bản sao (Mẫu 3.1): thông tin của cơ quan sao, in dưới văn bản sau đường kẻ ngang — the copying body, for a copy",
           "properties": {
             "hinh_thuc": { "type": "string", "enum": ["sao-y", "sao-luc", "trich-sao"],
-              "description": "sao-y, sao-luc or trich-sao; the command's --copy wins" },
-            "co_quan_chu_quan": { "type": "string" },
+              "description": "Hình thức sao; --copy trong lệnh được ưu tiên — the copy's form; --copy wins" },
+            "co_quan_chu_quan": { "type": "string",
+              "description": "Cơ quan chủ quản của cơ quan sao (nếu có); viết in hoa — the copying body's parent" },
             "co_quan": { "type": "string", "minLength": 1,
-              "description": "The copying body (cơ quan sao văn bản)" },
-            "so": { "type": "string" },
+              "description": "Cơ quan sao văn bản; viết in hoa — the copying body" },
+            "so": { "type": "string",
+              "description": "Số của bản sao; để trống thì chừa chỗ — the copy's number" },
             "ky_hieu": { "type": "string", "minLength": 1,
-              "description": "The copying body's abbreviation: Số: 05/SY-<ky_hieu>" },
-            "dia_danh": { "type": "string" },
-            "ngay": { "type": "string", "format": "date" },
-            "noi_nhan": { "type": "array", "items": { "type": "string" } },
-            "luu": { "type": "string", "description": "What follows Lưu:, e.g. VT" },
+              "description": "Chữ viết tắt tên cơ quan sao: Số: 05/SY-<ky_hieu> (SL, TrS) — the copying body's abbreviation" },
+            "dia_danh": { "type": "string", "description": "Địa danh — place name" },
+            "ngay": { "type": "string", "format": "date",
+              "description": "Ngày sao, YYYY-MM-DD (YYYY-MM, YYYY khi chưa biết ngày) — date of the copy" },
+            "noi_nhan": { "type": "array", "items": { "type": "string" },
+              "description": "Nơi nhận bản sao — recipients" },
+            "luu": { "type": "string", "description": "Phần sau Lưu:, ví dụ VT — what follows Lưu:" },
             "chuc_danh": { "type": ["string", "array"], "items": { "type": "string" },
-              "description": "The signer's title lines, e.g. TL. CHỦ TỊCH / CHÁNH VĂN PHÒNG" },
-            "nguoi_ky": { "type": "string", "minLength": 1 },
-            "ghi_chu_ky": { "type": "string" },
+              "description": "Chức danh người ký, mỗi dòng một mục, ví dụ TL. CHỦ TỊCH / CHÁNH VĂN PHÒNG — the signer's title lines" },
+            "nguoi_ky": { "type": "string", "minLength": 1, "description": "Họ tên người ký — the signer" },
+            "ghi_chu_ky": { "type": "string", "description": "Ghi chú ở chỗ ký, ví dụ (Đã ký) — a note in the signature space" },
             "trich": { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 },
-              "description": "Trích sao: the parts copied, by their heading labels (Điều 2, II)" }
+              "description": "Chỉ với trích sao: các phần được trích, gọi theo đề mục như khi in (Điều 2, II) — the parts copied" }
           }
         },
         "vua_trang": { "type": ["string", "boolean"],
           "enum": ["co", "có", "khong", "không", true, false],
-          "description": "khong: keep the default spacing even when a page could be saved" }
+          "description": "khong: giữ khoảng cách mặc định, không thu hẹp để vừa trang (mặc định: co) — khong keeps the default spacing" }
       }
     })json");
     return schema;
 }
+
+namespace {
 
 bool declared(const json& manifest, const char* field) {
     const auto properties = manifest.find("properties");
@@ -171,7 +178,7 @@ DocumentFields take_document_fields(json& data, const json& manifest, const std:
             data.erase(field);
         }
     core::Diagnostics found;
-    check_data(fields_schema(), taken, file, found);
+    check_data(document_fields_schema(), taken, file, found);
     out = fields_from(taken, copy_form, file, found);
     diags.append(found);
     return out;

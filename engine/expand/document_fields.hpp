@@ -34,6 +34,10 @@ DocumentFields take_document_fields(nlohmann::json& data, const nlohmann::json& 
                                     const std::string& copy_form, const std::string& file,
                                     core::Diagnostics& diags);
 
+// The document-level fields as a manifest would declare them (`vanthu templates NAME` lists
+// them after the template's own).
+const nlohmann::json& document_fields_schema();
+
 // The copy forms the command and ban_sao.hinh_thuc accept.
 bool is_copy_form(const std::string& form);
 

@@ -96,6 +96,13 @@ TEST_F(TemplatesCommand, ShowsTheFieldsOfOneWithTypesRequiredAndExamples) {
     ASSERT_NE(rows, std::string::npos) << o;
     EXPECT_LT(content, heading);
     EXPECT_LT(content, rows);
+    // Then the fields every template takes, whatever its manifest says.
+    const size_t common = o.find("\nMục dùng được với mọi mẫu");
+    ASSERT_NE(common, std::string::npos) << o;
+    EXPECT_GT(common, rows);
+    EXPECT_NE(o.find("\n  ban_sao  (nhóm mục)\n", common), std::string::npos) << o;
+    EXPECT_NE(o.find("\n    ban_sao.co_quan  (chữ, bắt buộc)\n", common), std::string::npos) << o;
+    EXPECT_NE(o.find("\n  vua_trang  (", common), std::string::npos) << o;
     // A field of list items takes its example from the first item that has it.
     EXPECT_NE(o.find("\n    noi_dung[].doan  (chữ)\n        Ví dụ: Thực hiện Hướng dẫn số "
                      "04/HD-TLĐ"),
