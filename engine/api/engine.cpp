@@ -14,7 +14,9 @@
 #include <cairo-pdf.h>
 #include <nlohmann/json.hpp>
 
+#include "expand/catalogue.hpp"
 #include "expand/data.hpp"
+#include "expand/document_fields.hpp"
 #include "expand/expand.hpp"
 #include "expand/schema.hpp"
 #include "expand/template.hpp"
@@ -241,13 +243,37 @@ struct Engine::Impl {
             dir = name;
         else
             dir = options.data_dir / "templates" / name;
-        if (!std::filesystem::is_directory(dir))
-            fail("template.unknown",
-                 "unknown template \"" + name + "\" (no folder " + dir.string() + ")", data_file);
+        if (!std::filesystem::is_directory(dir)) {
+            if (name.find('/') != std::string::npos)
+                fail("template.unknown",
+                     "unknown template \"" + name + "\" (no folder " + dir.string() + ")",
+                     data_file);
+            // A name, not a path: say which names exist and which is nearest.
+            throw Error(expand::unknown_template(name, options.data_dir / "templates", data_file));
+        }
         auto key = std::filesystem::weakly_canonical(dir);
         auto it = templates.find(key);
         if (it == templates.end()) it = templates.emplace(key, expand::load_template(dir)).first;
         return it->second;
+    }
+
+    // ban_sao and vua_trang, which every template takes: out of the data before the manifest
+    // check, checked by expand::take_document_fields. A --copy-data file replaces ban_sao and is
+    // named in its own messages.
+    expand::DocumentFields document_fields(const RenderRequest& request,
+                                           const expand::Template& tmpl, expand::Data& data,
+                                           core::Diagnostics& diags) {
+        if (request.copy_data_file.empty())
+            return expand::take_document_fields(data.value, tmpl.manifest, request.copy, data.file,
+                                                diags);
+        if (data.value.is_object()) data.value.erase(expand::kCopyField);
+        auto fields = expand::take_document_fields(data.value, tmpl.manifest, {}, data.file, diags);
+        const auto copy_data = expand::load_data(request.copy_data_file);
+        nlohmann::json wrapped = {{expand::kCopyField, copy_data.value}};
+        fields.copy = expand::take_document_fields(wrapped, nlohmann::json::object(), request.copy,
+                                                   copy_data.file, diags)
+                          .copy;
+        return fields;
     }
 
     model::Document document(const RenderRequest& request, core::Diagnostics& diags) {
@@ -264,12 +290,16 @@ struct Engine::Impl {
             name = t->get<std::string>();
         }
         const auto& tmpl = get_template(name, data.file);
+        const auto fields = document_fields(request, tmpl, data, diags);
         const auto deferred = check_against_manifest(tmpl, data, request.draft, diags);
         expand::ExpandOptions eo;
         eo.strict = !request.draft;
         auto expanded = expand::expand(tmpl, data.value, data.file, eo, diags);
         add_deferred(deferred, diags);
         auto doc = parse::parse(expanded, diags);
+        doc.copy = fields.copy;
+        if (fields.fit) doc.fit = *fields.fit;
+        if (!request.fit) doc.fit = false;
         doc = text::prepare(std::move(doc), diags);
         core::throw_if_errors(diags);
         // A draft says so, in the top margin where it moves nothing else; after prepare(),
@@ -328,9 +358,31 @@ std::vector<std::string> Engine::template_fields(const std::string& name) {
     return fields;
 }
 
+std::vector<TemplateSummary> Engine::templates() const {
+    return expand::list_templates(impl_->options.data_dir / "templates");
+}
+
+std::vector<TemplateField> Engine::template_field_info(const std::string& name) {
+    const auto& tmpl = impl_->get_template(name, {});
+    std::optional<expand::Data> example;
+    for (const char* file : {"example.yaml", "example.yml", "example.json"})
+        if (std::filesystem::is_regular_file(tmpl.dir / file)) {
+            example = expand::load_data(tmpl.dir / file);
+            break;
+        }
+    return expand::describe_fields(tmpl.manifest, example ? &example->value : nullptr);
+}
+
 const std::filesystem::path& Engine::data_dir() const { return impl_->options.data_dir; }
 
 std::string Engine::font_family() { return impl_->get_shaper().family().name; }
+
+model::Document Engine::document(const RenderRequest& request, std::vector<Diagnostic>* warnings) {
+    core::Diagnostics diags;
+    auto doc = impl_->document(request, diags);
+    if (warnings) *warnings = diags.items();
+    return doc;
+}
 
 layout::Pages Engine::layout(const RenderRequest& request, std::vector<Diagnostic>* warnings) {
     return impl_->pages(request, warnings);

@@ -180,7 +180,7 @@ BatchReport run_batch(const BatchOptions& o) {
 
     batch::WorkHooks hooks;
     hooks.work = [&](const batch::Job& job) {
-        return batch::render_row(engine, plan, job, o.out_dir, o.draft);
+        return batch::render_row(engine, plan, job, o.out_dir, o.draft, o.fit);
     };
     hooks.done = [&](batch::RowResult&& r) {
         ++progress.done;

@@ -77,6 +77,7 @@ std::string common_digest(const BatchOptions& o, const Plan& plan, Engine& engin
     for (const auto& d : o.engine.font_dirs) h.field(d.string());
     h.field(o.engine.font_family);
     h.field(o.draft ? "draft" : "final");
+    h.field(o.fit ? "fit" : "no-fit");
     const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
     h.field(epoch ? epoch : "");
     h.field(fs::absolute(plan.data_name).parent_path().string());  // relative image paths

@@ -72,7 +72,7 @@ Diagnostic diagnostic_from(const json& j) {
 }  // namespace
 
 RowResult render_row(Engine& engine, const Plan& plan, const Job& job, const fs::path& out_dir,
-                     bool draft) {
+                     bool draft, bool fit) {
     RowResult r;
     r.job = {job.index, job.line, job.file, job.input, nullptr};
     RenderResult rendered;
@@ -82,6 +82,7 @@ RowResult render_row(Engine& engine, const Plan& plan, const Job& job, const fs:
         request.data_file = plan.data_name;
         request.template_name = plan.template_name;
         request.draft = draft;
+        request.fit = fit;
         request.data = &data;
         rendered = engine.render(request);
     } catch (const Error& e) {

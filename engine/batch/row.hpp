@@ -33,7 +33,7 @@ struct RowResult {
 
 // Renders `job` with `engine` and writes it atomically under `out_dir`.
 RowResult render_row(Engine& engine, const Plan& plan, const Job& job,
-                     const std::filesystem::path& out_dir, bool draft);
+                     const std::filesystem::path& out_dir, bool draft, bool fit);
 
 // A job and a result, sent through pipes between the main process and a worker.
 std::string to_message(const Job& job);

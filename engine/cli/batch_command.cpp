@@ -45,7 +45,8 @@ struct BatchCommand::Options {
     std::string template_name;
     std::string common, rows, out, name = "{{_row}}.pdf", shard;
     int jobs = 0;
-    bool force = false, fail_fast = false, draft = false, quiet = false, no_reuse = false;
+    bool force = false, fail_fast = false, draft = false, quiet = false, no_reuse = false,
+         no_fit = false;
     EngineFlags engine;
 };
 
@@ -71,6 +72,8 @@ BatchCommand::BatchCommand(CLI::App& app) : o_(std::make_unique<Options>()) {
     cmd_->add_flag("--force", o.force, "Render again outputs that are up to date");
     cmd_->add_flag("--fail-fast", o.fail_fast, "Stop at the first row that fails");
     cmd_->add_flag("--draft", o.draft, "Missing data becomes visible placeholders, not errors");
+    cmd_->add_flag("--no-fit", o.no_fit,
+                   "Keep the default spacing and size, even where tightening would save a page");
     cmd_->add_flag("--no-layout-reuse", o.no_reuse,
                    "Lay every paragraph out again in every document (for measurements)");
     o.engine.add_to(cmd_);
@@ -93,6 +96,7 @@ int BatchCommand::run() {
     b.force = o.force;
     b.fail_fast = o.fail_fast;
     b.draft = o.draft;
+    b.fit = !o.no_fit;
     b.reuse_layout = !o.no_reuse;
     b.engine = o.engine.options();
     if (!o.shard.empty()) {

@@ -11,6 +11,19 @@ void EngineFlags::add_to(CLI::App* cmd) {
         "Font family to use (default: Times New Roman if given, else Liberation Serif)");
 }
 
+void add_document_flags(CLI::App* cmd, RenderRequest& request) {
+    cmd->add_option("--copy", request.copy,
+                    "Add the copy block of a copy (Mẫu 3.1): sao-y, sao-luc or trich-sao; the "
+                    "copying body from the data's ban_sao or --copy-data")
+        ->check(CLI::IsMember({"sao-y", "sao-luc", "trich-sao"}));
+    cmd->add_option("--copy-data", request.copy_data_file,
+                    "YAML or JSON file with the copying body's fields (as ban_sao), replacing "
+                    "the data's ban_sao");
+    cmd->add_flag(
+        "--no-fit", [&request](int64_t) { request.fit = false; },
+        "Keep the default spacing and size, even where tightening would save a page");
+}
+
 EngineOptions EngineFlags::options() const {
     EngineOptions o;
     o.data_dir = data_dir;

@@ -20,4 +20,7 @@ struct EngineFlags {
     EngineOptions options() const;
 };
 
+// --copy, --copy-data and --no-fit, which render and preview share, into `request`.
+void add_document_flags(CLI::App* cmd, RenderRequest& request);
+
 }  // namespace vanthu::cli

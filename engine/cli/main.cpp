@@ -12,6 +12,7 @@
 #include "core/atomic_file.hpp"
 #include "engine_flags.hpp"
 #include "preview_command.hpp"
+#include "templates_command.hpp"
 #include "vanthu/engine.hpp"
 
 namespace {
@@ -137,6 +138,7 @@ int main(int argc, char** argv) {
     render->add_flag("--draft", request.draft,
                      "Mark the document DỰ THẢO; missing data becomes visible placeholders");
     add_protection(render, request.protection);
+    vanthu::cli::add_document_flags(render, request);
     using Writer = vanthu::RenderRequest::Writer;
     render
         ->add_option("--writer", request.writer,
@@ -146,6 +148,7 @@ int main(int argc, char** argv) {
     add_common(render, common);
     vanthu::cli::BatchCommand batch(app);
     vanthu::cli::PreviewCommand preview(app);
+    vanthu::cli::TemplatesCommand templates(app);
 
     try {
         app.parse(argc, argv);
@@ -156,6 +159,7 @@ int main(int argc, char** argv) {
 
     if (batch.parsed()) return batch.run();
     if (preview.parsed()) return preview.run();
+    if (templates.parsed()) return templates.run();
     try {
         if (render->parsed()) run_render(render_args, output, request, common);
     } catch (const vanthu::Error& e) {

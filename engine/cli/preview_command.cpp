@@ -53,6 +53,7 @@ struct PreviewCommand::Options {
     double dpi = 96;
     bool quiet = false;
     EngineFlags engine;
+    RenderRequest request;  // --copy, --copy-data, --no-fit
 };
 
 PreviewCommand::PreviewCommand(CLI::App& app) : o_(std::make_unique<Options>()) {
@@ -68,6 +69,7 @@ PreviewCommand::PreviewCommand(CLI::App& app) : o_(std::make_unique<Options>()) 
     cmd_->add_option("--format", o.format, "png (default) or svg")
         ->check(CLI::IsMember({"png", "svg"}));
     o.engine.add_to(cmd_);
+    add_document_flags(cmd_, o.request);
     cmd_->add_flag("-q,--quiet", o.quiet, "Print no warnings and no file names");
 }
 
@@ -77,7 +79,7 @@ bool PreviewCommand::parsed() const { return cmd_->parsed(); }
 
 int PreviewCommand::run() {
     const auto& o = *o_;
-    RenderRequest request;
+    RenderRequest request = o.request;
     request.draft = true;
     if (o.args.size() == 2) request.template_name = o.args[0];
     request.data_file = o.args.back();

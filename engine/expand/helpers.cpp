@@ -287,8 +287,12 @@ void add_helpers(km::data& root, std::shared_ptr<HelperEnv> env) {
     const auto date = [](bool long_form) {
         return
             [long_form](const std::string& v, std::string& problem) -> std::optional<std::string> {
-                const auto d = text::parse_iso_date(v);
-                if (!d) problem = "is not a date (YYYY-MM-DD)";
+                // The long form leaves the parts not known yet blank ("ngày     tháng 4 năm
+                // 2026"); the short form needs the whole date.
+                const auto d = long_form ? text::parse_partial_date(v) : text::parse_iso_date(v);
+                if (!d)
+                    problem = long_form ? "is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"
+                                        : "is not a whole date (YYYY-MM-DD)";
                 if (!d) return std::nullopt;
                 return long_form ? text::date_long(*d) : text::date_short(*d);
             };

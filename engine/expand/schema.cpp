@@ -11,6 +11,7 @@
 #include <memory>
 #include <set>
 
+#include "expand/nearest.hpp"
 #include "expand/utf8.hpp"
 #include "text/text.hpp"
 
@@ -38,40 +39,6 @@ std::string join(const std::vector<std::string>& items, const std::string& sep =
     std::string out;
     for (const auto& item : items) out += (out.empty() ? "" : sep) + item;
     return out;
-}
-
-// Edit distance (bytes), for "did you mean" hints.
-size_t distance(const std::string& a, const std::string& b) {
-    std::vector<size_t> row(b.size() + 1);
-    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (size_t i = 1; i <= a.size(); ++i) {
-        size_t diagonal = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= b.size(); ++j) {
-            const size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-            diagonal = up;
-        }
-    }
-    return row[b.size()];
-}
-
-// The known name nearest to `word`: at most 2 edits away, or extending it ("ghi_chu" ->
-// "ghi_chu_ky") or cut short from it, when the shorter of the two has 3 characters or more.
-std::optional<std::string> closest(const std::string& word, const std::vector<std::string>& known) {
-    std::optional<std::string> best;
-    size_t best_distance = 3;  // at most 2 edits
-    for (const auto& k : known) {
-        const std::string& shorter = word.size() < k.size() ? word : k;
-        const std::string& longer = word.size() < k.size() ? k : word;
-        const bool prefix = shorter.size() >= 3 && longer.compare(0, shorter.size(), shorter) == 0;
-        const size_t d = prefix ? 2 : distance(word, k);
-        if (d < best_distance && d < std::max(word.size(), k.size())) {
-            best = k;
-            best_distance = d;
-        }
-    }
-    return best;
 }
 
 // ---- regular expressions (ICU) ----------------------------------------------------------------
@@ -142,7 +109,7 @@ struct SchemaChecker {
         for (const auto& [keyword, v] : s.items()) {
             if (!contains(kKeywords, keyword)) {
                 std::vector<std::string> hints;
-                if (auto near = closest(keyword, kKeywords))
+                if (auto near = nearest_name(keyword, kKeywords))
                     hints.push_back("did you mean \"" + *near + "\"?");
                 hints.push_back("supported: " + join(kKeywords));
                 problem(pointer, "unknown keyword \"" + keyword + "\"", std::move(hints));
@@ -195,8 +162,9 @@ struct SchemaChecker {
                                          why + ")");
             } else if (keyword == "format") {
                 if (!v.is_string() || v.get<std::string>() != "date")
-                    problem(pointer, "\"format\" " + v.dump() +
-                                         " is not supported (only \"date\": YYYY-MM-DD)");
+                    problem(pointer,
+                            "\"format\" " + v.dump() +
+                                " is not supported (only \"date\": YYYY-MM-DD, YYYY-MM or YYYY)");
             }
             // description, title, $schema, $comment: annotations.
         }
@@ -388,13 +356,11 @@ struct DataChecker {
                                  quote_value(text));
         }
         if (auto f = s.find("format"); f != s.end() && *f == "date") {
-            if (!text::parse_iso_date(text)) {
-                const bool shaped = text.size() == 10 && text[4] == '-' && text[7] == '-' &&
-                                    std::all_of(text.begin(), text.end(), [](char c) {
-                                        return c == '-' || (c >= '0' && c <= '9');
-                                    });
-                report(path, "expected a date like 2024-05-10, got " + quote_value(text) +
-                                 (shaped ? " (no such day in the calendar)" : ""));
+            if (const std::string why = text::date_problem(text); !why.empty()) {
+                // "expected a date like …, got "10/5"", or "… got "2023-02-29" (no such day …)".
+                const bool shape = why.starts_with("expected");
+                report(path, (shape ? why : std::string("expected a date like 2024-05-10")) +
+                                 ", got " + quote_value(text) + (shape ? "" : " (" + why + ")"));
             }
         }
     }
@@ -436,7 +402,7 @@ struct DataChecker {
                 check(*field, value, child(path, key));
             } else if (closed) {
                 std::vector<std::string> hints;
-                if (auto near = closest(key, known))
+                if (auto near = nearest_name(key, known))
                     hints.push_back("did you mean \"" + *near + "\"?");
                 report(path, "unknown field \"" + key + "\" (known: " + join(known) + ")",
                        std::move(hints));

@@ -12,7 +12,8 @@
 //   minLength, maxLength  text length in code points (after NFC)
 //   pattern               ICU regular expression (Unicode-aware: [ĐÂ] is two letters, not bytes),
 //                         searched anywhere in the text as JSON Schema does; anchor it with ^…$
-//   format                "date" only: YYYY-MM-DD and a real calendar date
+//   format                "date" only: YYYY-MM-DD and a real calendar date, or a date known
+//                         in part before issuance, YYYY-MM or YYYY
 //   description, title, $schema, $comment   annotations, ignored
 // Any other keyword, an unsupported format, a wrong keyword value or a pattern that does not
 // compile is a template error ("template.schema", naming the manifest file and the place in the
@@ -49,7 +50,7 @@ std::vector<core::Diagnostic> check_schema(const nlohmann::json& schema,
 // Checks `data` against `schema`, adding EVERY problem to `diags` (code "data.schema", errors,
 // located at `data_file` without a line: data values carry no positions). Messages start with
 // the key path (`noi_nhan[2]`, `ky.ho_ten`, list indices from 0):
-//   ngay: expected a date like 2024-05-10, got "10/5"
+//   ngay: expected a date like 2024-05-10, 2024-05 or 2024, got "10/5"
 //   so: required but not given                     (hint: the field's description, if any)
 //   kinh_gui: expected a list, got a text
 //   noi_dung[3]: unknown field "doan2" (known: cong, doan, gach)   (fields sorted by name)

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "layout/kept_blocks.hpp"
+#include "text/text.hpp"
 
 namespace vanthu::layout {
 namespace {
@@ -15,7 +16,7 @@ std::string one_line(std::string s) {
     return s;
 }
 
-// "PL I-" for the pages of "PHỤ LỤC I"; "PL 2-" for the second of several appendices with other
+// "PL I-" for the pages of "Phụ lục I"; "PL 2-" for the second of several appendices with other
 // labels; "PL-" for a single one.
 std::string label_prefix(const model::Appendix& a, int section, size_t count) {
     const std::string& label = a.label.value;
@@ -184,7 +185,9 @@ Pages layout_document(const model::Document& doc, Shaper& shaper, const LayoutOp
     pages.metadata.author = one_line(h.issuer.value);
     pages.metadata.subject = h.number_line;
     pages.metadata.keywords = keywords(doc);
-    pages.metadata.creation_date = h.date.value;
+    // A date known in part ("2026-04", before issuance) is no creation date: the writers then
+    // take the fallback, as for an undated draft. The record keeps it as written.
+    if (text::parse_iso_date(h.date.value)) pages.metadata.creation_date = h.date.value;
     pages.metadata.record = record(doc);
     pages.outline = outline(cx);
     for (auto& page : pages.pages)

@@ -162,11 +162,11 @@ struct Signature {
     SourceLocation where;
 };
 
-// An attachment with its own pages and page numbers (ND30 §2.13): "PHỤ LỤC" (numbered I, II …
+// An attachment with its own pages and page numbers (ND30 §2.13): "Phụ lục" (numbered I, II …
 // when there are several) or its own label ("ĐỀ CƯƠNG BÁO CÁO"), a title, the italic
 // "(Kèm theo …)" line, then content like the body.
 struct Appendix {
-    Text label;  // empty: "PHỤ LỤC", with a Roman number when there are several (text stage)
+    Text label;  // empty: "Phụ lục", with a Roman number when there are several (text stage)
     Text title;  // optional, bold, centred; '\n' forces a break
     Text reference;  // "(Kèm theo …)"; empty: composed from the header by the text stage
     bool place_date = false;  // repeat the header's place-and-date line above it (seed 001)

@@ -42,9 +42,38 @@ std::optional<Date> parse_iso_date(std::string_view s) {
     return Date{*year, *month, *day};
 }
 
+std::optional<Date> parse_partial_date(std::string_view s) {
+    if (s.size() == 10) return parse_iso_date(s);
+    if (s.size() != 4 && !(s.size() == 7 && s[4] == '-')) return std::nullopt;
+    const auto year = digits(s.substr(0, 4));
+    if (!year || *year < 1) return std::nullopt;
+    if (s.size() == 4) return Date{*year, 0, 0};
+    const auto month = digits(s.substr(5, 2));
+    if (!month || *month < 1 || *month > 12) return std::nullopt;
+    return Date{*year, *month, 0};
+}
+
+std::string date_problem(std::string_view s) {
+    if (parse_partial_date(s)) return {};
+    const bool digits_and_dashes =
+        (s.size() == 10 && s[4] == '-' && s[7] == '-' && digits(s.substr(8, 2))) ||
+        (s.size() == 7 && s[4] == '-');
+    if (digits_and_dashes && digits(s.substr(0, 4)) && digits(s.substr(5, 2))) {
+        const int month = *digits(s.substr(5, 2));
+        if (month < 1 || month > 12) return "there is no month " + std::string(s.substr(5, 2));
+        if (*digits(s.substr(0, 4)) < 1) return "there is no year 0000";
+        return "no such day in the calendar";
+    }
+    if (s.size() == 4 && digits(s)) return "there is no year 0000";
+    return "expected a date like 2024-05-10, 2024-05 or 2024";
+}
+
+// A part not known yet is left blank for the clerk to write in, five spaces wide as in the
+// draft's blank date line.
 std::string date_long(const Date& d) {
-    return "ngày " + two_digits(d.day) + " tháng " + month_text(d.month) + " năm " +
-           std::to_string(d.year);
+    const std::string blank = "     ";
+    return "ngày" + (d.day ? " " + two_digits(d.day) + " " : blank) + "tháng" +
+           (d.month ? " " + month_text(d.month) + " " : blank) + "năm " + std::to_string(d.year);
 }
 
 std::string date_short(const Date& d) {

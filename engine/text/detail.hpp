@@ -40,4 +40,15 @@ void clear_unbreakable_memo();
 // characters for (tests: the shortcut must not change what is found).
 std::vector<model::ByteRange> unbreakable_ranges_of_every_rule(std::string_view s);
 
+// Trích sao: keeps in `body` only the parts named in `parts`, each a heading whose text starts
+// with the part's label ("Điều 2", "II"; letter case aside) and the blocks after it up to the
+// next heading of its level or above. Returns the labels no heading has, leaving `body` whole
+// then; `labels` gets the labels of the body's headings, for the message.
+std::vector<std::string> keep_parts(std::vector<model::Block>& body,
+                                    const std::vector<model::Text>& parts,
+                                    std::vector<std::string>& labels);
+// Numbers the footnotes again in marker order, 1 up, and drops those whose marker is gone
+// (with the parts a trích sao leaves out).
+void renumber_notes(model::Document& doc);
+
 }  // namespace vanthu::text::detail

@@ -87,33 +87,25 @@ std::string number_line(std::string_view number, std::string_view symbol) {
     return "Số: " + num + "/" + sym;
 }
 
-bool looks_like_iso_date(std::string_view s) {
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-        if (s[i] < '0' || s[i] > '9') return false;
-    return true;
+// "ngày 14 tháng 10 năm 2021", with blanks for the parts not known yet ("ngày     tháng     năm
+// 2026" before issuance), all blank for an empty date; `field` names it in messages.
+std::string long_date(const model::Text& date, const std::string& field, Diagnostics& diags) {
+    const std::string_view value = trim(date.value);
+    if (value.empty()) return "ngày     tháng     năm     ";  // blanks of a draft
+    if (const auto d = parse_partial_date(value)) return date_long(*d);
+    diags.add({core::Severity::error,
+               "text.date",
+               field + ": " + date_problem(value) + ", got \"" + std::string(value) + "\"",
+               location(date.where),
+               {"write the date as YYYY-MM-DD, or YYYY-MM or YYYY while the day is not known; "
+                "leave it empty for a draft"}});
+    return "ngày     tháng     năm     ";
 }
 
-std::string date_line(const model::Header& h, Diagnostics& diags) {
-    const std::string_view place = trim(h.place.value);
-    const std::string_view date = trim(h.date.value);
-    std::string when = "ngày     tháng     năm     ";  // blanks of a draft
-    if (!date.empty()) {
-        if (const auto d = parse_iso_date(date)) {
-            when = date_long(*d);
-        } else {
-            const std::string got(date);
-            const std::string message =
-                looks_like_iso_date(date)
-                    ? "date: \"" + got + "\" is not a calendar date"
-                    : "date: expected a date like 2024-05-10, got \"" + got + "\"";
-            diags.add({core::Severity::error,
-                       "text.date",
-                       message,
-                       location(h.date.where),
-                       {"write the date as YYYY-MM-DD; leave it empty for a draft"}});
-        }
-    }
+std::string date_line(const model::Text& place_text, const model::Text& date,
+                      const std::string& field, Diagnostics& diags) {
+    const std::string_view place = trim(place_text.value);
+    const std::string when = long_date(date, field, diags);
     if (place.empty()) return when;
     return std::string(place) + ", " + when;
 }
@@ -267,7 +259,7 @@ std::string appendix_reference(const model::Document& doc, const std::string& ty
         if (number.starts_with(' ')) number.remove_prefix(1);  // a draft keeps its blank
         line += " số " + std::string(number);
     }
-    const auto date = parse_iso_date(trim(h.date.value));
+    const auto date = parse_partial_date(trim(h.date.value));
     line += " " + (date ? date_long(*date) : std::string("ngày     tháng     năm     "));
     if (!issuer.empty()) {
         std::string of(trim(issuer));
@@ -283,8 +275,10 @@ void prepare_appendix(model::Appendix& a, size_t index, size_t count, const mode
     clean(a.label, part + ".label", diags);
     clean(a.title, part + ".title", diags);
     clean(a.reference, part + ".reference", diags);
-    a.label.value = a.label.empty() ? (count > 1 ? "PHỤ LỤC " + roman(static_cast<int>(index) + 1)
-                                                 : std::string("PHỤ LỤC"))
+    // Mẫu 2.1 and ND30 §2.13 write "Phụ lục" in normal case (bold, 14 pt, by layout); a label
+    // the data gives, such as "PHỤ LỤC" (seed 001) or a type name ("ĐỀ CƯƠNG"), is in capitals.
+    a.label.value = a.label.empty() ? (count > 1 ? "Phụ lục " + roman(static_cast<int>(index) + 1)
+                                                 : std::string("Phụ lục"))
                                     : upper(a.label.value);
     if (a.reference.empty())
         a.reference.value = appendix_reference(doc, type_name, a.own_header ? issuer : "");
@@ -292,6 +286,51 @@ void prepare_appendix(model::Appendix& a, size_t index, size_t count, const mode
         a.reference.value = "(" + std::string(trim(a.reference.value)) + ")";
     clean_blocks(a.body, part, diags);
     if (a.signature) prepare_signature(*a.signature, part + ".signature", diags);
+}
+
+// The copy block (Mẫu 3.1): the copying body in capitals, "SAO Y" / "SAO LỤC" / "TRÍCH SAO",
+// "Số: 05/SY-UBND", its date line and Nơi nhận; a trích sao keeps only the parts it names.
+void prepare_copy(model::Document& doc, Diagnostics& diags) {
+    model::CopyBlock& c = *doc.copy;
+    using Form = model::CopyBlock::Form;
+    clean(c.body.parent, "ban_sao.co_quan_chu_quan", diags);
+    clean(c.body.name, "ban_sao.co_quan", diags);
+    clean(c.number, "ban_sao.so", diags);
+    clean(c.symbol, "ban_sao.ky_hieu", diags);
+    clean(c.place, "ban_sao.dia_danh", diags);
+    clean(c.date, "ban_sao.ngay", diags);
+    c.body.parent.value = upper(c.body.parent.value);
+    c.body.name.value = upper(c.body.name.value);
+    c.form_line = c.form == Form::sao_y     ? "SAO Y"
+                  : c.form == Form::sao_luc ? "SAO LỤC"
+                                            : "TRÍCH SAO";
+    // Điều 25, Mẫu 3.1: the copy's number, then SY, SL or TrS and the copying body's symbol.
+    const std::string kind = c.form == Form::sao_y ? "SY" : c.form == Form::sao_luc ? "SL" : "TrS";
+    const std::string symbol = clean_symbol(c.symbol.value);
+    c.number_line = number_line(c.number.value, symbol.empty() ? kind : kind + "-" + symbol);
+    c.date_line = date_line(c.place, c.date, "ban_sao.ngay", diags);
+    for (size_t i = 0; i < c.recipients.size(); ++i)
+        clean(c.recipients[i], "ban_sao.noi_nhan[" + std::to_string(i) + "]", diags);
+    punctuate_list(c.recipients);
+    prepare_signature(c.signature, "ban_sao.chuc_danh", diags);
+    for (size_t i = 0; i < c.parts.size(); ++i)
+        clean(c.parts[i], "ban_sao.trich[" + std::to_string(i) + "]", diags);
+    if (c.form != Form::trich_sao || c.parts.empty()) return;
+    std::vector<std::string> labels;
+    const auto missing_parts = detail::keep_parts(doc.body, c.parts, labels);
+    if (missing_parts.empty()) detail::renumber_notes(doc);
+    for (const auto& missing : missing_parts) {
+        std::string known;
+        for (size_t i = 0; i < labels.size() && i < 20; ++i)
+            known += (known.empty() ? "" : ", ") + labels[i];
+        diags.add({core::Severity::error,
+                   "text.copy-part",
+                   "ban_sao.trich: the body has no part \"" + missing + "\"",
+                   location(c.parts.front().where),
+                   {labels.empty() ? std::string("the body has no headings to copy by")
+                                   : "its headings: " + known + (labels.size() > 20 ? ", …" : ""),
+                    "name a part by its heading's label, as printed: Điều 2, II, 1"}});
+    }
 }
 
 }  // namespace
@@ -330,7 +369,7 @@ model::Document prepare(model::Document doc, core::Diagnostics& diags) {
         mark->value = upper(mark->value);
     }
     h.number_line = number_line(h.number.value, h.symbol.value);
-    h.date_line = date_line(h, diags);  // checks the date even where the line is not printed
+    h.date_line = date_line(h.place, h.date, "date", diags);  // checked even where not printed
     if (!h.place_date) h.date_line.clear();
     h.subject_line = subject_line(doc.kind, h.subject.value);
 
@@ -343,6 +382,7 @@ model::Document prepare(model::Document doc, core::Diagnostics& diags) {
         prepare_appendix(doc.appendices[i], i, doc.appendices.size(), doc, type_name, issuer,
                          diags);
     number_headings(doc);  // after cleaning, before measuring: labels are part of the text
+    if (doc.copy) prepare_copy(doc, diags);  // parts are found by their labels
     mark_unbreakable(doc.body);
     for (auto& appendix : doc.appendices) mark_unbreakable(appendix.body);
     for (size_t i = 0; i < doc.notes.size(); ++i) {

@@ -35,10 +35,17 @@ struct Date {
 };
 // Parses "YYYY-MM-DD" and checks it is a real calendar date (29 February only in leap years).
 std::optional<Date> parse_iso_date(std::string_view s);
+// A date known in part, before issuance: "2026" (month and day 0: not known yet), "2026-04"
+// (day 0), or a full "YYYY-MM-DD" as parse_iso_date.
+std::optional<Date> parse_partial_date(std::string_view s);
+// Why `s` is not a date parse_partial_date() accepts ("there is no month 13", "no such day in
+// the calendar", "expected a date like 2024-05-10 …"); empty when it is one.
+std::string date_problem(std::string_view s);
 // Decree 30 long form: "ngày 05 tháng 02 năm 2024", "ngày 10 tháng 5 năm 2024"
-// (leading zero on days 1–9 and on months 1 and 2 only).
+// (leading zero on days 1–9 and on months 1 and 2 only). A part that is 0 (a partial date)
+// is left blank: "ngày     tháng 4 năm 2026", "ngày     tháng     năm 2026".
 std::string date_long(const Date& d);
-// Short form with the same padding rule: "05/02/2024", "10/5/2024".
+// Short form with the same padding rule: "05/02/2024", "10/5/2024" (a full date only).
 std::string date_short(const Date& d);
 
 // --- Tokens that must not be broken across lines -----------------------------------------
@@ -50,7 +57,8 @@ std::string date_short(const Date& d);
 // Ranges are sorted, do not overlap, and begin and end on code-point boundaries.
 // Also glued (§7.6): number + unit ("300 đồng", "15 °C"), citation labels ("Điều 5",
 // "điểm a"), a heading marker at the start of `s` with its first word ("1.1. Cấp"),
-// authority prefixes ("TM. BAN"), "B/c", "Đ/c". Touching ranges are merged into one.
+// authority prefixes ("TM. BAN"), short abbreviations with a slash ("B/c", "Đ/c", "ph/h",
+// "th/h": one to four letters each side). Touching ranges are merged into one.
 std::vector<model::ByteRange> unbreakable_ranges(std::string_view s);
 // Compiles the rules unbreakable_ranges() uses (ICU regular expressions, several ms in all)
 // ahead of their first use. Thread-safe: it compiles last to first and unbreakable_ranges()

@@ -99,8 +99,11 @@ constexpr Rule kRules[] = {
      1},
     {"authority prefix", NOT_AFTER_WORD "(?:TM|KT|TL|TUQ|Q|TP)\\." SP R"(*[^\s]+)", 0, kDot},
     {"V/v + word", NOT_AFTER_WORD "[Vv]/[Vv]" SP R"(+[^\s]+)", 0, kSlash},
-    // "B/c", "Đ/c".
-    {"letter/letter", R"((?<![\w/])\p{L}\p{M}*/\p{L}\p{M}*(?![\w/]))", 0, kSlash},
+    // Short abbreviations with a slash, letters on both sides in either case: "B/c", "Đ/c",
+    // "V/v", "k/g", and "ph/h", "th/h" (phối hợp, thực hiện), which Pango would otherwise break
+    // after the slash ("(để ph/h th/" | "h);"). Not a part of a longer chain ("a/b/c", a path).
+    {"short letters/letters", R"((?<![\w/])(?:\p{L}\p{M}*){1,4}/(?:\p{L}\p{M}*){1,4}(?![\w/]))", 0,
+     kSlash},
     // A spaced hyphen or dash used as a divider ("Trung hậu - Sáng tạo", "Hà Nội – 2024") stays
     // with the word before it: a line that starts with "- " would read as a list item.
     {"word + spaced dash", R"([^\s]+)" SP R"(+[\-\u2013\u2014](?=)" SP ")", 0, kDash},

@@ -61,8 +61,8 @@ class AppendixLayout : public ::testing::Test {
 
 TEST_F(AppendixLayout, EachAppendixStartsANewPageInItsOwnSection) {
     const auto signer = page_with(pages_, "Nguyễn Thiện Phú");
-    const auto first = page_with(pages_, "PHỤ LỤC I");
-    const auto second = page_with(pages_, "PHỤ LỤC II");
+    const auto first = page_with(pages_, "Phụ lục I");
+    const auto second = page_with(pages_, "Phụ lục II");
     ASSERT_TRUE(signer && first && second);
     EXPECT_EQ(*first, *signer + 1);
     EXPECT_GT(*second, *first);
@@ -70,14 +70,14 @@ TEST_F(AppendixLayout, EachAppendixStartsANewPageInItsOwnSection) {
     EXPECT_EQ(pages_.pages[*first].section, 1);
     EXPECT_EQ(pages_.pages[*second].section, 2);
     EXPECT_EQ(pages_.pages[*second - 1].section, 1);
-    // The label of PHỤ LỤC II heads its page: it is the page's first line.
-    EXPECT_EQ(lines_of(pages_, *second).front().text, "PHỤ LỤC II");
+    // The label of Phụ lục II heads its page: it is the page's first line.
+    EXPECT_EQ(lines_of(pages_, *second).front().text, "Phụ lục II");
 }
 
 TEST_F(AppendixLayout, HeadIsBoldLabelAndTitleAndItalicReferenceCentred) {
-    const size_t p = *page_with(pages_, "PHỤ LỤC I");
+    const size_t p = *page_with(pages_, "Phụ lục I");
     const auto lines = lines_of(pages_, p);
-    const auto label = find_exact_line(lines, "PHỤ LỤC I");
+    const auto label = find_exact_line(lines, "Phụ lục I");
     const auto title = find_line(lines, "Hoạt động phối hợp giữa");
     const auto reference = find_line(lines, "(Ban hành kèm theo Kế hoạch số 620/KH-LĐLĐ");
     ASSERT_TRUE(label && title && reference);
@@ -120,17 +120,17 @@ TEST_F(AppendixLayout, HeadIsBoldLabelAndTitleAndItalicReferenceCentred) {
 TEST_F(AppendixLayout, PlaceAndDateLineRepeatedWhereTheHeaderPutsIt) {
     const std::string date = "An Giang, ngày 30 tháng 12 năm 2022";
     const auto in_header = find_exact_line(lines_of(pages_, 0), date);
-    const size_t p = *page_with(pages_, "PHỤ LỤC I");
+    const size_t p = *page_with(pages_, "Phụ lục I");
     const auto lines = lines_of(pages_, p);
     const auto repeated = find_exact_line(lines, date);
-    const auto label = find_exact_line(lines, "PHỤ LỤC I");
+    const auto label = find_exact_line(lines, "Phụ lục I");
     ASSERT_TRUE(in_header && repeated && label);
     EXPECT_TRUE(repeated->italic);
     EXPECT_DOUBLE_EQ(repeated->size, in_header->size);
     EXPECT_NEAR(repeated->left, in_header->left, 0.01);
     EXPECT_LT(repeated->baseline, label->baseline);
-    // PHỤ LỤC II does not ask for it.
-    EXPECT_FALSE(find_exact_line(lines_of(pages_, *page_with(pages_, "PHỤ LỤC II")), date));
+    // Phụ lục II does not ask for it.
+    EXPECT_FALSE(find_exact_line(lines_of(pages_, *page_with(pages_, "Phụ lục II")), date));
 }
 
 TEST_F(AppendixLayout, PageNumbersRestartPerSectionAndSkipEachFirstPage) {
@@ -160,14 +160,14 @@ TEST_F(AppendixLayout, PageNumbersRestartPerSectionAndSkipEachFirstPage) {
 TEST_F(AppendixLayout, LandscapeAppendixHasLandscapePagesAndAWideTable) {
     EXPECT_NEAR(pages_.pages.front().width, core::kA4Width, 0.01);  // page 1 stays portrait
     EXPECT_NEAR(pages_.pages.front().height, core::kA4Height, 0.01);
-    const size_t p = *page_with(pages_, "PHỤ LỤC II");
+    const size_t p = *page_with(pages_, "Phụ lục II");
     for (size_t i = 0; i < pages_.pages.size(); ++i) {
         const bool in_second = pages_.pages[i].section == 2;
         EXPECT_NEAR(pages_.pages[i].width, in_second ? 841.89 : 595.28, 0.01) << i;
         EXPECT_NEAR(pages_.pages[i].height, in_second ? 595.28 : 841.89, 0.01) << i;
     }
     // Head centred on the landscape text block.
-    const auto label = find_exact_line(lines_of(pages_, p), "PHỤ LỤC II");
+    const auto label = find_exact_line(lines_of(pages_, p), "Phụ lục II");
     EXPECT_NEAR(label->centre(), kLandscapeCentre, 1);
     // The table's top rule spans the landscape text width.
     double widest = 0, left = 0;
@@ -182,7 +182,7 @@ TEST_F(AppendixLayout, LandscapeAppendixHasLandscapePagesAndAWideTable) {
 }
 
 TEST_F(AppendixLayout, TableInAnAppendixRepeatsItsHeaderOnTheNextPage) {
-    const size_t p = *page_with(pages_, "PHỤ LỤC II");
+    const size_t p = *page_with(pages_, "Phụ lục II");
     ASSERT_EQ(pages_.pages.size(), p + 2);
     for (size_t page : {p, p + 1}) {
         const auto lines = lines_of(pages_, page);
@@ -201,14 +201,14 @@ TEST_F(AppendixLayout, TableInAnAppendixRepeatsItsHeaderOnTheNextPage) {
 
 TEST(AppendixLabels, SeveralAppendicesGetRomanNumbersAndOneStaysUnnumbered) {
     const auto pages = layout_case("appendix");
-    EXPECT_TRUE(page_with(pages, "PHỤ LỤC I"));
-    EXPECT_TRUE(page_with(pages, "PHỤ LỤC II"));
+    EXPECT_TRUE(page_with(pages, "Phụ lục I"));
+    EXPECT_TRUE(page_with(pages, "Phụ lục II"));
 
     const auto single = layout_case("appendix-single");
     ASSERT_EQ(single.pages.size(), 2u);
     const auto lines = lines_of(single, 1);
     EXPECT_EQ(single.pages[1].section, 1);
-    EXPECT_TRUE(find_exact_line(lines, "PHỤ LỤC"));
+    EXPECT_TRUE(find_exact_line(lines, "Phụ lục"));
     const auto reference =
         find_exact_line(lines, "(Kèm theo Kế hoạch số 05/KH-BTV ngày 10 tháng 5 năm 2024)");
     ASSERT_TRUE(reference);
@@ -221,7 +221,7 @@ TEST(AppendixLabels, SeveralAppendicesGetRomanNumbersAndOneStaysUnnumbered) {
 // 001's reference line used to end "… số: 620/CTPH-" and go on "LĐLĐ-HLHPN ngày …".
 TEST(AppendixHead, ReferenceLineKeepsTheSymbolWhole) {
     const auto pages = layout_case("appendix-reference");
-    const auto p = page_with(pages, "PHỤ LỤC");
+    const auto p = page_with(pages, "Phụ lục");
     ASSERT_TRUE(p);
     const auto lines = lines_of(pages, *p);
     const auto first = find_line(lines, "(Ban hành kèm theo");

@@ -167,7 +167,7 @@ TEST_F(Cli, UnknownTemplateIsAnError) {
     auto r = vanthu("render " + shell_quote(data.string()) + " -o " +
                     shell_quote((dir_ / "out.pdf").string()));
     EXPECT_EQ(r.status, 2) << r.output;
-    EXPECT_NE(r.output.find("unknown template \"khong-co\""), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("không có mẫu văn bản \"khong-co\""), std::string::npos) << r.output;
 }
 
 TEST_F(Cli, MissingDataFileIsAnError) {
@@ -348,6 +348,37 @@ TEST_F(Cli, WritesThroughASymbolicLinkEvenADanglingOne) {
     EXPECT_EQ(r.status, 0) << r.output;
     EXPECT_TRUE(fs::is_symlink(dir_ / "link.pdf")) << "the link itself must stay a link";
     EXPECT_EQ(read_file(dir_ / "target.pdf").substr(0, 5), "%PDF-");
+}
+
+}  // namespace
+
+namespace {
+
+// Copies and the fit switch on the command line (issue 16, items 2 and 5): the flags reach the
+// engine (what they make of the document is checked in unit_api, CopyAndFit.*).
+class CliCopy : public TempDirTest {};
+
+TEST_F(CliCopy, CopyFlagsAndNoFitAreAccepted) {
+    const auto copy = dir_ / "sao.yaml";
+    write_file(copy,
+               "co_quan: Văn phòng UBND tỉnh\nky_hieu: VP\nso: \"12\"\ndia_danh: Lạng Sơn\n"
+               "ngay: 2026-04-02\nnoi_nhan: [Sở Nội vụ]\nluu: VT\nchuc_danh: [Chánh Văn phòng]\n"
+               "nguoi_ky: Lê Thị Bình\n");
+    const std::string data = shell_quote((kSource / "templates/ke-hoach/example.yaml").string());
+    const std::string out = " -o " + shell_quote((dir_ / "x.pdf").string());
+    auto r = run(kCli + " render " + data + out + " --copy sao-y --copy-data " +
+                     shell_quote(copy.string()) + " --no-fit",
+                 true);
+    EXPECT_EQ(r.status, 0) << r.output;
+    r = run(kCli + " render " + data + out + " --copy sao-y", true);
+    EXPECT_EQ(r.status, 2) << r.output;
+    EXPECT_NE(r.output.find("--copy sao-y needs the copying body's data"), std::string::npos)
+        << r.output;
+    r = run(kCli + " render " + data + out + " --copy sao", true);
+    EXPECT_EQ(r.status, 2) << "an unknown form is a usage error: " << r.output;
+    r = run(kCli + " preview " + data + " --no-fit -q --out " + shell_quote((dir_ / "pv").string()),
+            true);
+    EXPECT_EQ(r.status, 0) << r.output;
 }
 
 }  // namespace

@@ -66,7 +66,7 @@ TEST_F(DataCheck, EveryProblemIsReportedInOneRun) {
         write("d.yaml", letter({{"ngay", "ngay: 10/5"}, {"kinh_gui", "kinh_gui: \"not a list\""}}));
     auto r = render(data);
     EXPECT_EQ(r.status, 2) << r.output;
-    EXPECT_NE(r.output.find("ngay: expected a date like 2024-05-10, got \"10/5\""),
+    EXPECT_NE(r.output.find("ngay: expected a date like 2024-05-10, 2024-05 or 2024, got \"10/5\""),
               std::string::npos)
         << r.output;
     EXPECT_NE(r.output.find("kinh_gui: expected a list, got a text"), std::string::npos)

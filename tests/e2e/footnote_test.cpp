@@ -305,7 +305,7 @@ TEST(FootnoteAppendix, NotesContinueTheNumberingOnTheAppendixPages) {
     expect_notes_at_foot(pages, "footnotes-appendix.yaml");
     const auto markers = numbers(pages, kBodyMarker);
     ASSERT_EQ(markers.size(), 3u);
-    const char* heads[] = {nullptr, "PHỤ LỤC I", "PHỤ LỤC II"};
+    const char* heads[] = {nullptr, "Phụ lục I", "Phụ lục II"};
     for (int i = 0; i < 3; ++i) {
         EXPECT_EQ(markers[static_cast<size_t>(i)].value, i + 1);
         if (!heads[i]) continue;

@@ -59,6 +59,7 @@ struct BatchOptions {
     bool force = false;      // render again even what is up to date
     bool fail_fast = false;  // stop at the first failing row
     bool draft = false;      // as RenderRequest::draft
+    bool fit = true;         // as RenderRequest::fit (false: --no-fit)
     int shard_index = 1;     // render only slice shard_index (1-based) of shard_count
     int shard_count = 1;
     bool reuse_layout = true;  // lay identical paragraphs out once per worker

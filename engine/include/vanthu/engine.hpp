@@ -16,7 +16,9 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "core/diagnostics.hpp"
+#include "expand/catalogue.hpp"
 #include "layout/pages.hpp"
+#include "model/document.hpp"
 #include "render/pdf_finish.hpp"
 
 namespace vanthu {
@@ -24,6 +26,8 @@ namespace vanthu {
 using Diagnostic = core::Diagnostic;
 using Error = core::Failure;
 using core::format;
+using TemplateSummary = expand::TemplateSummary;
+using TemplateField = expand::FieldInfo;
 
 // Keeps fontconfig from loading the system's font configuration, which the engine never uses
 // (it sets its fonts from fonts.json and font folders only) but which Pango would otherwise
@@ -65,6 +69,15 @@ struct RenderRequest {
     // (docs/architecture.md says what it cannot do).
     enum class Writer { cairo, haru };
     Writer writer = Writer::cairo;
+    // A copy (bản sao, Mẫu 3.1): "sao-y", "sao-luc" or "trich-sao"; empty: the data's
+    // ban_sao.hinh_thuc when it has a ban_sao, else no copy block. The copying body's data comes
+    // from the data's ban_sao, or from copy_data_file (YAML or JSON, the fields of ban_sao at its
+    // top level), which replaces it.
+    std::string copy;
+    std::filesystem::path copy_data_file;
+    // false (--no-fit): keep the default spacing and size even where tightening them would save
+    // a page; true: as the data's vua_trang says (default: tighten).
+    bool fit = true;
 };
 
 // The mark a draft carries when its data names none.
@@ -94,6 +107,10 @@ class Engine {
     void warm_up();
 
     RenderResult render(const RenderRequest& request);
+    // The document as the text stage leaves it for layout (the copy block, the fit switch …),
+    // for tools and tests.
+    model::Document document(const RenderRequest& request,
+                             std::vector<Diagnostic>* warnings = nullptr);
     // The laid-out pages, for previews, checks and tests.
     layout::Pages layout(const RenderRequest& request, std::vector<Diagnostic>* warnings = nullptr);
     // PNG images of the pages at `dpi`, one file's bytes per page; the warnings go to
@@ -111,6 +128,13 @@ class Engine {
     // The top-level fields template `name`'s manifest declares ("properties"); empty when it
     // declares none (then it checks no field names).
     std::vector<std::string> template_fields(const std::string& name);
+    // The built-in templates (the templates/ folder of the data dir), sorted by name, each with
+    // its manifest's description (`vanthu templates`).
+    std::vector<TemplateSummary> templates() const;
+    // Every field template `name` declares, nested fields after their parent, with an example
+    // value from the example.yaml beside its manifest when there is one (`vanthu templates
+    // NAME`). Throws Error for an unknown or broken template, as render() does.
+    std::vector<TemplateField> template_field_info(const std::string& name);
 
     const std::filesystem::path& data_dir() const;
     // The font family in use (after resolving preferences).

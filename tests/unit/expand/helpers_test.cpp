@@ -128,7 +128,8 @@ TEST(Helpers, InvalidDateIsAnErrorAtTheHelperTag) {
                                   {{"ngay", "2023-02-29"}});
     EXPECT_EQ(d.severity, core::Severity::error);
     EXPECT_EQ(d.code, "template.helper");
-    EXPECT_EQ(d.message, "helper \"date\": \"2023-02-29\" is not a date (YYYY-MM-DD)");
+    EXPECT_EQ(d.message,
+              "helper \"date\": \"2023-02-29\" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)");
     ASSERT_TRUE(d.where);
     EXPECT_EQ(d.where->file, "t/main.mustache");
     EXPECT_EQ(d.where->line, 2);
@@ -138,14 +139,15 @@ TEST(Helpers, InvalidDateIsAnErrorAtTheHelperTag) {
     EXPECT_NE(d.hints[0].find("YYYY-MM-DD"), std::string::npos);
 
     const auto s = strict_failure("{{#date_short}}{{n}}{{/date_short}}", {{"n", "05/02/2024"}});
-    EXPECT_EQ(s.message, "helper \"date_short\": \"05/02/2024\" is not a date (YYYY-MM-DD)");
+    EXPECT_EQ(s.message, "helper \"date_short\": \"05/02/2024\" is not a whole date (YYYY-MM-DD)");
 }
 
 TEST(Helpers, ErrorIsLocatedAtTheSectionWithThatText) {
     // Two date helpers; only the second one's content is bad.
     const auto d = strict_failure("{{#date}}{{a}}{{/date}}\n<p>\n x {{#date}}{{b}}{{/date}}</p>",
                                   {{"a", "2024-02-05"}, {"b", "2024-13-01"}});
-    EXPECT_EQ(d.message, "helper \"date\": \"2024-13-01\" is not a date (YYYY-MM-DD)");
+    EXPECT_EQ(d.message,
+              "helper \"date\": \"2024-13-01\" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)");
     ASSERT_TRUE(d.where);
     EXPECT_EQ(d.where->line, 3);
     EXPECT_EQ(d.where->column, 4);

@@ -261,11 +261,22 @@ TEST(SchemaFormat, DateMustBeIsoAndInTheCalendar) {
     EXPECT_EQ(problems(s, R"({"x": "2024-02-29"})"), Messages{});
     EXPECT_EQ(problems(s, R"({"x": ""})"), Messages{}) << "a draft leaves the date empty";
     EXPECT_EQ(problems(s, R"({"x": "10/5"})"),
-              Messages{"x: expected a date like 2024-05-10, got \"10/5\""});
+              Messages{"x: expected a date like 2024-05-10, 2024-05 or 2024, got \"10/5\""});
     EXPECT_EQ(problems(s, R"({"x": "2023-02-29"})"),
               Messages{"x: expected a date like 2024-05-10, got \"2023-02-29\" (no such day in "
                        "the calendar)"});
     EXPECT_EQ(problems(s, R"({"x": "2024-5-10"})").size(), 1u);
+}
+
+TEST(SchemaFormat, DateKnownInPart) {
+    const auto s = with_x(R"({"type": "string", "format": "date"})");
+    EXPECT_EQ(problems(s, R"({"x": "2026"})"), Messages{});
+    EXPECT_EQ(problems(s, R"({"x": "2026-04"})"), Messages{});
+    EXPECT_EQ(problems(s, R"({"x": "2026-13"})"),
+              Messages{"x: expected a date like 2024-05-10, got \"2026-13\" (there is no month "
+                       "13)"});
+    EXPECT_EQ(problems(s, R"({"x": "4/2026"})").size(), 1u);
+    EXPECT_EQ(problems(s, R"({"x": "2026-4"})").size(), 1u);
 }
 
 // ---- annotations and schema errors ------------------------------------------------------------
@@ -357,7 +368,7 @@ TEST(Schema, ReportsEveryProblemAtOnce) {
                        "so: required but not given",
                        "unknown field \"extra\" (known: kinh_gui, ngay, noi_nhan, so, urgency)",
                        "kinh_gui: expected a list, got a text",
-                       "ngay: expected a date like 2024-05-10, got \"10/5\"",
+                       "ngay: expected a date like 2024-05-10, 2024-05 or 2024, got \"10/5\"",
                        "noi_nhan[2]: expected at least 1 character, got an empty text",
                        "urgency: expected one of KHẨN, THƯỢNG KHẨN, HỎA TỐC, got \"gấp\"",
                    }));

@@ -78,15 +78,15 @@ TEST(PrepareParts, AppendixLabelsAreNumberedWhenSeveral) {
     d.appendices.resize(2);
     core::Diagnostics diags;
     auto out = prepare(d, diags);
-    EXPECT_EQ(out.appendices[0].label.value, "PHỤ LỤC I");
-    EXPECT_EQ(out.appendices[1].label.value, "PHỤ LỤC II");
+    EXPECT_EQ(out.appendices[0].label.value, "Phụ lục I");
+    EXPECT_EQ(out.appendices[1].label.value, "Phụ lục II");
     d.appendices.resize(1);
     d.appendices[0].label = text("Đề cương báo cáo");
     out = prepare(d, diags);
     EXPECT_EQ(out.appendices[0].label.value, "ĐỀ CƯƠNG BÁO CÁO");
     d.appendices[0].label = {};
     out = prepare(d, diags);
-    EXPECT_EQ(out.appendices[0].label.value, "PHỤ LỤC");
+    EXPECT_EQ(out.appendices[0].label.value, "Phụ lục");
 }
 
 TEST(PrepareParts, AppendixReferenceFromTheHeader) {

@@ -92,6 +92,41 @@ TEST(Prepare, DateLine) {
     EXPECT_FALSE(diags.has_errors());
 }
 
+TEST(Prepare, DateKnownInPartLeavesBlanks) {
+    core::Diagnostics diags;
+    Document year = sample();
+    year.header.date.value = "2026";
+    EXPECT_EQ(prepare(std::move(year), diags).header.date_line,
+              "Hà Nội, ngày     tháng     năm 2026");
+    Document month = sample();
+    month.header.date.value = "2026-01";
+    EXPECT_EQ(prepare(std::move(month), diags).header.date_line,
+              "Hà Nội, ngày     tháng 01 năm 2026");
+    EXPECT_FALSE(diags.has_errors());
+}
+
+TEST(Prepare, AppendixReferenceWithADateKnownInPart) {
+    Document d = sample();
+    d.header.date.value = "2026-04";
+    d.kind = "ke-hoach";
+    d.header.type_name.value = "Kế hoạch";
+    d.appendices.emplace_back();
+    core::Diagnostics diags;
+    const Document out = prepare(std::move(d), diags);
+    EXPECT_EQ(out.appendices[0].reference.value,
+              "(Kèm theo Kế hoạch số 05/KH-BTV ngày     tháng 4 năm 2026)");
+}
+
+TEST(Prepare, MonthThatDoesNotExistIsAnError) {
+    Document d = sample();
+    d.header.date.value = "2026-13";
+    core::Diagnostics diags;
+    prepare(std::move(d), diags);
+    ASSERT_EQ(diags.items().size(), 1u);
+    EXPECT_EQ(diags.items()[0].code, "text.date");
+    EXPECT_EQ(diags.items()[0].message, "date: there is no month 13, got \"2026-13\"");
+}
+
 TEST(Prepare, BadDateIsAnErrorAtTheDateField) {
     Document d = sample();
     d.header.date.value = "10/5";
@@ -101,7 +136,7 @@ TEST(Prepare, BadDateIsAnErrorAtTheDateField) {
     const auto& e = diags.items()[0];
     EXPECT_EQ(e.severity, core::Severity::error);
     EXPECT_EQ(e.code, "text.date");
-    EXPECT_EQ(e.message, "date: expected a date like 2024-05-10, got \"10/5\"");
+    EXPECT_EQ(e.message, "date: expected a date like 2024-05-10, 2024-05 or 2024, got \"10/5\"");
     ASSERT_TRUE(e.where.has_value());
     EXPECT_EQ(e.where->line, 7);
 

@@ -52,6 +52,7 @@ TEST(UnbreakableShortcut, SameRangesAtTheEdgesOfWhatRulesNeed) {
                                    "TM. BAN THƯỜNG VỤ",
                                    "V/v tổ chức",
                                    "B/c",
+                                   "(ph/h th/h);",
                                    "Hà Nội – 2024",
                                    "xong./.",
                                    "a@b.vn",

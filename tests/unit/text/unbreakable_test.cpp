@@ -118,6 +118,20 @@ TEST(Unbreakable, VvAndSlashAbbreviations) {
     EXPECT_EQ(pieces("gửi Đ/c Hoa (B/c)"), (Pieces{"Đ/c", "B/c"}));
 }
 
+// Seen in a Nơi nhận item: "(để ph/h th/" at the end of a line, "h);" on the next.
+TEST(Unbreakable, ShortSlashAbbreviationsNeverBreak) {
+    EXPECT_EQ(pieces("UBND các xã (để ph/h th/h);"), (Pieces{"ph/h", "th/h"}));
+    EXPECT_EQ(pieces("Gửi b/c, k/g Đ/C Hoa, t/h và V/V"),
+              (Pieces{"b/c", "k/g", "Đ/C", "t/h", "V/V"}));
+    EXPECT_EQ(pieces("TH/H PH/h đ/c"), (Pieces{"TH/H", "PH/h", "đ/c"}));
+    // Decomposed marks (NFD) count with their letter.
+    EXPECT_EQ(pieces("e\u0301/c"), (Pieces{"e\u0301/c"}));
+    // Longer words, and chains of slashes, are not abbreviations.
+    EXPECT_EQ(pieces("Lãnh đạo/Thường trực"), Pieces{});
+    EXPECT_EQ(pieces("a/b/c"), Pieces{});
+    EXPECT_EQ(pieces("ph/"), Pieces{});
+}
+
 // A line never starts with a divider dash: it would read as a list item (seed 004's summary
 // "… Đảm đang - Thanh lịch” …"). The break after the dash stays.
 TEST(Unbreakable, SpacedDashStaysWithTheWordBeforeIt) {
