@@ -351,9 +351,16 @@ struct DataChecker {
         if (text.empty()) return;
         if (auto p = s.find("pattern"); p != s.end()) {
             const icu::RegexPattern* compiled = pattern(p->get<std::string>());
-            if (compiled && !search(*compiled, nfc_if_valid(text)))
-                report(path, "expected a text matching " + p->get<std::string>() + ", got " +
-                                 quote_value(text));
+            if (compiled && !search(*compiled, nfc_if_valid(text))) {
+                // The pattern says little to a clerk; the field's description says what to write.
+                std::vector<std::string> hints;
+                if (auto d = s.find("description"); d != s.end() && d->is_string())
+                    hints.push_back(d->get<std::string>());
+                report(path,
+                       "expected a text matching " + p->get<std::string>() + ", got " +
+                           quote_value(text),
+                       std::move(hints));
+            }
         }
         if (auto f = s.find("format"); f != s.end() && *f == "date") {
             if (const std::string why = text::date_problem(text); !why.empty()) {

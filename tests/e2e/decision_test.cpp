@@ -193,6 +193,32 @@ TEST_F(NamedTypes, AnUnknownTypeNameIsAnErrorListingTheKnownOnes) {
     }
 }
 
+// ky_hieu is only the issuing body's part: a clerk who types the whole symbol ("QĐ-UBND") would
+// print "QĐ-QĐ-UBND"; the data check stops it and says what to write.
+TEST_F(NamedTypes, ATypedTypePrefixInKyHieuIsRefusedWithTheFieldsDescription) {
+    std::string yaml;
+    {
+        std::ifstream in(kSource / "templates/quyet-dinh/example.yaml");
+        yaml.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    const std::string field = "\nky_hieu: UBND";
+    yaml.replace(yaml.find(field), field.size(), "\nky_hieu: QĐ-UBND");
+    const fs::path file = dir_ / "d.yaml";
+    std::ofstream(file) << yaml;
+    Engine engine;
+    try {
+        engine.layout({.data_file = file});
+        FAIL() << "QĐ-QĐ-UBND must not render";
+    } catch (const Error& e) {
+        ASSERT_EQ(e.diagnostics().size(), 1u);
+        const auto& d = e.diagnostics()[0];
+        EXPECT_EQ(d.code, "data.schema");
+        EXPECT_NE(d.message.find("ky_hieu"), std::string::npos) << d.message;
+        ASSERT_FALSE(d.hints.empty());
+        EXPECT_NE(d.hints[0].find("không gõ QĐ-"), std::string::npos) << d.hints[0];
+    }
+}
+
 // Mẫu 1.3: the quy chế on new pages with the issuing body's header and its own signature.
 class AttachedRegulation : public ::testing::Test {
   protected:

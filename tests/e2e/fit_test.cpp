@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/units.hpp"
 #include "e2e/no_fit.hpp"
+#include "layout/style.hpp"
 #include "tools/page_lines.hpp"
 #include "vanthu/engine.hpp"
 
@@ -100,6 +102,44 @@ TEST(Fit, ALongRecipientListNeverLeavesBodyTextOnAPageOfItsOwn) {
     EXPECT_EQ(*recipients, *signer);
     EXPECT_EQ(find_code(diags, "layout.fit"), nullptr);
     for (double p : body_pitches(pages, 0)) EXPECT_NEAR(p, kType.body_pitch(), 0.01);
+}
+
+// The same two cases as a clerk writes them, with the built-in quyet-dinh template.
+TEST(Fit, AQuyetDinhOfOnePageFitsOnOnePage) {
+    const fs::path data = kSource / "tests/e2e/cases/quyet-dinh-mot-trang.yaml";
+    std::vector<Diagnostic> diags;
+    Engine engine;
+    const auto pages = engine.layout({.data_file = data}, &diags);
+    ASSERT_EQ(pages.pages.size(), 1u);
+    EXPECT_TRUE(find_line(lines_of(pages, 0), "Phạm Tuấn Long"));
+    EXPECT_TRUE(find_line(lines_of(pages, 0), "- Lưu: VT, NV."));
+    ASSERT_NE(find_code(diags, "layout.fit"), nullptr);
+    for (const auto& d : diags) EXPECT_EQ(d.severity, core::Severity::note) << format(d);
+    // The case is a real one: at the default spacing it takes two pages.
+    EXPECT_EQ(layout_no_fit(data).pages.size(), 2u);
+}
+
+TEST(Fit, AQuyetDinhWithTwentyRecipientsKeepsItsLastLinesWithTheClosing) {
+    std::vector<Diagnostic> diags;
+    Engine engine;
+    const auto pages = engine.layout(
+        {.data_file = kSource / "tests/e2e/cases/quyet-dinh-20-noi-nhan.yaml"}, &diags);
+    ASSERT_EQ(pages.pages.size(), 2u);
+    const auto signer = page_of(pages, "Phạm Tuấn Long");
+    const auto last_words = page_of(pages, "Quyết định này./.");
+    ASSERT_TRUE(signer && last_words);
+    EXPECT_EQ(*signer, 1u);
+    EXPECT_EQ(*last_words, *signer) << "the signature never stands alone";
+    // Page 2 opens with body text that goes on into the closing: at least two lines of it.
+    size_t body_lines = 0;
+    const auto recipients = find_line(lines_of(pages, 1), "Nơi nhận:");
+    ASSERT_TRUE(recipients);
+    for (const auto& l : lines_of(pages, 1))
+        if (l.size == kType.body_size && l.baseline < recipients->baseline &&
+            l.text.find("CHỦ TỊCH") == std::string::npos && l.text != "2")
+            ++body_lines;
+    EXPECT_GE(body_lines, 2u);
+    EXPECT_EQ(find_code(diags, "layout.fit"), nullptr) << "tightening would not save a page";
 }
 
 }  // namespace
