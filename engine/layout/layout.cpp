@@ -125,6 +125,7 @@ Pages layout_document(const model::Document& doc, Shaper& shaper, const LayoutOp
 
     // Measure and paginate; the appendices keep the default typography.
     std::vector<Part> appendices;
+    std::optional<Part> copy;
     core::Diagnostics appendix_diags;
     {
         LayoutContext acx{flow, shaper, options, appendix_diags};
@@ -132,9 +133,7 @@ Pages layout_document(const model::Document& doc, Shaper& shaper, const LayoutOp
         measure_appendices(acx, doc, appendices);
         // Bản sao: the copy block ends the copied document, after the closing or the last
         // appendix.
-        if (doc.copy)
-            appendices.push_back(
-                column_part(copy_block_column(acx, *doc.copy), acx.type().blank(), 0));
+        if (doc.copy) copy = column_part(copy_block_column(acx, *doc.copy), acx.type().blank(), 0);
     }
     Paginated chosen = run(cx, doc, options, start, appendices);
     // Pages that fit: a tighter typography within the decree's limits, if it saves a page.
@@ -151,6 +150,12 @@ Pages layout_document(const model::Document& doc, Shaper& shaper, const LayoutOp
             }
             fitted.type = options.type;
         }
+    // The copy keeps the pages of the document it copies (the fit rule judged the document
+    // alone); its block then goes under it.
+    if (copy) {
+        appendices.push_back(std::move(*copy));
+        chosen = run(cx, doc, fitted, start, appendices);
+    }
     diags.append(chosen.diags);
     diags.append(appendix_diags);
     if (fit) diags.add(std::move(*fit));

@@ -381,4 +381,27 @@ TEST_F(CliCopy, CopyFlagsAndNoFitAreAccepted) {
     EXPECT_EQ(r.status, 0) << r.output;
 }
 
+// A sao y of the one-page decision: the decision keeps its one page (the fit rule judges the
+// document it copies), the copy block follows with its own header, form, number and signer.
+TEST_F(CliCopy, SaoYPutsTheCopyBlockUnderTheDocument) {
+    const auto pdf = dir_ / "sao-y.pdf";
+    const auto plain = dir_ / "ban-chinh.pdf";
+    const std::string data =
+        shell_quote((kSource / "tests/e2e/cases/quyet-dinh-mot-trang.yaml").string());
+    auto r = run(kCli + " render " + data + " -q -o " + shell_quote(plain.string()), true);
+    ASSERT_EQ(r.status, 0) << r.output;
+    r = run(kCli + " render " + data + " -q -o " + shell_quote(pdf.string()) +
+                " --copy sao-y --copy-data " +
+                shell_quote((kSource / "tests/e2e/cases/ban-sao.yaml").string()),
+            true);
+    ASSERT_EQ(r.status, 0) << r.output;
+    ASSERT_EQ(pdf_page_count(plain), 1);
+    EXPECT_EQ(pdftotext_raw(pdf, 1, 1), pdftotext_raw(plain, 1, 1)) << "the copied document moved";
+    const std::string last = pdftotext_raw(pdf, pdf_page_count(pdf), 0);
+    for (const char* part : {"SAO Y", "Số: 05/SY-UBND", "ỦY BAN NHÂN DÂN", "QUẬN HOÀN KIẾM",
+                             "Hoàn Kiếm, ngày 10 tháng 4 năm 2026", "TL. CHỦ TỊCH",
+                             "CHÁNH VĂN PHÒNG", "Nguyễn Thu Trang", "- Lưu: VT."})
+        EXPECT_NE(last.find(part), std::string::npos) << part << "\n" << last;
+}
+
 }  // namespace
