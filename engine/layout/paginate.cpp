@@ -160,6 +160,19 @@ class Paginator {
         return height;
     }
 
+    // Keep with next: how many lines of the text after this heading (and the headings right
+    // under it) must come with it: two, or all of a paragraph of three lines, which cannot be
+    // split (a heading must not stay behind when that paragraph moves whole).
+    double lines_after(double pitch) const {
+        for (size_t j = block_ + 1; j < in_.blocks.size(); ++j) {
+            const Block& next = in_.blocks[j];
+            if (next.kind == Block::Kind::paragraph && next.heading) continue;
+            const bool whole = next.kind == Block::Kind::paragraph && next.units.size() == 3;
+            return (whole ? 3 : 2) * pitch;
+        }
+        return 2 * pitch;
+    }
+
     void paragraph(const Block& b) {
         y_ += b.before;
         const size_t total = b.units.size();
@@ -169,7 +182,7 @@ class Paginator {
         }
         const double pitch = b.units.front().height;
         if (b.heading && !at_top() && !forced_at(0) &&
-            remaining() < (static_cast<double>(total) + 2) * pitch + b.after +
+            remaining() < static_cast<double>(total) * pitch + lines_after(pitch) + b.after +
                               notes_height(notes_of(b, 0, total)) + headings_after())
             new_page();
 

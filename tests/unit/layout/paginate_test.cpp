@@ -119,6 +119,22 @@ TEST(Paginate, HeadingKeepsTwoLinesOfWhatFollows) {
     EXPECT_EQ(pages_of(roomy.run(), 0), Pages{0});
 }
 
+TEST(Paginate, HeadingGoesWithAThreeLineParagraphThatMovesWhole) {
+    // Three lines of room under two headings: the article heading and two lines would fit, but
+    // a three-line paragraph cannot be split, so the headings go to its page ("Chương III" and
+    // "Điều 5." were left at a page's foot with their text on the next).
+    Doc doc(50);
+    doc.add(paragraph(2, true)).add(paragraph(1, true)).add(paragraph(3));
+    const auto p = doc.run();
+    EXPECT_EQ(pages_of(p, 0), Pages(2, 1));
+    EXPECT_EQ(pages_of(p, 1), Pages{1});
+    EXPECT_EQ(pages_of(p, 2), Pages(3, 1));
+    // With room for all six lines, they stay.
+    Doc roomy(40);
+    roomy.add(paragraph(2, true)).add(paragraph(1, true)).add(paragraph(3));
+    EXPECT_EQ(pages_of(roomy.run(), 2), Pages(3, 0));
+}
+
 TEST(Paginate, HeadingsThatFollowEachOtherMoveTogether) {
     Doc doc(60);  // four lines: two headings and two lines would fit, not with the second
     doc.add(paragraph(1, true)).add(paragraph(2, true)).add(paragraph(4));
