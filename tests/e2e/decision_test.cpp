@@ -34,21 +34,6 @@ std::vector<Run> runs_of(const layout::Pages& pages, size_t page) {
     return out;
 }
 
-std::vector<Line> all_lines(const layout::Pages& pages) {
-    std::vector<Line> lines;
-    for (size_t p = 0; p < pages.pages.size(); ++p) {
-        auto more = lines_of(pages, p);
-        lines.insert(lines.end(), more.begin(), more.end());
-    }
-    return lines;
-}
-
-std::string joined(const std::vector<Line>& lines) {
-    std::string out;
-    for (const auto& l : lines) out += l.text + " ";
-    return out;
-}
-
 layout::Pages layout_example(Engine& engine, const fs::path& data) {
     std::vector<Diagnostic> warnings;
     auto pages = engine.layout({.data_file = data}, &warnings);

@@ -52,23 +52,6 @@ std::string without(const std::string& yaml, const std::string& key,
     return out + replacement;
 }
 
-// Every line of every page, in order.
-std::vector<Line> all_lines(const layout::Pages& pages) {
-    std::vector<Line> lines;
-    for (size_t p = 0; p < pages.pages.size(); ++p) {
-        auto more = lines_of(pages, p);
-        lines.insert(lines.end(), more.begin(), more.end());
-    }
-    return lines;
-}
-
-// The text of all lines joined by spaces: a sentence that wraps is found whole.
-std::string joined(const std::vector<Line>& lines) {
-    std::string all;
-    for (const auto& l : lines) all += l.text + " ";
-    return all;
-}
-
 // The rules of a page.
 std::vector<layout::Rule> rules_of(const layout::Page& page) {
     std::vector<layout::Rule> rules;

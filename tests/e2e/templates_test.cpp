@@ -45,15 +45,6 @@ class Templates : public TempDirTest {
         return pages;
     }
 
-    std::vector<Line> all_lines(const layout::Pages& pages) {
-        std::vector<Line> lines;
-        for (size_t p = 0; p < pages.pages.size(); ++p) {
-            auto more = lines_of(pages, p);
-            lines.insert(lines.end(), more.begin(), more.end());
-        }
-        return lines;
-    }
-
     Engine engine_;
 };
 

@@ -40,6 +40,23 @@ inline std::vector<Line> lines_of(const layout::Pages& pages, size_t page_index)
     return lines;
 }
 
+// Every line of every page, in order.
+inline std::vector<Line> all_lines(const layout::Pages& pages) {
+    std::vector<Line> lines;
+    for (size_t p = 0; p < pages.pages.size(); ++p) {
+        auto more = lines_of(pages, p);
+        lines.insert(lines.end(), more.begin(), more.end());
+    }
+    return lines;
+}
+
+// The text of all lines joined by spaces: a sentence that wraps is found whole.
+inline std::string joined(const std::vector<Line>& lines) {
+    std::string all;
+    for (const auto& l : lines) all += l.text + " ";
+    return all;
+}
+
 // The first line that starts with `prefix`.
 inline std::optional<Line> find_line(const std::vector<Line>& lines, const std::string& prefix) {
     for (const auto& l : lines)
