@@ -1,5 +1,7 @@
 #include "batch_command.hpp"
 
+#include "exit_status.hpp"
+
 #include <csignal>
 #include <cstdio>
 #include <iostream>
@@ -13,12 +15,8 @@ namespace vanthu::cli {
 
 namespace {
 
-// Exit statuses (docs/cli.md); 4 and 130 are the batch's own.
-constexpr int kOk = 0;
-constexpr int kInputError = 2;
-constexpr int kOutputError = 3;
+// Exit statuses of the batch's own (docs/cli.md); the others are in exit_status.hpp.
 constexpr int kRowsFailed = 4;
-constexpr int kInternalError = 70;
 constexpr int kInterrupted = 130;
 constexpr size_t kFailuresShown = 20;
 

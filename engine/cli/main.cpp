@@ -11,17 +11,17 @@
 #include "core/allocator.hpp"
 #include "core/atomic_file.hpp"
 #include "engine_flags.hpp"
+#include "exit_status.hpp"
 #include "preview_command.hpp"
 #include "templates_command.hpp"
 #include "vanthu/engine.hpp"
 
 namespace {
 
-// Exit statuses (docs/cli.md).
-constexpr int kOk = 0;
-constexpr int kInputError = 2;   // bad data, template, markup, fonts or usage
-constexpr int kOutputError = 3;  // the output could not be written
-constexpr int kInternalError = 70;
+using vanthu::cli::kInputError;
+using vanthu::cli::kInternalError;
+using vanthu::cli::kOk;
+using vanthu::cli::kOutputError;
 
 struct CommonOptions {
     vanthu::cli::EngineFlags engine;

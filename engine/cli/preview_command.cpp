@@ -1,5 +1,7 @@
 #include "preview_command.hpp"
 
+#include "exit_status.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -16,12 +18,6 @@ namespace vanthu::cli {
 namespace fs = std::filesystem;
 
 namespace {
-
-// Exit statuses (docs/cli.md).
-constexpr int kOk = 0;
-constexpr int kInputError = 2;
-constexpr int kOutputError = 3;
-constexpr int kInternalError = 70;
 
 // "cv-01.png" for page 1 of 12: numbers padded to one width, so the files sort in page order.
 std::string page_file(const std::string& stem, size_t page, size_t count, const std::string& ext) {

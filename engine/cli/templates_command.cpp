@@ -1,5 +1,7 @@
 #include "templates_command.hpp"
 
+#include "exit_status.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
@@ -13,11 +15,6 @@ namespace vanthu::cli {
 namespace fs = std::filesystem;
 
 namespace {
-
-// Exit statuses (docs/cli.md).
-constexpr int kOk = 0;
-constexpr int kInputError = 2;
-constexpr int kInternalError = 70;
 
 size_t code_points(const std::string& s) {
     size_t n = 0;
