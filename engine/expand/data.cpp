@@ -10,6 +10,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "core/diagnostics.hpp"
+#include "core/limits.hpp"
 #include "expand/detail.hpp"
 #include "expand/source_map.hpp"
 #include "expand/utf8.hpp"
@@ -176,7 +177,7 @@ struct YamlConverter {
     const std::string& file;
     std::vector<core::Diagnostic> problems;
 
-    static constexpr int kMaxDepth = 200;
+    static constexpr int kMaxDepth = core::limits::kDataNesting;
 
     core::SourceLocation where(const YAML::Node& node) const {
         return yaml_location(text, file, node.Mark());
@@ -329,8 +330,37 @@ bool detail::read_file(const std::filesystem::path& path, std::string& out, std:
     return true;
 }
 
+size_t detail::json_too_deep_at(std::string_view text, int max_depth) {
+    int depth = 0;
+    bool in_string = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > max_depth) return i;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return std::string::npos;
+}
+
 json detail::parse_json_text(const std::string& text, const std::string& file,
                              const std::string& code, const std::string& within) {
+    // Checked before parsing: the checks after it walk the value recursively.
+    if (const size_t at = json_too_deep_at(text, core::limits::kDataNesting);
+        at != std::string::npos)
+        throw core::Failure(error(code,
+                                  "the data is nested too deeply (more than " +
+                                      std::to_string(core::limits::kDataNesting) +
+                                      " levels of lists and objects)",
+                                  core::locate(file, text, at)));
     JsonPathTracker tracker;
     tracker.within = within;
     json value;

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -17,10 +18,15 @@ std::string lower_extension(const std::string& name);
 // Reads a whole file. Returns false (and sets `error` to the system's reason) if it cannot.
 bool read_file(const std::filesystem::path& path, std::string& out, std::string& error);
 
+// The offset of the first "[" or "{" of JSON text that opens more than `max_depth` levels
+// (outside strings), or npos.
+size_t json_too_deep_at(std::string_view text, int max_depth);
+
 // Parses JSON text. Syntax errors throw core::Failure with `code` at file:line:column; a key
 // given twice in one object is an error too ("data.duplicate-key" when `code` is "data.syntax",
-// else `code`), named by its path. `within` is the path of `text` in a larger document, put
-// before those paths ("[3]" for the fourth item of a list: "[3].so").
+// else `code`), named by its path; so is text nested deeper than core::limits::kDataNesting.
+// `within` is the path of `text` in a larger document, put before those paths ("[3]" for the
+// fourth item of a list: "[3].so").
 nlohmann::json parse_json_text(const std::string& text, const std::string& file,
                                const std::string& code, const std::string& within = {});
 

@@ -322,8 +322,17 @@ void add_helpers(km::data& root, std::shared_ptr<HelperEnv> env) {
              siblings_helper(state, "punctuate", siblings::punctuate_elements,
                              "punctuate ends the text of sibling elements: "
                              "{{#punctuate}}{{#list}}<p>{{.}}</p>{{/list}}{{/punctuate}}"));
-    root.set("inline", km::lambda2{[](const std::string& section, const km::renderer& render) {
-                 return inline_markup(render(section));
+    root.set("inline", km::lambda2{[state](const std::string& section, const km::renderer& render) {
+                 std::string text = render(section);
+                 try {
+                     return inline_markup(text);
+                 } catch (const std::length_error& e) {
+                     state->report("inline", section, std::string("helper \"inline\": ") + e.what(),
+                                   {"write bold, italic and underline around whole words, at "
+                                    "most a few inside one another: **Điều 1** or *__chú ý__*"},
+                                   "shown with its marks as typed in the draft");
+                     return text;
+                 }
              }});
 }
 

@@ -1,14 +1,17 @@
 // Markdown-like inline marks in rendered markup: **bold**, *italic*, __underline__, ^[note].
 #include "expand/inline_markup.hpp"
 
+#include <algorithm>
 #include <iterator>
 #include <list>
 #include <map>
 #include <optional>
+#include <stdexcept>
 #include <string_view>
 #include <tuple>
 #include <vector>
 
+#include "core/limits.hpp"
 #include "expand/rendered_markup.hpp"
 
 namespace vanthu::expand::rendered {
@@ -102,6 +105,7 @@ struct Node {
     bool can_open = false;
     bool can_close = false;
     long order = 0;  // place in the run, never decreasing along a list of nodes
+    int depth = 0;   // element: how many elements deep its tree goes, itself included
     std::list<Node> children;
 };
 
@@ -151,6 +155,13 @@ void pair_delimiters(std::list<Node>& nodes) {
         element.text = closer->mark == '_' ? "u" : use == 2 ? "b" : "i";
         element.order = (*opener)->order;
         element.children.splice(element.children.end(), nodes, std::next(*opener), closer);
+        for (const Node& child : element.children)
+            element.depth = std::max(element.depth, child.depth);
+        // Checked as the tree grows: writing and freeing it recurse once per level.
+        if (++element.depth > core::limits::kInlineNesting)
+            throw std::length_error("marks nested more than " +
+                                    std::to_string(core::limits::kInlineNesting) +
+                                    " levels deep (**, *, __ inside one another)");
         nodes.insert(closer, std::move(element));
         (*opener)->count -= use;
         closer->count -= use;

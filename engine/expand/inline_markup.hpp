@@ -12,7 +12,8 @@
 //
 // Only character data is read: marks pair within one run of text and entities, never across a
 // tag or a template line marker, so every element added is closed in the run it was found in.
-// An entity ("&#42;") is always a plain character.
+// An entity ("&#42;") is always a plain character. Marks nested deeper than
+// core::limits::kInlineNesting throw std::length_error.
 #pragma once
 
 #include <string>

@@ -279,6 +279,19 @@ TEST(Rows, ForEachRowStreamsRowsWithTheirLines) {
 }
 
 // A .jsonl file is read a line at a time; what it gives and what it reports are the same as
+
+// A .jsonl row nested past core::limits::kDataNesting is an error at its line, not a crash of
+// the whole batch.
+TEST(Rows, DeeplyNestedJsonlRowIsAnError) {
+    TempDir dir;
+    const std::string deep =
+        "{\"so\": " + std::string(100000, '[') + std::string(100000, ']') + "}";
+    const auto d =
+        failure_of([&] { load_rows(dir.write("deep.jsonl", "{\"so\": 1}\n" + deep + "\n")); });
+    EXPECT_EQ(d.code, "data.syntax");
+    EXPECT_NE(d.message.find("nested too deeply"), std::string::npos) << d.message;
+}
+
 // parsing the whole text: byte-order mark, \r\n, blank lines, and where a problem is.
 TEST(Rows, JsonlFileReadByLinesMatchesTheWholeText) {
     TempDir dir;

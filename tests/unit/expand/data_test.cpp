@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/limits.hpp"
+#include "expand/detail.hpp"
 #include "test_support.hpp"
 
 namespace vanthu::expand {
@@ -92,6 +94,31 @@ TEST(DataJson, InvalidUtf8IsEncodingErrorWithPosition) {
     ASSERT_TRUE(d.where);
     EXPECT_EQ(d.where->line, 2);
     EXPECT_EQ(d.where->column, 7);
+}
+
+// Deep nesting is refused before anything walks the value recursively (a 100,000-level list
+// crashed the data check): at core::limits::kDataNesting levels, at the bracket that goes past.
+TEST(DataJson, NestingDeeperThanTheLimitIsRefusedWhereItGoesPast) {
+    const int limit = core::limits::kDataNesting;
+    const auto nested = [](int levels) {
+        return "{\"x\": \"[{\", \"a\":\n " + std::string(static_cast<size_t>(levels), '[') +
+               std::string(static_cast<size_t>(levels), ']') + "}";
+    };
+    EXPECT_NO_THROW(parse_data(nested(limit - 1), "d.json"));  // the object is a level too
+    const auto d = failure_of([&] { parse_data(nested(100000), "d.json"); });
+    EXPECT_EQ(d.code, "data.syntax");
+    EXPECT_NE(d.message.find("nested too deeply"), std::string::npos) << d.message;
+    ASSERT_TRUE(d.where);
+    EXPECT_EQ(d.where->line, 2);
+    // Line 2 is " [[[…": the object is level 1, so the limit-th "[" goes past it. The "[{" in
+    // the string on line 1 does not count.
+    EXPECT_EQ(d.where->column, 1 + limit);
+}
+
+TEST(DataJson, FindsTheFirstBracketPastTheLimitOutsideStrings) {
+    EXPECT_EQ(detail::json_too_deep_at(R"({"a": "[[[[\"[["})", 2), std::string::npos);
+    EXPECT_EQ(detail::json_too_deep_at(R"({"a": [[1]]})", 2), 7u);
+    EXPECT_EQ(detail::json_too_deep_at(R"([[],[],{}])", 2), std::string::npos);
 }
 
 TEST(DataYaml, BadIndentReportsLine3) {

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/limits.hpp"
 #include "expand/expand.hpp"
 #include "expand/helpers.hpp"
 #include "test_support.hpp"
@@ -207,4 +208,29 @@ TEST(Inline, MarkupFunctionDirectly) {
 }
 
 }  // namespace
+// Marks nested past core::limits::kInlineNesting (20,000 levels crashed the render) are a
+// template.helper error naming the helper, not a crash; a few levels are fine.
+TEST(Inline, NestingPastTheLimitIsAnError) {
+    const auto nested = [](size_t n) {
+        std::string s;
+        for (size_t i = 0; i < n; ++i) s += "*a ";
+        s += "x";
+        for (size_t i = 0; i < n; ++i) s += " a*";
+        return s;
+    };
+    const size_t limit = static_cast<size_t>(core::limits::kInlineNesting);
+    EXPECT_NO_THROW(inline_markup(nested(limit)));
+    EXPECT_THROW(inline_markup(nested(limit + 1)), std::length_error);
+    EXPECT_THROW(inline_markup(nested(20000)), std::length_error);
+
+    const Template t = make_template("<p>{{#inline}}{{x}}{{/inline}}</p>");
+    const auto d = test::failure_of([&] {
+        core::Diagnostics diags;
+        expand(t, {{"x", nested(20000)}}, "d.yaml", {}, diags);
+        core::throw_if_errors(diags);
+    });
+    EXPECT_EQ(d.code, "template.helper");
+    EXPECT_NE(d.message.find("nested more than"), std::string::npos) << d.message;
+}
+
 }  // namespace vanthu::expand

@@ -1,0 +1,15 @@
+// The engine's limits on its input, in one place (as HarfBuzz's hb-limits.hh): every reader
+// takes them from here, and docs/cli.md lists each with the error it gives.
+#pragma once
+
+namespace vanthu::core::limits {
+
+// Nesting of lists and objects in a data file, a rows file's row or a manifest (JSON and
+// YAML): deeper data is refused with data.syntax before anything walks it recursively.
+inline constexpr int kDataNesting = 200;
+
+// Nesting of inline marks (**bold**, *italic*, __underline__) inside one another in a text of
+// the data: deeper marks are refused with template.helper. Real documents nest two or three.
+inline constexpr int kInlineNesting = 32;
+
+}  // namespace vanthu::core::limits
