@@ -3,13 +3,16 @@
 #include "exit_status.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <regex>
 
 #include "core/allocator.hpp"
 #include "core/atomic_file.hpp"
+#include "core/limits.hpp"
 #include "engine_flags.hpp"
 #include "vanthu/engine.hpp"
 
@@ -61,7 +64,15 @@ PreviewCommand::PreviewCommand(CLI::App& app) : o_(std::make_unique<Options>()) 
         ->expected(1, 2);
     cmd_->add_option("--out", o.out, "Folder for the page images (created if missing)")->required();
     cmd_->add_option("--dpi", o.dpi, "Resolution of PNG pages (default 96)")
-        ->check(CLI::Range(18.0, 600.0));
+        ->check(CLI::Range(core::limits::kPreviewDpiMin, core::limits::kPreviewDpiMax))
+        ->check(CLI::Validator(
+            [](const std::string& value) {
+                // CLI::Range lets "nan" through: every comparison with it is false.
+                return std::isfinite(std::strtod(value.c_str(), nullptr))
+                           ? std::string()
+                           : "--dpi must be a number, got " + value;
+            },
+            "NUMBER"));
     cmd_->add_option("--format", o.format, "png (default) or svg")
         ->check(CLI::IsMember({"png", "svg"}));
     o.engine.add_to(cmd_);

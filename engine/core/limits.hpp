@@ -12,4 +12,9 @@ inline constexpr int kDataNesting = 200;
 // the data: deeper marks are refused with template.helper. Real documents nest two or three.
 inline constexpr int kInlineNesting = 32;
 
+// Resolution of preview page images (PNG), in dots per inch: 600 dpi makes an A4 page of
+// 35 million pixels; a value outside the range, or not a number, is refused with render.dpi.
+inline constexpr double kPreviewDpiMin = 18;
+inline constexpr double kPreviewDpiMax = 600;
+
 }  // namespace vanthu::core::limits

@@ -10,9 +10,11 @@
 #include <cctype>
 #include <cstdio>
 #include <map>
+#include <sstream>
 #include <stdexcept>
 
 #include "core/diagnostics.hpp"
+#include "core/limits.hpp"
 
 namespace vanthu::render {
 
@@ -265,6 +267,15 @@ std::string write_pdf(const layout::Pages& pages, FontCache& fonts, const PdfOpt
 }
 
 std::vector<std::string> write_png(const layout::Pages& pages, FontCache& fonts, double dpi) {
+    // "not in [min, max]" written so that NaN is refused too.
+    if (!(dpi >= core::limits::kPreviewDpiMin && dpi <= core::limits::kPreviewDpiMax)) {
+        std::ostringstream range;
+        range << "the resolution of page images must be a number from "
+              << core::limits::kPreviewDpiMin << " to " << core::limits::kPreviewDpiMax
+              << " dpi, got " << dpi;
+        throw core::Failure(
+            core::Diagnostic{core::Severity::error, "render.dpi", range.str(), std::nullopt, {}});
+    }
     std::vector<std::string> images;
     const double scale = dpi / 72.0;
     Images pngs;

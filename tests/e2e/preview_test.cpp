@@ -173,4 +173,14 @@ TEST_F(PreviewCommand, BadDataWritesNothing) {
     EXPECT_FALSE(fs::exists(out));
 }
 
+TEST_F(PreviewCommand, ADpiThatIsNotANumberIsAUsageError) {
+    const auto out = dir_ / "out";
+    const auto r =
+        vanthu("preview " + shell_quote((kSource / "templates/cong-van/example.yaml").string()) +
+               " --out " + shell_quote(out.string()) + " --dpi nan");
+    EXPECT_EQ(r.status, 2) << r.output;
+    EXPECT_NE(r.output.find("--dpi must be a number, got nan"), std::string::npos) << r.output;
+    EXPECT_FALSE(fs::exists(out));
+}
+
 }  // namespace

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include <cairo.h>
 #include <unistd.h>
 
@@ -51,6 +53,23 @@ TEST(PngWriter, OneImagePerPage) {
     auto images = render::write_png(one_line_pages("Việt Nam"), fonts, 36);
     ASSERT_EQ(images.size(), 1u);
     EXPECT_EQ(images[0].substr(1, 3), "PNG");
+}
+
+// A resolution that is not a number, or outside core::limits' range, is render.dpi ("nan"
+// once reached Cairo and ended in an internal error).
+TEST(PngWriter, ResolutionOutsideTheLimitsIsRefused) {
+    render::FontCache fonts;
+    const auto pages = one_line_pages("Việt Nam");
+    for (const double dpi : {std::nan(""), 0.0, 17.9, 601.0, HUGE_VAL}) {
+        try {
+            render::write_png(pages, fonts, dpi);
+            ADD_FAILURE() << dpi << " dpi was accepted";
+        } catch (const core::Failure& f) {
+            ASSERT_FALSE(f.diagnostics().empty());
+            EXPECT_EQ(f.diagnostics()[0].code, "render.dpi") << dpi;
+        }
+    }
+    EXPECT_EQ(render::write_png(pages, fonts, 18).size(), 1u);
 }
 
 namespace {
