@@ -94,6 +94,25 @@ void write_output(const std::string& target, const std::string& bytes) {
     }
 }
 
+// The output must not be one of the inputs (`-o data.yaml` overwrote the data): checked on the
+// files themselves, so another name for the same file (a link, "./d.yaml") is caught too.
+void refuse_output_over_input(const std::string& output, const vanthu::RenderRequest& request) {
+    namespace fs = std::filesystem;
+    if (output == "-") return;
+    for (const fs::path& input : {request.data_file, request.copy_data_file}) {
+        std::error_code ec;
+        if (input.empty() || !fs::equivalent(output, input, ec)) continue;
+        throw vanthu::Error(
+            vanthu::Diagnostic{vanthu::core::Severity::error,
+                               "cli.output",
+                               "the output " + output + " is the input file " + input.string() +
+                                   ": writing the PDF would destroy it",
+                               std::nullopt,
+                               {"give the PDF a name of its own after -o, such as " +
+                                fs::path(input).replace_extension(".pdf").filename().string()}});
+    }
+}
+
 [[noreturn]] void run_render(const std::vector<std::string>& args, const std::string& output,
                              vanthu::RenderRequest request, const CommonOptions& common) {
     if (args.size() == 2) {
@@ -102,6 +121,7 @@ void write_output(const std::string& target, const std::string& bytes) {
     } else {
         request.data_file = args[0];
     }
+    refuse_output_over_input(output, request);
     vanthu::core::HeapPrefault prefault(4 << 20);
     vanthu::Engine engine(common.engine.options());
     engine.warm_up();

@@ -404,4 +404,23 @@ TEST_F(CliCopy, SaoYPutsTheCopyBlockUnderTheDocument) {
         EXPECT_NE(last.find(part), std::string::npos) << part << "\n" << last;
 }
 
+class CliOutput : public TempDirTest {};
+
+// -o naming the data file (under any name: "./d.yaml", a hard link) is refused, and the data is
+// left as it was (issue 17: it was overwritten with the PDF).
+TEST_F(CliOutput, IsNeverTheDataFile) {
+    const auto data = dir_ / "d.yaml";
+    const std::string yaml = read_file(kSource / "templates/cong-van/example.yaml");
+    write_file(data, yaml);
+    fs::create_hard_link(data, dir_ / "link.yaml");
+    for (const std::string& out :
+         {data.string(), (dir_ / "." / "d.yaml").string(), (dir_ / "link.yaml").string()}) {
+        const auto r =
+            run(kCli + " render " + shell_quote(data.string()) + " -o " + shell_quote(out), true);
+        EXPECT_EQ(r.status, 2) << r.output;
+        EXPECT_NE(r.output.find("error[cli.output]"), std::string::npos) << r.output;
+        EXPECT_EQ(read_file(data), yaml) << out;
+    }
+}
+
 }  // namespace
