@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <fstream>
 #include <stdexcept>
 #include <string>
 
@@ -15,6 +16,28 @@ namespace vanthu::core {
 
 static std::runtime_error io_error(const std::string& what, const std::filesystem::path& p) {
     return std::runtime_error(what + " " + p.string() + ": " + std::strerror(errno));
+}
+
+// The process's umask, read without changing it where Linux shows it (/proc/self/status,
+// since 4.7); otherwise set and restored.
+static mode_t process_umask() {
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind("Umask:", 0) == 0)
+            return static_cast<mode_t>(std::stoul(line.substr(6), nullptr, 8));
+    const mode_t mask = umask(022);
+    umask(mask);
+    return mask;
+}
+
+// The mode the finished file gets: an existing target's own (as cp keeps it: a confidential
+// document made 0600 stays so), else what open() gives a new file under the umask (0666 &
+// ~umask: 0600 under umask 077). mkstemp's file is 0600 whatever the umask.
+static mode_t output_mode(const std::filesystem::path& target) {
+    struct stat st {};
+    if (stat(target.c_str(), &st) == 0 && S_ISREG(st.st_mode)) return st.st_mode & 07777;
+    return 0666 & ~process_umask();
 }
 
 AtomicFile::AtomicFile(std::filesystem::path target, Sync sync)
@@ -38,7 +61,7 @@ void AtomicFile::write(std::string_view bytes) {
 
 void AtomicFile::commit() {
     if (sync_ == Sync::to_disk && fsync(fd_) != 0) throw io_error("cannot sync", temp_);
-    fchmod(fd_, 0644);
+    fchmod(fd_, output_mode(target_));
     if (close(fd_) != 0) {
         fd_ = -1;
         throw io_error("cannot close", temp_);

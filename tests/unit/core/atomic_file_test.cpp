@@ -1,6 +1,7 @@
 #include "core/atomic_file.hpp"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <fstream>
 #include <sstream>
@@ -46,6 +47,37 @@ TEST(AtomicFile, CommitReplacesTheTarget) {
     ss << in.rdbuf();
     EXPECT_EQ(ss.str(), "new bytes");
     EXPECT_EQ(entries(d), 1u);
+    fs::remove_all(d);
+}
+
+// A new file gets what the umask allows (a PDF made under umask 077 is not readable by others;
+// it was always 0644); a file that exists keeps its own mode, as cp keeps it.
+TEST(AtomicFile, NewFilesFollowTheUmaskAndExistingOnesKeepTheirMode) {
+    auto d = fresh_dir();
+    const mode_t old = umask(077);
+    {
+        AtomicFile f(d / "secret.pdf");
+        f.write("x");
+        f.commit();
+    }
+    umask(022);
+    {
+        AtomicFile f(d / "open.pdf");
+        f.write("x");
+        f.commit();
+    }
+    fs::permissions(d / "open.pdf", fs::perms(0640));
+    {
+        AtomicFile f(d / "open.pdf");
+        f.write("y");
+        f.commit();
+    }
+    umask(old);
+    struct stat st {};
+    ASSERT_EQ(stat((d / "secret.pdf").c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 0777, 0600u);
+    ASSERT_EQ(stat((d / "open.pdf").c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 0777, 0640u);
     fs::remove_all(d);
 }
 
