@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -40,12 +41,21 @@ void add_common(CLI::App* cmd, CommonOptions& c) {
 // Protection of an issued PDF (AES-256). Passwords may come from the environment, so that they
 // do not show in the process list.
 void add_protection(CLI::App* cmd, vanthu::render::Protection& p) {
+    // Given but empty is a mistake (an unset shell variable), not a wish for no protection:
+    // the PDF would go out unencrypted.
+    const CLI::Validator not_empty(
+        [](const std::string& v) {
+            return v.empty() ? std::string("a password given must not be empty") : std::string();
+        },
+        "PASSWORD");
     cmd->add_option("--owner-password", p.owner_password,
                     "Protect the PDF: the password that allows changing it")
-        ->envname("VANTHU_OWNER_PASSWORD");
+        ->envname("VANTHU_OWNER_PASSWORD")
+        ->check(not_empty);
     cmd->add_option("--user-password", p.user_password,
                     "The password needed to open the PDF (needs --owner-password)")
-        ->envname("VANTHU_USER_PASSWORD");
+        ->envname("VANTHU_USER_PASSWORD")
+        ->check(not_empty);
     cmd->add_option("--permissions", p.permissions,
                     "What readers may do in a protected PDF: print,copy,modify,annotate,form,"
                     "assemble,accessibility (default: print,accessibility)")
@@ -122,6 +132,15 @@ void refuse_output_over_input(const std::string& output, const vanthu::RenderReq
         request.data_file = args[0];
     }
     refuse_output_over_input(output, request);
+    // CLI11 takes an empty variable for an unset one; set but empty is a mistake all the same.
+    for (const char* name : {"VANTHU_OWNER_PASSWORD", "VANTHU_USER_PASSWORD"})
+        if (const char* value = std::getenv(name); value != nullptr && *value == '\0')
+            throw vanthu::Error(vanthu::Diagnostic{
+                vanthu::core::Severity::error,
+                "cli.password",
+                std::string(name) + " is set but empty: the PDF would go out unprotected",
+                std::nullopt,
+                {"give the password, or unset the variable to issue the PDF without protection"}});
     vanthu::core::HeapPrefault prefault(4 << 20);
     vanthu::Engine engine(common.engine.options());
     engine.warm_up();

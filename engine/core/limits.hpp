@@ -2,6 +2,8 @@
 // takes them from here, and docs/cli.md lists each with the error it gives.
 #pragma once
 
+#include <cstddef>
+
 namespace vanthu::core::limits {
 
 // Nesting of lists and objects in a data file, a rows file's row or a manifest (JSON and
@@ -16,5 +18,9 @@ inline constexpr int kInlineNesting = 32;
 // 35 million pixels; a value outside the range, or not a number, is refused with render.dpi.
 inline constexpr double kPreviewDpiMin = 18;
 inline constexpr double kPreviewDpiMax = 600;
+
+// A PDF password (AES-256, ISO 32000-2 §7.6.4.3.3): readers use only its first 127 bytes
+// of UTF-8, so a longer one would not open the file as typed; refused with render.protect.
+inline constexpr size_t kPasswordBytes = 127;
 
 }  // namespace vanthu::core::limits

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/diagnostics.hpp"
+#include "core/limits.hpp"
 #include "render/pdf_update.hpp"
 #include "render/qpdf_protect.hpp"
 
@@ -87,6 +88,12 @@ std::string finish_pdf(const std::string& pdf, const layout::Metadata& metadata,
                  "\" (known: print, copy, modify, annotate, form, assemble, accessibility)");
     if (protection.enabled() && protection.owner_password.empty())
         fail("a user password needs an owner password too");
+    for (const auto* password : {&protection.owner_password, &protection.user_password})
+        if (password->size() > core::limits::kPasswordBytes)
+            fail("a password is " + std::to_string(password->size()) +
+                 " bytes long: PDF readers use only its first " +
+                 std::to_string(core::limits::kPasswordBytes) +
+                 " bytes, so the file would not open with it as typed; choose a shorter one");
 
     // The catalog again, with /Lang and /Metadata, and the XMP stream, as an incremental update.
     const PdfTail tail = read_tail(pdf);

@@ -423,4 +423,22 @@ TEST_F(CliOutput, IsNeverTheDataFile) {
     }
 }
 
+// An owner password given empty (on the command line, or an exported empty variable) is an
+// error, not an unprotected PDF with exit status 0 (issue 17); nothing is written.
+TEST_F(CliOutput, AnEmptyPasswordIsAnErrorNotAnUnprotectedPdf) {
+    const auto pdf = dir_ / "p.pdf";
+    const std::string data = shell_quote((kSource / "templates/cong-van/example.yaml").string());
+    auto r =
+        run(kCli + " render " + data + " -o " + shell_quote(pdf.string()) + " --owner-password ''",
+            true);
+    EXPECT_EQ(r.status, 2) << r.output;
+    EXPECT_NE(r.output.find("must not be empty"), std::string::npos) << r.output;
+    r = run(
+        "VANTHU_OWNER_PASSWORD= " + kCli + " render " + data + " -o " + shell_quote(pdf.string()),
+        true);
+    EXPECT_EQ(r.status, 2) << r.output;
+    EXPECT_NE(r.output.find("error[cli.password]"), std::string::npos) << r.output;
+    EXPECT_FALSE(fs::exists(pdf));
+}
+
 }  // namespace

@@ -127,4 +127,23 @@ TEST(PdfProtection, UnknownPermissionOrUserPasswordAloneIsAnError) {
     EXPECT_THROW(engine.render(request), Error);
 }
 
+// Readers use only the first 127 bytes of an AES-256 password: a longer one is refused rather
+// than giving a file that does not open with the password typed (issue 17).
+TEST(PdfProtection, APasswordPastTheLimitIsRefused) {
+    Engine engine;
+    RenderRequest request{.data_file = kSource / "templates/cong-van/example.yaml"};
+    request.protection = {std::string(128, 'a'), "", {}};
+    try {
+        engine.render(request);
+        FAIL() << "a 128-byte password must be refused";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.diagnostics().at(0).code, "render.protect");
+        EXPECT_NE(e.diagnostics().at(0).message.find("127"), std::string::npos);
+    }
+    request.protection = {"owner", std::string(128, 'u'), {}};
+    EXPECT_THROW(engine.render(request), Error);
+    request.protection = {std::string(127, 'a'), "", {}};
+    EXPECT_FALSE(engine.render(request).pdf.empty());
+}
+
 }  // namespace
