@@ -2,6 +2,7 @@
 
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <deque>
@@ -220,7 +221,12 @@ BatchReport run_batch(const BatchOptions& o) {
     };
 
     {
-        const int jobs = o.jobs > 0 ? o.jobs : batch::available_cores();
+        // Never more workers than rows to render (-j 1000 forked 1,000 workers for two rows).
+        const size_t rows = plan.shard_end - plan.shard_begin;
+        const int jobs = static_cast<int>(
+            std::min<size_t>(static_cast<size_t>(o.jobs > 0 ? o.jobs : batch::available_cores()),
+                             std::max<size_t>(rows, 1)));
+        report.workers = std::max(jobs, 1);
         batch::Dispatcher dispatcher(jobs, hooks);
         bool handing = true;
         batch::for_each_job(plan, [&](batch::Job&& job) {

@@ -50,6 +50,15 @@ TEST_F(BatchApiTest, OutputsAreHandedOverInRowOrder) {
     EXPECT_EQ(skipped, 4);
 }
 
+// -j 1000 for four rows forks four workers, not a thousand (issue 17).
+TEST_F(BatchApiTest, NeverMoreWorkersThanRows) {
+    const BatchReport report = run_batch(options(1000));
+    EXPECT_EQ(report.written, 4);
+    EXPECT_EQ(report.workers, 4);
+    fs::remove_all(dir_ / "out");
+    EXPECT_EQ(run_batch(options(2)).workers, 2);
+}
+
 // Every failure is counted and in the manifest; the report keeps the first hundred, by row.
 TEST_F(BatchApiTest, ReportKeepsTheFirstHundredFailures) {
     std::string rows;

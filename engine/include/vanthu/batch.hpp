@@ -92,6 +92,9 @@ struct BatchReport {
     double seconds = 0;
     // Peak resident memory of this process and of the largest worker process (kB; 0: none).
     long peak_kb = 0, worker_peak_kb = 0;
+    // Worker processes used: BatchOptions::jobs (or the cores), never more than the shard's
+    // rows; 1 means the rows were rendered in this process.
+    int workers = 0;
 };
 
 // The output folder could not be written (exit status 3 in the CLI).
