@@ -10,6 +10,10 @@ namespace vanthu::core::limits {
 // YAML): deeper data is refused with data.syntax before anything walks it recursively.
 inline constexpr int kDataNesting = 200;
 
+// A file read whole (data, a rows file, a template's files, a manifest): larger ones are refused
+// before reading (data.io, template.*), and a pipe is read only up to it.
+inline constexpr size_t kInputFileBytes = size_t{256} << 20;
+
 // Nesting of inline marks (**bold**, *italic*, __underline__) inside one another in a text of
 // the data: deeper marks are refused with template.helper. Real documents nest two or three.
 inline constexpr int kInlineNesting = 32;

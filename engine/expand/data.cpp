@@ -310,23 +310,47 @@ std::string detail::lower_extension(const std::string& name) {
 }
 
 bool detail::read_file(const std::filesystem::path& path, std::string& out, std::string& why) {
+    namespace fs = std::filesystem;
+    constexpr size_t kMax = core::limits::kInputFileBytes;
+    const std::string limit = std::to_string(kMax >> 20) + " MB";
     std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) {
+    const fs::file_status status = fs::status(path, ec);  // through symbolic links
+    if (fs::is_directory(status)) {
         why = "it is a folder";
         return false;
+    }
+    // A device (a link to /dev/zero read 4 GB) or a socket is never a file of data; a pipe may
+    // be ("<(…)" in a shell), and is read up to the limit below.
+    if (fs::exists(status) && !fs::is_regular_file(status) && !fs::is_fifo(status)) {
+        why = "it is not a file but a device or socket";
+        return false;
+    }
+    if (fs::is_regular_file(status)) {
+        const auto size = fs::file_size(path, ec);
+        if (!ec && size > kMax) {
+            why = "it is larger than " + limit + " (" + std::to_string(size >> 20) + " MB)";
+            return false;
+        }
     }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         why = std::strerror(errno);
         return false;
     }
-    std::ostringstream ss;
-    ss << in.rdbuf();
+    out.clear();
+    char buffer[1 << 16];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+        out.append(buffer, static_cast<size_t>(in.gcount()));
+        if (out.size() > kMax) {
+            why = "it is larger than " + limit;
+            out.clear();
+            return false;
+        }
+    }
     if (in.bad()) {
         why = "read error";
         return false;
     }
-    out = std::move(ss).str();
     return true;
 }
 

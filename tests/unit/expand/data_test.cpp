@@ -254,6 +254,22 @@ TEST(DataFile, MissingFileIsIoError) {
     EXPECT_EQ(d.where->file, (dir.path() / "none.yaml").string());
 }
 
+// Sizes are bounded before reading (issue 17): a data file that links to a device (/dev/zero
+// was read for 4 GB) or is larger than core::limits::kInputFileBytes is data.io.
+TEST(DataFile, DevicesAndOversizedFilesAreRefusedBeforeReading) {
+    TempDir dir;
+    std::filesystem::create_symlink("/dev/zero", dir.path() / "zero.yaml");
+    auto d = failure_of([&] { load_data(dir.path() / "zero.yaml"); });
+    EXPECT_EQ(d.code, "data.io");
+    EXPECT_NE(d.message.find("device"), std::string::npos) << d.message;
+
+    const auto big = dir.write("big.yaml", "a: 1\n");
+    std::filesystem::resize_file(big, core::limits::kInputFileBytes + 1);  // sparse: no disk
+    d = failure_of([&] { load_data(big); });
+    EXPECT_EQ(d.code, "data.io");
+    EXPECT_NE(d.message.find("larger than 256 MB"), std::string::npos) << d.message;
+}
+
 TEST(DataFile, UnknownExtensionOnLoad) {
     TempDir dir;
     const auto p = dir.write("d.txt", "a: 1\n");
