@@ -1,6 +1,7 @@
 #include "core/diagnostics.hpp"
 
 #include <sstream>
+#include <string_view>
 
 namespace vanthu::core {
 
@@ -63,6 +64,63 @@ static const char* severity_name(Severity s) {
     return "error";
 }
 
+// Text from the data can reach a message: control characters are shown escaped ("\x1b"), so
+// that data never drives the user's terminal (ESC sequences, CR overwriting a line). Tabs and,
+// where `keep_newlines`, line breaks are kept.
+static std::string escaped(std::string_view s, bool keep_newlines) {
+    static const char* const kHex = "0123456789abcdef";
+    std::string out;
+    out.reserve(s.size());
+    for (size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        const bool c1 = c == 0xC2 && i + 1 < s.size() &&
+                        static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+                        static_cast<unsigned char>(s[i + 1]) <= 0x9F;
+        if ((c < 0x20 && c != '\t' && !(keep_newlines && c == '\n')) || c == 0x7F) {
+            out += "\\x";
+            out += kHex[c >> 4];
+            out += kHex[c & 15];
+        } else if (c1) {
+            const auto code = static_cast<unsigned char>(s[++i]);
+            out += "\\u00";
+            out += kHex[code >> 4];
+            out += kHex[code & 15];
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    return out;
+}
+
+// The byte offset of code point `n` (0-based) of `s`, or s.size().
+static size_t code_point_offset(std::string_view s, size_t n) {
+    size_t i = 0;
+    for (; i < s.size() && n > 0; --n) {
+        ++i;
+        while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+    }
+    return i;
+}
+
+static size_t code_points(std::string_view s) {
+    size_t n = 0;
+    for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+}
+
+// A message or hint longer than this many code points is cut, with a marker saying so (a
+// syntax error on a 5 MB line printed all of it).
+constexpr size_t kMessageCodePoints = 1000;
+// The source line under a message is shown as a window of this many code points around the
+// column when it is longer.
+constexpr size_t kLineCodePoints = 160;
+
+static std::string cut(std::string_view s) {
+    if (code_points(s) <= kMessageCodePoints) return std::string(s);
+    const size_t end = code_point_offset(s, kMessageCodePoints);
+    return std::string(s.substr(0, end)) + " … (" + std::to_string(s.size() - end) + " more bytes)";
+}
+
 std::string format(const Diagnostic& d) {
     std::ostringstream out;
     if (d.where && !d.where->file.empty()) {
@@ -75,12 +133,26 @@ std::string format(const Diagnostic& d) {
     }
     out << severity_name(d.severity);
     if (!d.code.empty()) out << '[' << d.code << ']';
-    out << ": " << d.message << '\n';
+    out << ": " << escaped(cut(d.message), true) << '\n';
     if (d.where && !d.where->line_text.empty()) {
-        out << "  " << d.where->line_text << '\n';
-        if (d.where->column > 0) out << "  " << std::string(d.where->column - 1, ' ') << "^\n";
+        // A long line is shown as a window around the column, "…" marking what is left out.
+        std::string_view line = d.where->line_text;
+        size_t column = d.where->column > 0 ? static_cast<size_t>(d.where->column) : 0;
+        std::string before, after;
+        if (code_points(line) > kLineCodePoints) {
+            const size_t at = column > 0 ? column - 1 : 0;
+            const size_t first = at > kLineCodePoints / 2 ? at - kLineCodePoints / 2 : 0;
+            const size_t begin = code_point_offset(line, first);
+            const size_t end = code_point_offset(line, first + kLineCodePoints);
+            if (first > 0) before = "…";
+            if (end < line.size()) after = "…";
+            line = line.substr(begin, end - begin);
+            if (column > 0) column = column - first + (first > 0 ? 1 : 0);
+        }
+        out << "  " << before << escaped(line, false) << after << '\n';
+        if (column > 0) out << "  " << std::string(column - 1, ' ') << "^\n";
     }
-    for (const auto& h : d.hints) out << "  hint: " << h << '\n';
+    for (const auto& h : d.hints) out << "  hint: " << escaped(cut(h), true) << '\n';
     return out.str();
 }
 

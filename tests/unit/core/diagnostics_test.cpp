@@ -33,6 +33,41 @@ TEST(Format, ShowsFileLineColumnCodeAndCaret) {
         "a.yaml:3:5: error[data.syntax]: bad thing\n  x: [1, 2\n      ^\n  hint: close the list\n");
 }
 
+// Data can reach a message: control characters are shown escaped, never sent to the terminal
+// (issue 17: ESC sequences and CR from the data drove it).
+TEST(Format, ControlCharactersAreShownEscaped) {
+    Diagnostic d{Severity::error,
+                 "data.schema",
+                 "so: got \"\x1b[31mđỏ\r\xc2\x9b\x7f\"",
+                 SourceLocation{"a.yaml", 1, 1, "so: \x1b[2J"},
+                 {"hint\x07"}};
+    EXPECT_EQ(format(d),
+              "a.yaml:1:1: error[data.schema]: so: got \"\\x1b[31mđỏ\\x0d\\u009b\\x7f\"\n"
+              "  so: \\x1b[2J\n  ^\n  hint: hint\\x07\n");
+}
+
+// A long source line is shown as a window around the column, the caret under the same
+// character; a long message is cut with the count of what was left out.
+TEST(Format, LongLinesAndMessagesAreCut) {
+    std::string text = std::string(600, 'a') + "X" + std::string(600, 'b');
+    Diagnostic d{Severity::error,
+                 "data.syntax",
+                 std::string(5000, 'm'),
+                 SourceLocation{"a.json", 1, 601, text},
+                 {}};
+    const std::string out = format(d);
+    EXPECT_LT(out.size(), 2000u) << "a 5,000-character message and a 1,201-character line";
+    EXPECT_NE(out.find("… (4000 more bytes)"), std::string::npos);
+    // The window: "…", then the line from 80 characters before the column, "…" at the end.
+    const size_t line_start = out.find("\n  …") + 3;
+    const size_t caret_line = out.find('\n', line_start) + 1;
+    const std::string shown = out.substr(line_start, caret_line - 1 - line_start);
+    EXPECT_EQ(shown, "…" + std::string(80, 'a') + "X" + std::string(79, 'b') + "…");
+    const size_t caret = out.find('^', caret_line);
+    // The caret stands under the X: "…" is one column, then 80 a's.
+    EXPECT_EQ(caret - caret_line, 2u + 1u + 80u);
+}
+
 TEST(Format, WithoutLocation) {
     Diagnostic d{Severity::warning, "", "careful", std::nullopt, {}};
     EXPECT_EQ(format(d), "warning: careful\n");
