@@ -7,6 +7,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "core/utf8.hpp"
 #include "expand/document_fields.hpp"
 #include "vanthu/engine.hpp"
 
@@ -16,11 +17,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-size_t code_points(const std::string& s) {
-    size_t n = 0;
-    for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    return n;
-}
+using core::code_points;
 
 // `text` in lines of at most `width` code points (a longer word stays whole), each after
 // `indent` spaces.

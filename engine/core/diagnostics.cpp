@@ -3,6 +3,8 @@
 #include <sstream>
 #include <string_view>
 
+#include "core/utf8.hpp"
+
 namespace vanthu::core {
 
 static bool same_place(const std::optional<SourceLocation>& a,
@@ -92,22 +94,6 @@ static std::string escaped(std::string_view s, bool keep_newlines) {
     return out;
 }
 
-// The byte offset of code point `n` (0-based) of `s`, or s.size().
-static size_t code_point_offset(std::string_view s, size_t n) {
-    size_t i = 0;
-    for (; i < s.size() && n > 0; --n) {
-        ++i;
-        while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
-    }
-    return i;
-}
-
-static size_t code_points(std::string_view s) {
-    size_t n = 0;
-    for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    return n;
-}
-
 // A message or hint longer than this many code points is cut, with a marker saying so (a
 // syntax error on a 5 MB line printed all of it).
 constexpr size_t kMessageCodePoints = 1000;
@@ -173,10 +159,8 @@ SourceLocation locate_on_line(const std::string& file, const std::string& text, 
                               int line, size_t line_start) {
     if (offset > text.size()) offset = text.size();
     SourceLocation loc{file, line, 1, {}};
-    int column = 1;
-    for (size_t i = line_start; i < offset; ++i)
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
-    loc.column = column;
+    loc.column = 1 + static_cast<int>(code_points(
+                         std::string_view(text).substr(line_start, offset - line_start)));
     size_t line_end = text.find('\n', line_start);
     if (line_end == std::string::npos) line_end = text.size();
     loc.line_text = text.substr(line_start, line_end - line_start);

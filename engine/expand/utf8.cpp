@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "core/utf8.hpp"
+
 namespace vanthu::expand::detail {
 
 size_t invalid_utf8_at(const std::string& s) {
@@ -62,11 +64,8 @@ std::string code_point_name(const std::string& s, size_t offset) {
 }
 
 size_t count_code_points(const std::string& s, size_t begin, size_t end) {
-    size_t count = 0;
     if (end > s.size()) end = s.size();
-    for (size_t i = begin; i < end; ++i)
-        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++count;
-    return count;
+    return begin >= end ? 0 : core::code_points(std::string_view(s).substr(begin, end - begin));
 }
 
 }  // namespace vanthu::expand::detail
