@@ -198,6 +198,10 @@ void Parser::read_signature(const pugi::xml_node& n, model::Signature& s) {
         else
             s.image_width_mm = mm;
     }
+    read_signer_lines(n, s, "<signature>");
+}
+
+void Parser::read_signer_lines(const pugi::xml_node& n, model::Signature& s, const char* element) {
     for (auto c : n.children()) {
         if (skip_blank(c)) continue;
         std::string_view name = c.name();
@@ -208,7 +212,7 @@ void Parser::read_signature(const pugi::xml_node& n, model::Signature& s) {
         else if (name == "note")
             s.note = read_field(c);
         else
-            unknown_element(c, "<signature>");
+            unknown_element(c, element);
     }
 }
 
@@ -227,18 +231,7 @@ void Parser::read_confirmation(const pugi::xml_node& n, model::Document& doc, bo
                      where(n));
     auto& c = doc.confirmation.emplace();
     c.where = where(n);
-    for (auto k : n.children()) {
-        if (skip_blank(k)) continue;
-        std::string_view name = k.name();
-        if (name == "title")
-            c.titles.push_back(read_field(k));
-        else if (name == "note")
-            c.note = read_field(k);
-        else if (name == "name")
-            c.name = read_field(k);
-        else
-            unknown_element(k, "<confirmation>");
-    }
+    read_signer_lines(n, c, "<confirmation>");
     if (c.titles.empty())
         diags_.error("markup.missing",
                      "<confirmation> has no <title>: write what is confirmed and by whom, as "

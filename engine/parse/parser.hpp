@@ -66,6 +66,8 @@ class Parser {
     void read_items(const pugi::xml_node& n, std::vector<model::Text>& items);
 
     void read_signature(const pugi::xml_node& n, model::Signature& s);
+    // The <title>, <note> and <name> children of a signer's block (<signature>, <confirmation>).
+    void read_signer_lines(const pugi::xml_node& n, model::Signature& s, const char* element);
 
     // <confirmation> after <signature> (giấy nghỉ phép, Mẫu 1.10): one or more <title> lines,
     // an optional <note> ("(Chữ ký, dấu)") and <name>; `signed_before`: a <signature> came first.
