@@ -33,7 +33,9 @@ bool fit_worth_trying(const Pagination& pagination, const std::vector<Part>& mai
     const size_t last = pages - 1;  // the main document's pages come first
     double body = 0;
     for (size_t b = 0; b < main.size() && b < pagination.units.size(); ++b) {
-        if (main[b].block.closing) continue;
+        // The closing and the blocks kept under it (a giấy nghỉ phép's confirmation) are not
+        // body text: they move whole.
+        if (main[b].block.closing || main[b].block.kind == Block::Kind::keep) continue;
         for (size_t u = 0; u < pagination.units[b].size(); ++u)
             if (pagination.units[b][u].page == last) body += main[b].block.units[u].height;
     }

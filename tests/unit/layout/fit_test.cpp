@@ -48,6 +48,26 @@ TEST(FitSteps, OnlyAFewLinesOnTheLastPageAreWorthTrying) {
     EXPECT_FALSE(fit_worth_trying(p, main, t));  // one page
 }
 
+// A block kept under the closing (a giấy nghỉ phép's confirmation) is not body text: two lines
+// and the closing with its confirmation are still worth trying.
+TEST(FitSteps, ABlockKeptUnderTheClosingIsNotBodyText) {
+    const Typography t;
+    std::vector<Part> main(3);
+    main[0].block.units.assign(10, Unit{t.body_pitch(), {}, false});
+    main[1].block.kind = Block::Kind::keep;
+    main[1].block.closing = true;
+    main[1].block.units.push_back({200, {}, false});
+    main[2].block.kind = Block::Kind::keep;
+    main[2].block.units.push_back({150, {}, false});
+    Pagination p;
+    p.pages.resize(2);
+    p.units.resize(3);
+    for (size_t i = 0; i < 10; ++i) p.units[0].push_back({i < 8 ? 0u : 1u, 0});
+    p.units[1].push_back({1, 0});
+    p.units[2].push_back({1, 200});
+    EXPECT_TRUE(fit_worth_trying(p, main, t));
+}
+
 TEST(FitNote, SaysWhatChangedAndHowToKeepTheDefault) {
     const Typography t;
     model::Document doc;
