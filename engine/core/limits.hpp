@@ -27,4 +27,9 @@ inline constexpr double kPreviewDpiMax = 600;
 // of UTF-8, so a longer one would not open the file as typed; refused with render.protect.
 inline constexpr size_t kPasswordBytes = 127;
 
+// Pages of one document, appendices included: a longer one is refused with
+// layout.too-many-pages after page breaking, before anything is drawn or written (a table row
+// or a text of hundreds of thousands of words would otherwise make a PDF of that many pages).
+inline constexpr size_t kPages = 2000;
+
 }  // namespace vanthu::core::limits

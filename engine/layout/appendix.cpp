@@ -91,6 +91,18 @@ void measure_appendix(LayoutContext& cx, const model::Document& doc, const model
     Flow flow(scratch, geometry);
     LayoutContext head_cx{flow, cx.shaper, cx.options, cx.diags};
     const double bottom = place_head(head_cx, doc, a);
+    if (bottom > geometry.text_bottom() + 0.01) {
+        core::Diagnostic d;
+        d.code = "layout.part-too-tall";
+        d.message = "the head of appendix " + std::to_string(section) +
+                    " (its label, title and reference line) is taller than a page and is never "
+                    "split: its text would run off the page";
+        d.where = a.title.empty() ? a.where : a.title.where;
+        d.hints.push_back(
+            "shorten the appendix's title or reference line, and put the rest in "
+            "its content");
+        cx.diags.add(std::move(d));
+    }
     auto items = std::make_shared<std::vector<Item>>(std::move(scratch.pages.front().items));
 
     Part part;
@@ -121,7 +133,10 @@ void measure_appendix(LayoutContext& cx, const model::Document& doc, const model
     if (a.signature) {
         const auto& t = cx.type();
         parts.push_back(column_part(signer_column(body_cx, *a.signature),
-                                    t.blank() - t.paragraph_after, 0, true));
+                                    t.blank() - t.paragraph_after, 0,
+                                    {"the attached document's signature block",
+                                     "shorten the signer's titles or name", a.signature->where},
+                                    true));
     }
 }
 

@@ -3,6 +3,7 @@
 // (nd30.md §3) has one signature block per issuing body in rows of two, the host at the right of
 // the first row, and "Nơi nhận:" under the rows.
 #include <algorithm>
+#include <cmath>
 #include <memory>
 
 #include "layout/signature.hpp"
@@ -72,7 +73,7 @@ Column closing_column(LayoutContext& cx, const model::Document& doc) {
 
 }  // namespace
 
-Part column_part(Column column, double before, double after, bool closing) {
+Part column_part(Column column, double before, double after, PartName name, bool closing) {
     Part part;
     part.block.kind = Block::Kind::keep;
     part.block.before = before;
@@ -80,9 +81,23 @@ Part column_part(Column column, double before, double after, bool closing) {
     part.block.closing = closing;
     part.block.units.push_back({column.height, {}, false});
     auto col = std::make_shared<Column>(std::move(column));
-    part.emit = [col](LayoutContext& cx, const Pagination& pagination, size_t index) {
+    part.emit = [col, name = std::move(name)](LayoutContext& cx, const Pagination& pagination,
+                                              size_t index) {
         const Placement& at = pagination.units[index].front();
         cx.flow.select(at.page);
+        const auto& too_tall = pagination.keeps_too_tall;
+        if (std::find(too_tall.begin(), too_tall.end(), index) != too_tall.end()) {
+            const auto& g = cx.geometry();
+            core::Diagnostic d;
+            d.code = "layout.part-too-tall";
+            d.message = name.part + " is " + std::to_string(std::lround(core::to_mm(col->height))) +
+                        " mm tall and is never split, but a page holds " +
+                        std::to_string(std::lround(core::to_mm(g.text_bottom() - g.top))) +
+                        " mm: its text would run off the page";
+            d.where = name.where;
+            d.hints.push_back(name.fix);
+            cx.diags.add(std::move(d));
+        }
         place_column(cx, *col, cx.geometry().text_left(), at.top);
     };
     return part;
@@ -93,7 +108,12 @@ Part column_part(Column column, double before, double after, bool closing) {
 Part measure_closing(LayoutContext& cx, const model::Document& doc) {
     const auto& t = cx.type();
     // About one blank line after the body (whose last paragraph's spacing comes first).
-    return column_part(closing_column(cx, doc), t.blank() - t.paragraph_after, 0, true);
+    PartName name{"the closing (Nơi nhận and the signature block)",
+                  "shorten the Nơi nhận list (<recipients>, noi_nhan in the built-in templates), "
+                  "the signer's titles or name, or send the long list as an attachment",
+                  doc.recipients.empty() ? doc.signature.name.where : doc.recipients.front().where};
+    return column_part(closing_column(cx, doc), t.blank() - t.paragraph_after, 0, std::move(name),
+                       true);
 }
 
 }  // namespace vanthu::layout

@@ -57,12 +57,16 @@ void place_footnotes(LayoutContext& cx, const Pagination& pagination, Pages& pag
     std::vector<int> too_tall = pagination.notes_too_tall;
     std::sort(too_tall.begin(), too_tall.end());
     too_tall.erase(std::unique(too_tall.begin(), too_tall.end()), too_tall.end());
-    for (int n : too_tall)
-        cx.diags.warning("layout.note-too-tall",
-                         "footnote " + std::to_string(n) +
-                             " and the line that shows its number do not fit on one page: "
-                             "the note is printed anyway and runs over the text",
-                         (*cx.notes)[static_cast<size_t>(n) - 1].where);
+    for (int n : too_tall) {
+        core::Diagnostic d;
+        d.code = "layout.note-too-tall";
+        d.message = "footnote " + std::to_string(n) +
+                    " and the line that shows its number do not fit on one page, and a note is "
+                    "never split: its text would run over the page's text or off the page";
+        d.where = (*cx.notes)[static_cast<size_t>(n) - 1].where;
+        d.hints.push_back("shorten the note, or move part of it into the text");
+        cx.diags.add(std::move(d));
+    }
     for (size_t index = 0; index < pagination.pages.size() && index < pages.pages.size(); ++index) {
         auto notes = pagination.pages[index].notes;
         if (notes.empty()) continue;

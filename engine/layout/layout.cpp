@@ -1,10 +1,12 @@
 #include "layout/layout.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/limits.hpp"
 #include "layout/kept_blocks.hpp"
 #include "text/text.hpp"
 
@@ -61,6 +63,42 @@ std::string keywords(const model::Document& doc) {
     return out;
 }
 
+// The header block and the title are placed on page 1 and never split: one that reaches below
+// the text block (over the first-page footer) would lose its last lines, so it is an error
+// naming the part and what to shorten.
+void check_first_page(LayoutContext& cx, const model::Document& doc, double header_bottom,
+                      double start) {
+    const auto& g = cx.options.geometry;
+    const double bottom = g.text_bottom() - footer_reserve(cx.type(), footer_lines(cx, doc).size());
+    if (start <= bottom + 0.01) return;
+    const auto& h = doc.header;
+    core::Diagnostic d;
+    d.code = "layout.part-too-tall";
+    if (start <= g.text_bottom() + 0.01) {  // the header fits, but not over the footer (ô 13)
+        d.message = "the first-page footer (the address lines under the rule at the foot of "
+                    "page 1) reaches " +
+                    std::to_string(std::lround(core::to_mm(start - bottom))) +
+                    " mm into the header block and the title above it: its text would run over "
+                    "theirs";
+        d.where = doc.footer.where;
+        d.hints.push_back("shorten the address lines (dia_chi)");
+        cx.diags.add(std::move(d));
+        return;
+    }
+    const bool header = header_bottom > bottom + 0.01;
+    d.message = std::string(header ? "the header block (issuing bodies, number, place and date"
+                                   : "the title (type name and summary") +
+                ") reaches " + std::to_string(std::lround(core::to_mm(start - bottom))) +
+                " mm below the text on page 1 and is never split: its text would run off the "
+                "page";
+    d.where = header ? h.issuer.where : h.subject.where;
+    d.hints.push_back(header ? "shorten the names of the issuing body and its parent "
+                               "(co_quan_ban_hanh, co_quan_chu_quan), the place (dia_danh) or "
+                               "the summary after V/v (trich_yeu)"
+                             : "shorten the summary (trich_yeu) or the type name");
+    cx.diags.add(std::move(d));
+}
+
 // The main document measured (Kính gửi, the content, the closing) and the first-page footer.
 struct Main {
     std::vector<Part> parts;
@@ -78,7 +116,9 @@ Main measure_main(LayoutContext& cx, const model::Document& doc) {
     if (doc.body.empty()) m.parts.back().block.before += t.blank();
     // Giấy nghỉ phép: the confirmation one blank line under the closing, never split.
     if (doc.confirmation)
-        m.parts.push_back(column_part(confirmation_column(cx, *doc.confirmation), t.blank(), 0));
+        m.parts.push_back(column_part(confirmation_column(cx, *doc.confirmation), t.blank(), 0,
+                                      {"the confirmation block", "shorten its title lines or name",
+                                       doc.confirmation->where}));
     m.footer = footer_lines(cx, doc);
     return m;
 }
@@ -121,7 +161,9 @@ Pages layout_document(const model::Document& doc, Shaper& shaper, const LayoutOp
     cx.notes = &doc.notes;
 
     // The header is fixed at the top of page 1; the paginator starts under it.
-    const double start = place_title(cx, doc, place_marks(cx, doc, place_header(cx, doc)));
+    const double header_bottom = place_marks(cx, doc, place_header(cx, doc));
+    const double start = place_title(cx, doc, header_bottom);
+    check_first_page(cx, doc, header_bottom, start);
 
     // Measure and paginate; the appendices keep the default typography.
     std::vector<Part> appendices;
@@ -133,7 +175,13 @@ Pages layout_document(const model::Document& doc, Shaper& shaper, const LayoutOp
         measure_appendices(acx, doc, appendices);
         // Bản sao: the copy block ends the copied document, after the closing or the last
         // appendix.
-        if (doc.copy) copy = column_part(copy_block_column(acx, *doc.copy), acx.type().blank(), 0);
+        if (doc.copy)
+            copy = column_part(copy_block_column(acx, *doc.copy), acx.type().blank(), 0,
+                               {"the copy block (ban_sao)",
+                                "shorten the copy's Nơi nhận list (ban_sao.noi_nhan), its signer's "
+                                "titles or name, or the copying body's name",
+                                doc.copy->recipients.empty() ? doc.copy->signature.name.where
+                                                             : doc.copy->recipients.front().where});
     }
     Paginated chosen = run(cx, doc, options, start, appendices);
     // Pages that fit: a tighter typography within the decree's limits, if it saves a page.
@@ -163,6 +211,18 @@ Pages layout_document(const model::Document& doc, Shaper& shaper, const LayoutOp
     const size_t closing = chosen.main.closing;
     for (auto& part : appendices) parts.push_back(std::move(part));
     const Pagination& pagination = chosen.pagination;
+    if (pagination.pages.size() > core::limits::kPages) {
+        core::Diagnostic d;
+        d.code = "layout.too-many-pages";
+        d.message = "the document would have " + std::to_string(pagination.pages.size()) +
+                    " pages, more than the " + std::to_string(core::limits::kPages) +
+                    " a document may have";
+        d.hints.push_back(
+            "split it into several documents, or send the long part as a file of "
+            "its own");
+        diags.add(std::move(d));
+        core::throw_if_errors(diags);
+    }
 
     // Emit.
     LayoutContext ecx{flow, shaper, fitted, diags};

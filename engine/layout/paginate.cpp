@@ -243,6 +243,16 @@ class Paginator {
         for (size_t u = 0; u < head; ++u) y_ += b.units[u].height;
     }
 
+    // Notes' height on a page that has none yet (the separator too).
+    double fresh_notes_height(const std::vector<int>& notes) const {
+        double height = 0;
+        for (size_t i = 0; i < notes.size(); ++i)
+            if (std::find(notes.begin(), notes.begin() + static_cast<ptrdiff_t>(i), notes[i]) ==
+                notes.begin() + static_cast<ptrdiff_t>(i))
+                height += in_.note_height(notes[i], frame_);
+        return height > 0 ? height + in_.note_separator : 0;
+    }
+
     void table(const Block& b) {
         y_ += b.before;
         if (b.units.empty()) {
@@ -273,10 +283,22 @@ class Paginator {
             }
             return notes;
         };
+        // A group taller than the room a new page has for it under the header is cut; its
+        // first piece is what must fit where it starts.
+        const auto cut = [&](size_t g) {
+            const auto& cuts = b.units[groups[g].first].cuts;
+            return !cuts.empty() && height(b, groups[g].first, groups[g].second) +
+                                            fresh_notes_height(group_notes(g)) >
+                                        frame_.bottom - frame_.top - head_h + 1e-6;
+        };
+        const auto start_h = [&](size_t g) {
+            const auto& first = b.units[groups[g].first];
+            return cut(g) ? first.cuts.front().at + first.cuts.front().pad
+                          : height(b, groups[g].first, groups[g].second);
+        };
 
         // The header never stands alone at the foot of a page: it goes with the first body row.
-        const double first_h =
-            head_h + (groups.empty() ? 0 : height(b, groups[0].first, groups[0].second));
+        const double first_h = head_h + (groups.empty() ? 0 : start_h(0));
         const double first_notes = groups.empty() ? 0 : notes_height(group_notes(0));
         if (!at_top() && remaining() < first_h + first_notes - 1e-6) new_page();
         header(b, head);
@@ -287,34 +309,121 @@ class Paginator {
         for (size_t g = 0; g < groups.size(); ++g) {
             const auto [first, end] = groups[g];
             const double h = height(b, first, end);
-            const double need = g + 1 == groups.size() ? h + keep_after : h;
+            const bool last = g + 1 == groups.size();
+            const bool cut_here = cut(g);
+            const double need = cut_here ? start_h(g) : last ? h + keep_after : h;
             const auto notes = group_notes(g);
             if (y_ + need + notes_height(notes) > bottom() + 1e-6 && page_has_body) {
                 new_page();
                 header(b, head);
                 page_has_body = false;
             }
-            reserve_notes(notes, h);
-            if (y_ + h > bottom() + 1e-6) out_.overfull.emplace_back(block_, first);
+            reserve_notes(notes, need);
             if (g == 0)  // the header rows' first placement
                 for (size_t u = 0; u < head; ++u)
                     out_.units[block_].push_back(out_.headers[block_].front());
-            for (size_t u = first; u < end; ++u) place(b.units[u].height);
+            if (cut_here)
+                cut_rows(b, first, end, head, last ? keep_after : 0);
+            else {
+                if (y_ + h > bottom() + 1e-6) out_.overfull.emplace_back(block_, first);
+                for (size_t u = first; u < end; ++u) place(b.units[u].height);
+            }
             page_has_body = true;
         }
         y_ += b.after;
     }
 
+    // The largest cut of `cuts` after `from` whose piece (from `from`, `pad_above` lower) fits in
+    // `room`; null when none does.
+    static const Cut* last_cut_in(const std::vector<Cut>& cuts, double from, double pad_above,
+                                  double room) {
+        const Cut* best = nullptr;
+        for (const auto& c : cuts)
+            if (c.at > from + 1e-6 && pad_above + (c.at - from) + c.pad <= room + 1e-6) best = &c;
+        return best;
+    }
+
+    // Places rows [first, end) of `b` (a row and the rows tied to it) cut into pieces: each page
+    // takes what fits down to a cut, the next page repeats the `head` header rows and goes on.
+    // The last piece keeps with `keep_after` (the closing) when a cut allows it.
+    void cut_rows(const Block& b, size_t first, size_t end, size_t head, double keep_after) {
+        const auto& cuts = b.units[first].cuts;
+        const double total = height(b, first, end);
+        const double fresh_room = frame_.bottom - frame_.top - height(b, 0, head);
+        std::vector<RowPiece> pieces;
+        double from = 0, pad_above = 0;
+        // Nothing of the table's body on this page yet: a cut that does not fit here fits nowhere.
+        bool fresh = y_ <= frame_.top + height(b, 0, head) + 0.01;
+        while (true) {
+            const double rest = pad_above + total - from;
+            const Cut* c = nullptr;
+            if (rest <= remaining() + 1e-6) {
+                // The rest fits here; with the closing too, or cut once more so that the closing
+                // has the last piece with it on the next page.
+                if (keep_after <= 0 || rest + keep_after <= remaining() + 1e-6) {
+                    pieces.push_back({page(), y_, from, total, pad_above, 0});
+                    y_ += rest;
+                    break;
+                }
+                for (const auto& k : cuts)
+                    if (k.at > from + 1e-6 &&
+                        pad_above + (k.at - from) + k.pad <= remaining() + 1e-6 &&
+                        k.pad + total - k.at + keep_after <= fresh_room + 1e-6)
+                        c = &k;
+                if (!c) {
+                    pieces.push_back({page(), y_, from, total, pad_above, 0});
+                    y_ += rest;
+                    break;
+                }
+            } else {
+                c = last_cut_in(cuts, from, pad_above, remaining());
+            }
+            if (!c) {
+                if (fresh) {  // not even one cut's piece fits an empty page: runs into the margin
+                    out_.overfull.emplace_back(block_, first);
+                    pieces.push_back({page(), y_, from, total, pad_above, 0});
+                    y_ += rest;
+                    break;
+                }
+                new_page();
+                header(b, head);
+                fresh = true;
+                continue;
+            }
+            pieces.push_back({page(), y_, from, c->at, pad_above, c->pad});
+            from = c->at;
+            pad_above = c->pad;
+            new_page();
+            header(b, head);
+            fresh = true;
+        }
+        // Each row goes where its top falls.
+        double offset = 0;
+        for (size_t u = first; u < end; ++u) {
+            const RowPiece* in = &pieces.front();
+            for (const auto& piece : pieces)
+                if (piece.from <= offset + 1e-6) in = &piece;
+            out_.units[block_].push_back(
+                {in->page, in->top + in->pad_above + std::max(0.0, offset - in->from)});
+            offset += b.units[u].height;
+        }
+        out_.cut_rows[{block_, first}] = std::move(pieces);
+    }
+
     std::optional<Forced> keep(const Block& b) {
+        const bool top = at_top();
         y_ += b.before;
         const double h = height(b, 0, b.units.size());
         if (remaining() < h) {
-            // A closing carries lines once; on the pass after, it goes where it is.
+            // A closing carries lines once; on the pass after, it goes where it is, or alone to
+            // the next page when it does not fit under them either.
             const bool carried = b.closing && carried_for(block_);
             if (b.closing && !carried)
                 if (auto carry = carried_lines()) return carry;
-            if (!carried) new_page();
+            if (!top && (!carried || remaining() < h)) new_page();
         }
+        // Taller than an empty page: it would run off the page.
+        if (remaining() + 1e-6 < h) out_.keeps_too_tall.push_back(block_);
         for (size_t u = 0; u < b.units.size(); ++u) place(b.units[u].height);
         y_ += b.after;
         return std::nullopt;

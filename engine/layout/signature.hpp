@@ -26,10 +26,19 @@ struct Column {
     void add(const Column& other, double dx, double dy);
 };
 
+// What an unbreakable block is, for the error layout.part-too-tall when it is taller than a
+// page: the part, what makes it long and how to shorten it, and where it was written.
+struct PartName {
+    std::string part;  // "the closing (Nơi nhận and the signature)"
+    std::string fix;   // "shorten the Nơi nhận list (noi_nhan) or …"
+    std::optional<core::SourceLocation> where;
+};
+
 // An unbreakable block for the paginator from a Column (relative to its top-left corner on the
 // text block's left edge), with the space above and below it; `closing`: it takes the last body
-// lines along when it moves to a new page (Block::closing).
-Part column_part(Column column, double before, double after, bool closing = false);
+// lines along when it moves to a new page (Block::closing). One taller than a page is the error
+// layout.part-too-tall, worded from `name`.
+Part column_part(Column column, double before, double after, PartName name, bool closing = false);
 
 // Puts `column` on the current page with its top-left corner at (x, top): lines, rules, then
 // images (the signature and the seal are on top of the printed lines).

@@ -1,8 +1,10 @@
 // Tables in the content (ô 6): columns from table_widths.hpp (the full text width unless every
 // column is fixed), 13 pt single-spaced cell text with word-processor padding, 0.5 pt borders
-// around every cell. Rows never split across pages; rows tied by a rowspan move together; the
-// header rows are repeated at the top of every page the table reaches.
+// around every cell. A row moves to the next page whole unless it is taller than a page's room,
+// then it is cut between lines and continues there; rows tied by a rowspan move (and are cut)
+// together; the header rows are repeated at the top of every page the table reaches.
 #include <algorithm>
+#include <cmath>
 #include <memory>
 #include <optional>
 
@@ -54,6 +56,10 @@ class TablePlacer {
         shape_cells(cx);
         row_heights();
         head_ = std::min<size_t>(static_cast<size_t>(table_.header_rows), rows);
+        // Header rows taller than half a page are not repeated (as Word does): they would leave
+        // the rows too little room on each page; they are then rows like the others.
+        const auto& g = cx.geometry();
+        if (height(0, head_) > (g.text_bottom() - g.top) / 2) head_ = 0;
         block.header_rows = head_;
         for (size_t r = 0; r < rows; ++r) {
             std::vector<int> notes;
@@ -62,8 +68,10 @@ class TablePlacer {
                     if (run.note > 0) notes.push_back(run.note);
             block.units.push_back({heights_[r], known_notes(cx, std::move(notes)), false});
         }
-        for (const auto& [first, end] : row_groups())
+        for (const auto& [first, end] : row_groups()) {
             for (size_t r = first + 1; r < end; ++r) block.units[r].tied = true;
+            block.units[first].cuts = cuts(first, end);
+        }
         return block;
     }
 
@@ -75,11 +83,12 @@ class TablePlacer {
         if (at.empty()) return;
         for (const auto& [block, unit] : pagination.overfull)
             if (block == index)
-                cx.diags.warning("layout.row-too-tall",
-                                 "row " + std::to_string(unit + 1) +
-                                     " of the table is taller than the space on a page; it "
-                                     "runs into the bottom margin",
-                                 table_.rows[unit].where);
+                cx.diags.error("layout.row-too-tall",
+                               "row " + std::to_string(unit + 1) +
+                                   " of the table does not fit on a page, even cut between its "
+                                   "lines (its header rows or notes leave no room): its text "
+                                   "would run off the page",
+                               table_.rows[unit].where);
         auto& flow = cx.flow;
         const auto groups = row_groups();
         size_t next_head = 0;
@@ -99,6 +108,14 @@ class TablePlacer {
         if (groups.empty())
             open(heads.empty() ? at.front().page : heads.front().page, at.front().top);
         for (const auto& [first, end] : groups) {
+            const auto cut = pagination.cut_rows.find({index, first});
+            if (cut != pagination.cut_rows.end()) {
+                for (const auto& piece : cut->second) {
+                    if (!page || *page != piece.page) open(piece.page, piece.top);
+                    y = draw_piece(flow, first, end, piece);
+                }
+                continue;
+            }
             if (!page || *page != at[first].page) open(at[first].page, at[first].top);
             y = draw_rows(flow, first, end, y);
         }
@@ -172,7 +189,7 @@ class TablePlacer {
     std::vector<std::pair<size_t, size_t>> row_groups() const {
         std::vector<std::pair<size_t, size_t>> groups;
         const size_t rows = table_.rows.size();
-        size_t r = std::min<size_t>(static_cast<size_t>(table_.header_rows), rows);
+        size_t r = head_;
         while (r < rows) {
             size_t end = r + 1;
             for (size_t k = r; k < end; ++k)
@@ -181,6 +198,90 @@ class TablePlacer {
             r = end;
         }
         return groups;
+    }
+
+    // The top of the text of `box` (a cell of a row starting at `y1` and ending at `y2`).
+    double text_offset(const CellBox& box, double y1, double y2) const {
+        const double content = static_cast<double>(box.text.lines.size()) * pitch_;
+        return box.cell->header ? std::max(pad_y_, (y2 - y1 - content) / 2) : pad_y_;
+    }
+
+    // Where rows [first, end) may be cut (Unit::cuts), offsets from their top: under a line of
+    // a cell where no line of another cell is cut through, and at the boundaries between the
+    // rows; at least two lines of text on each side when there are such places.
+    std::vector<Cut> cuts(size_t first, size_t end) const {
+        std::vector<double> tops{0};
+        for (size_t r = first; r < end; ++r) tops.push_back(tops.back() + heights_[r]);
+        std::vector<std::pair<double, double>> lines;  // each line's top and bottom
+        std::vector<Cut> places;
+        for (size_t r = first + 1; r < end; ++r) places.push_back({tops[r - first], 0});
+        for (size_t r = first; r < end; ++r)
+            for (const auto& box : boxes_[r]) {
+                const double y1 = tops[r - first];
+                const double y2 = tops[std::min(span_end(r, *box.cell), end) - first];
+                double top = y1 + text_offset(box, y1, y2);
+                for (size_t i = 0; i < box.text.lines.size(); ++i, top += pitch_) {
+                    lines.emplace_back(top, top + pitch_);
+                    places.push_back({top + pitch_, pad_y_});
+                }
+            }
+        if (lines.empty()) return {};
+        std::sort(lines.begin(), lines.end());
+        std::sort(places.begin(), places.end(), [](const Cut& a, const Cut& b) {
+            return a.at < b.at || (a.at == b.at && a.pad < b.pad);
+        });
+        const double eps = 1e-6;
+        const double text_top = lines.front().first;
+        double text_bottom = 0;
+        for (const auto& l : lines) text_bottom = std::max(text_bottom, l.second);
+        // A place is good when no line starts above it and ends below it.
+        std::vector<Cut> all, kept;
+        size_t next = 0;
+        double reach = -1;  // the lowest bottom of the lines starting above the place
+        for (const auto& c : places) {
+            while (next < lines.size() && lines[next].first < c.at - eps)
+                reach = std::max(reach, lines[next++].second);
+            if (reach > c.at + eps || c.at <= text_top + eps || c.at >= text_bottom - eps) continue;
+            if (!all.empty() && std::abs(all.back().at - c.at) < eps) continue;  // least pad first
+            all.push_back(c);
+            if (c.at >= text_top + 2 * pitch_ - eps && c.at <= text_bottom - 2 * pitch_ + eps)
+                kept.push_back(c);
+        }
+        return kept.empty() ? all : kept;
+    }
+
+    // Draws the part of rows [first, end) that `piece` holds (a row cut across pages): the lines
+    // whose middle is in it, each cell's edges down to the piece's bottom and its top edge at
+    // the piece's top when it started above. Returns the piece's bottom.
+    double draw_piece(Flow& flow, size_t first, size_t end, const RowPiece& piece) {
+        const double eps = 1e-6;
+        const double shift = piece.top + piece.pad_above - piece.from;  // row offset -> page y
+        const double bottom = piece.top + piece.height();
+        std::vector<double> tops{0};
+        for (size_t r = first; r < end; ++r) tops.push_back(tops.back() + heights_[r]);
+        for (size_t r = first; r < end; ++r)
+            for (const auto& box : boxes_[r]) {
+                const auto& cell = *box.cell;
+                const double g1 = tops[r - first];
+                const double g2 = tops[std::min(span_end(r, cell), end) - first];
+                if (g2 <= piece.from + eps || g1 >= piece.to - eps) continue;
+                const double x1 = left(cell), x2 = right(cell);
+                double line_top = g1 + text_offset(box, g1, g2);
+                for (const auto& line : box.text.lines) {
+                    const double middle = line_top + pitch_ / 2;
+                    if (middle >= piece.from && middle < piece.to)
+                        flow.place(line, x1 + pad_x_,
+                                   baseline_in_box(line_top + shift, pitch_, size_));
+                    line_top += pitch_;
+                }
+                const double y1 = g1 >= piece.from - eps ? g1 + shift : piece.top;
+                const double y2 = g2 <= piece.to + eps ? g2 + shift : bottom;
+                flow.rule(x1 - rule_ / 2, x2 + rule_ / 2, y1, rule_);
+                flow.page().items.emplace_back(Rule{x1, y1, x1, y2, rule_});
+                if (cell.column + cell.colspan >= table_.columns)
+                    flow.page().items.emplace_back(Rule{x2, y1, x2, y2, rule_});
+            }
+        return bottom;
     }
 
     // Draws rows [first, end) from `top`; returns their bottom. Each cell draws its text, its
@@ -195,10 +296,7 @@ class TablePlacer {
                 const double x1 = left(cell), x2 = right(cell);
                 const double y1 = tops[r - first];
                 const double y2 = tops[std::min(span_end(r, cell), end) - first];
-                const double content = static_cast<double>(box.text.lines.size()) * pitch_;
-                const double offset =
-                    cell.header ? std::max(pad_y_, (y2 - y1 - content) / 2) : pad_y_;
-                double line_top = y1 + offset;
+                double line_top = y1 + text_offset(box, y1, y2);
                 for (const auto& line : box.text.lines) {
                     flow.place(line, x1 + pad_x_, baseline_in_box(line_top, pitch_, size_));
                     line_top += pitch_;

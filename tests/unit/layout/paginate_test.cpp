@@ -39,6 +39,15 @@ Block table(size_t header_rows, size_t rows) {
     return b;
 }
 
+// A body row of `lines` lines of height 10 with `pad` above and below, which may be cut under
+// any line that leaves two lines on each side (as table.cpp gives it).
+Unit tall_row(size_t lines, double pad) {
+    Unit u{static_cast<double>(lines) * kLine + 2 * pad, {}, false};
+    for (size_t k = 2; k + 2 <= lines; ++k)
+        u.cuts.push_back({pad + static_cast<double>(k) * kLine, pad});
+    return u;
+}
+
 struct Doc {
     PaginateInput input;
     std::map<int, double> notes;  // note number → height
@@ -294,6 +303,151 @@ TEST(Paginate, ColumnBlockNeverSplits) {
     const auto p = doc.run();
     EXPECT_EQ(pages_of(p, 0), Pages{1});
     EXPECT_DOUBLE_EQ(p.units[0][0].top, 0);
+}
+
+TEST(Paginate, RowTallerThanAPageIsCutAcrossPages) {
+    // A header row, then a row of 25 lines (252 high): each page takes what fits down to a cut,
+    // under the header repeated.
+    Doc doc;
+    Block t = table(1, 0);
+    t.units.push_back(tall_row(25, 1));
+    doc.add(t);
+    const auto p = doc.run();
+    ASSERT_EQ(p.pages.size(), 4u);
+    ASSERT_EQ(p.cut_rows.size(), 1u);
+    const auto& pieces = p.cut_rows.at({0, 1});
+    ASSERT_EQ(pieces.size(), 4u);
+    // Page 1: under the header (10), 90 of room: 8 lines and the padding (1 + 80 + 1).
+    EXPECT_EQ(pieces[0].page, 0u);
+    EXPECT_DOUBLE_EQ(pieces[0].top, 10);
+    EXPECT_DOUBLE_EQ(pieces[0].from, 0);
+    EXPECT_DOUBLE_EQ(pieces[0].to, 81);
+    EXPECT_DOUBLE_EQ(pieces[0].height(), 82);
+    // Pages 2 and 3: the padding again above, 8 lines, padding below.
+    EXPECT_EQ(pieces[1].page, 1u);
+    EXPECT_DOUBLE_EQ(pieces[1].top, 10);
+    EXPECT_DOUBLE_EQ(pieces[1].from, 81);
+    EXPECT_DOUBLE_EQ(pieces[1].to, 161);
+    EXPECT_DOUBLE_EQ(pieces[1].pad_above, 1);
+    EXPECT_DOUBLE_EQ(pieces[1].to - pieces[1].from, 80);
+    EXPECT_DOUBLE_EQ(pieces[2].from, 161);
+    // The last: the last lines (at least two, here 2 of the 25) and the row's own padding.
+    EXPECT_EQ(pieces[3].page, 3u);
+    EXPECT_DOUBLE_EQ(pieces[3].to, 252);
+    EXPECT_DOUBLE_EQ(pieces[3].pad_below, 0);
+    EXPECT_GE(pieces[3].to - pieces[3].from, 2 * kLine);
+    // Nothing lost, nothing twice: the pieces follow each other.
+    for (size_t i = 1; i < pieces.size(); ++i) EXPECT_DOUBLE_EQ(pieces[i].from, pieces[i - 1].to);
+    // The header is repeated above each piece.
+    ASSERT_EQ(p.headers[0].size(), 4u);
+    for (size_t i = 0; i < 4; ++i) {
+        EXPECT_EQ(p.headers[0][i].page, i);
+        EXPECT_DOUBLE_EQ(p.headers[0][i].top, 0);
+    }
+    EXPECT_TRUE(p.overfull.empty());
+}
+
+TEST(Paginate, RowThatFitsAPageMovesWholeAndATallOneStartsWhereItComes) {
+    // Eight lines fit a page: the row moves to the next one whole, as before.
+    Doc doc(50);
+    Block t = table(0, 0);
+    t.units.push_back(tall_row(8, 1));
+    doc.add(t);
+    const auto p = doc.run();
+    EXPECT_TRUE(p.cut_rows.empty());
+    EXPECT_EQ(pages_of(p, 0), Pages{1});
+    // Twelve lines do not fit any page: cut, starting under the paragraph on page 1 (4 lines
+    // fit in 50 with the padding), the other 8 on page 2.
+    Doc tall;
+    tall.add(paragraph(5));
+    Block u = table(0, 0);
+    u.units.push_back(tall_row(12, 1));
+    tall.add(u);
+    const auto q = tall.run();
+    const auto& pieces = q.cut_rows.at({1, 0});
+    ASSERT_EQ(pieces.size(), 2u);
+    EXPECT_EQ(pieces[0].page, 0u);
+    EXPECT_DOUBLE_EQ(pieces[0].top, 50);
+    EXPECT_DOUBLE_EQ(pieces[0].to, 41);
+    EXPECT_EQ(pieces[1].page, 1u);
+    EXPECT_DOUBLE_EQ(pieces[1].top, 0);
+    EXPECT_DOUBLE_EQ(pieces[1].height(), 1 + 80 + 1);
+    EXPECT_EQ(pages_of(q, 1), Pages{0});  // the row's placement: where its top is
+}
+
+TEST(Paginate, RowCutLeavesTwoLinesOnEachSide) {
+    // Room for one line of the row: a cut there would leave one line alone; the row starts on
+    // the next page.
+    Doc doc(85);
+    Block t = table(0, 0);
+    t.units.push_back(tall_row(12, 0));
+    doc.add(t);
+    const auto p = doc.run();
+    const auto& pieces = p.cut_rows.at({0, 0});
+    EXPECT_EQ(pieces.front().page, 1u);
+    for (const auto& piece : pieces) EXPECT_GE(piece.to - piece.from, 2 * kLine - 1e-9);
+}
+
+TEST(Paginate, TiedRowsTallerThanAPageAreCutTogether) {
+    // A row of one line with a row tied to it (a rowspan) of 14 lines: cut as one, each row
+    // placed where its top falls.
+    Doc doc;
+    Block t = table(0, 0);
+    Unit first = tall_row(15, 0);  // the cuts are the group's, from its top
+    first.height = kLine;
+    Unit second{14 * kLine, {}, true};
+    t.units = {first, second};
+    doc.add(t);
+    const auto p = doc.run();
+    const auto& pieces = p.cut_rows.at({0, 0});
+    ASSERT_EQ(pieces.size(), 2u);
+    EXPECT_DOUBLE_EQ(pieces[0].to, 100);
+    EXPECT_DOUBLE_EQ(pieces[1].to, 150);
+    EXPECT_EQ(pages_of(p, 0), (Pages{0, 0}));
+    EXPECT_DOUBLE_EQ(p.units[0][1].top, 10);
+}
+
+TEST(Paginate, LastPieceOfACutRowKeepsWithTheClosing) {
+    // 14 lines: 10 on page 1; the last 4 fit page 2 but not with the closing (70): two of them
+    // go with it to page 3, so the signature does not stand alone.
+    Doc doc;
+    Block t = table(0, 0);
+    t.units.push_back(tall_row(14, 0));
+    doc.add(t).add(keep(70, true));
+    const auto p = doc.run();
+    const auto& pieces = p.cut_rows.at({0, 0});
+    ASSERT_FALSE(pieces.empty());
+    const auto& last = pieces.back();
+    EXPECT_EQ(p.units[1][0].page, last.page);  // the closing is on the last piece's page
+    EXPECT_GE(last.to - last.from, 2 * kLine);
+    EXPECT_LE(last.top + last.height() + 70, 100 + 1e-9);
+    EXPECT_TRUE(p.keeps_too_tall.empty());
+}
+
+TEST(Paginate, RowThatCannotBeCutToFitIsReported) {
+    // A header row of 95 leaves 5 on every page: no piece of two lines fits. Reported, and the
+    // pass ends.
+    Doc doc;
+    Block t = table(1, 0);
+    t.units[0].height = 95;
+    t.units.push_back(tall_row(30, 0));
+    doc.add(t);
+    const auto p = doc.run();
+    ASSERT_EQ(p.overfull.size(), 1u);
+    EXPECT_EQ(p.overfull[0], (std::pair<size_t, size_t>{0, 1}));
+    EXPECT_LE(p.pages.size(), 2u);
+}
+
+TEST(Paginate, KeepBlockTallerThanAPageIsReported) {
+    Doc doc;
+    doc.add(paragraph(3)).add(keep(150, true));
+    const auto p = doc.run();
+    EXPECT_EQ(p.keeps_too_tall, std::vector<size_t>{1});
+    EXPECT_EQ(p.units[1][0].page, 1u);  // alone on its page, no blank page before it
+    EXPECT_EQ(p.pages.size(), 2u);
+    Doc fits;
+    fits.add(paragraph(3)).add(keep(100, true));
+    EXPECT_TRUE(fits.run().keeps_too_tall.empty());
 }
 
 }  // namespace
