@@ -103,6 +103,15 @@ Part column_part(Column column, double before, double after, PartName name, bool
     return part;
 }
 
+// Whether the Nơi nhận list is longer than the signature's text (the likelier cause of a closing
+// taller than a page).
+static bool longer_list(const model::Document& doc) {
+    size_t list = 0, signature = doc.signature.name.value.size();
+    for (const auto& r : doc.recipients) list += r.value.size();
+    for (const auto& t : doc.signature.titles) signature += t.value.size();
+    return !doc.recipients.empty() && list >= signature;
+}
+
 // The signature block must not stand alone on a page (X6): the paginator takes the last body
 // lines along when the closing moves (Block::closing).
 Part measure_closing(LayoutContext& cx, const model::Document& doc) {
@@ -111,7 +120,7 @@ Part measure_closing(LayoutContext& cx, const model::Document& doc) {
     PartName name{"the closing (Nơi nhận and the signature block)",
                   "shorten the Nơi nhận list (<recipients>, noi_nhan in the built-in templates), "
                   "the signer's titles or name, or send the long list as an attachment",
-                  doc.recipients.empty() ? doc.signature.name.where : doc.recipients.front().where};
+                  longer_list(doc) ? doc.recipients.front().where : doc.signature.name.where};
     return column_part(closing_column(cx, doc), t.blank() - t.paragraph_after, 0, std::move(name),
                        true);
 }

@@ -75,23 +75,29 @@ void check_first_page(LayoutContext& cx, const model::Document& doc, double head
     core::Diagnostic d;
     d.code = "layout.part-too-tall";
     if (start <= g.text_bottom() + 0.01) {  // the header fits, but not over the footer (ô 13)
-        d.message = "the first-page footer (the address lines under the rule at the foot of "
-                    "page 1) reaches " +
-                    std::to_string(std::lround(core::to_mm(start - bottom))) +
-                    " mm into the header block and the title above it: its text would run over "
-                    "theirs";
+        d.message =
+            "the first-page footer (the address lines under the rule at the foot of "
+            "page 1) reaches " +
+            std::to_string(std::lround(core::to_mm(start - bottom))) +
+            " mm into the header block and the title above it: its text would run over "
+            "theirs";
         d.where = doc.footer.where;
         d.hints.push_back("shorten the address lines (dia_chi)");
         cx.diags.add(std::move(d));
         return;
     }
     const bool header = header_bottom > bottom + 0.01;
-    d.message = std::string(header ? "the header block (issuing bodies, number, place and date"
+    d.message = std::string(header ? "the header block (issuing bodies, number, place and date, "
+                                     "a công văn's V/v summary"
                                    : "the title (type name and summary") +
                 ") reaches " + std::to_string(std::lround(core::to_mm(start - bottom))) +
                 " mm below the text on page 1 and is never split: its text would run off the "
                 "page";
-    d.where = header ? h.issuer.where : h.subject.where;
+    // The longer of the issuing bodies' names and a công văn's V/v summary is the likelier cause.
+    const bool subject =
+        !header || (doc.kind == "cong-van" &&
+                    h.subject.value.size() > h.issuer.value.size() + h.parent.value.size());
+    d.where = subject ? h.subject.where : h.issuer.where;
     d.hints.push_back(header ? "shorten the names of the issuing body and its parent "
                                "(co_quan_ban_hanh, co_quan_chu_quan), the place (dia_danh) or "
                                "the summary after V/v (trich_yeu)"
