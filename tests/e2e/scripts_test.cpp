@@ -52,6 +52,19 @@ class Scripts : public TempDirTest {
                signer + "\"\n";
     }
 
+    // pdftotext in its default (reading-order) mode, which puts right-to-left words back in
+    // reading order: whole names can be looked for.
+    std::string reading_order() const {
+        return run("pdftotext -enc UTF-8 " + shell_quote(out().string()) + " -").output;
+    }
+
+    static size_t count(const std::string& text, const std::string& word) {
+        size_t n = 0;
+        for (size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1))
+            ++n;
+        return n;
+    }
+
     static bool has(const std::string& text, const std::string& word) {
         return text.find(word) != std::string::npos;
     }
@@ -65,22 +78,33 @@ TEST_F(Scripts, HebrewIsLaidOutEverywhere) {
     for (const char* word : {"Công ty", "Đối tác", "שלום", "עולם", "דוד", "כהן", "12/2024"})
         EXPECT_TRUE(has(text, word)) << word << "\n" << text;
     // In the addressee, body and table cell: three times each word.
-    size_t n = 0;
-    for (size_t at = text.find("עולם"); at != std::string::npos; at = text.find("עולם", at + 1))
-        ++n;
-    EXPECT_EQ(n, 3u) << text;
+    EXPECT_EQ(count(text, "עולם"), 3u) << text;
+    // In reading order, the whole name, letters in their typed order.
+    const std::string read = reading_order();
+    EXPECT_EQ(count(read, "שלום עולם"), 3u) << read;
+    EXPECT_EQ(count(read, "דוד כהן"), 1u) << read;
 }
 
 // Arabic needs a font that has it (DejaVu Sans here, through --font-dir); its joined forms are
 // shaped by HarfBuzz and the words come back.
 TEST_F(Scripts, ArabicIsLaidOutWithAFontThatHasIt) {
     if (!fs::exists(kDejaVu + "/DejaVuSans.ttf")) GTEST_SKIP() << "no DejaVu Sans";
+    // Only the four faces of DejaVu Sans (the system folder has other styles of the family).
+    const fs::path fonts = dir_ / "fonts";
+    fs::create_directories(fonts);
+    for (const char* face : {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf",
+                             "DejaVuSans-BoldOblique.ttf"})
+        fs::copy_file(kDejaVu + "/" + face, fonts / face);
     auto r = render(write("ar.yaml", letter("شركة السلام", "أحمد علي")),
-                    "--font-dir " + kDejaVu + " --font-family 'DejaVu Sans'");
+                    "--font-dir " + shell_quote(fonts.string()) + " --font-family 'DejaVu Sans'");
     ASSERT_EQ(r.status, 0) << r.output;
     const std::string text = pdftotext_raw(out());
     for (const char* word : {"Đối tác", "شركة", "السلام", "أحمد", "علي"})
         EXPECT_TRUE(has(text, word)) << word << "\n" << text;
+    // The lam-alef ligature of السلام is one glyph for two letters; they come back in order.
+    const std::string read = reading_order();
+    EXPECT_EQ(count(read, "شركة السلام"), 3u) << read;
+    EXPECT_EQ(count(read, "أحمد علي"), 1u) << read;
 }
 
 // Without such a font, Arabic is refused, naming the character; the exit status is an input
@@ -95,7 +119,7 @@ TEST_F(Scripts, ArabicWithoutAFontIsRefused) {
 
 // Chinese, Devanagari and emoji: the same.
 TEST_F(Scripts, CharactersNoFontHasAreRefused) {
-    for (const std::string& name : {"中文", "हिन्दी", "😀"}) {
+    for (const std::string name : {"中文", "हिन्दी", "😀"}) {
         auto r = render(write("x.yaml", letter("A", name)));
         EXPECT_EQ(r.status, vanthu::cli::kInputError) << name << r.output;
         EXPECT_TRUE(has(r.output, "font.missing-glyph")) << r.output;

@@ -276,9 +276,6 @@ TEST(DataFile, UnknownExtensionOnLoad) {
     EXPECT_EQ(failure_of([&] { load_data(p); }).code, "data.format");
 }
 
-}  // namespace
-}  // namespace vanthu::expand
-
 // Characters a document may not hold are refused when the data is read, naming the value's
 // path, the character and (YAML) the line of the value.
 TEST(DataYaml, BidiControlIsRefusedWithPathAndLine) {
@@ -308,3 +305,6 @@ TEST(DataJson, RefusedCharactersNameTheirPath) {
     EXPECT_EQ(d.code, "text.private-use");
     EXPECT_NE(d.message.find("the key a."), std::string::npos) << d.message;
 }
+
+}  // namespace
+}  // namespace vanthu::expand
