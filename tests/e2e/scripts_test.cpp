@@ -176,6 +176,11 @@ TEST_F(Scripts, RightToLeftOverrideIsRefusedInBatch) {
     EXPECT_TRUE(has(r.output, "text.bidi-control")) << r.output;
     EXPECT_TRUE(has(r.output, "U+202E")) << r.output;
     EXPECT_TRUE(has(r.output, "nguoi_ky")) << r.output;
+    // The other row is written; the manifest names the failed row's field.
+    EXPECT_TRUE(fs::exists(dir_ / "out" / "a.pdf"));
+    const std::string manifest = read_file(dir_ / "out" / "manifest.json");
+    EXPECT_TRUE(has(manifest, "\"field\":\"nguoi_ky\"")) << manifest;
+    EXPECT_TRUE(has(manifest, "\"code\":\"text.bidi-control\"")) << manifest;
 
     const std::string bad = letter("Sao Mai", "Nguyễn \u2067Văn A");
     const fs::path common2 = write("common2.yaml", bad);
