@@ -10,6 +10,7 @@
 
 #include "layout/font_config.hpp"
 #include "layout/shape_cache.hpp"
+#include "text/text.hpp"
 
 namespace vanthu::layout {
 namespace {
@@ -26,12 +27,6 @@ void set_font(PangoLayout* layout, const std::string& family, double size, bool 
     pango_font_description_set_style(desc, italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
     pango_layout_set_font_description(layout, desc);
     pango_font_description_free(desc);
-}
-
-std::string hex_code_point(char32_t cp) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
-    return buf;
 }
 
 // Bytes of the UTF-8 sequence that starts with `lead` (1 for a stray continuation byte).
@@ -210,11 +205,16 @@ ShapedText Shaper::shape_uncached(const TextSpec& spec, core::Diagnostics& diags
             family_.face(face_style(spec.bold || r.style.bold, spec.italic || r.style.italic));
         auto piece = std::string_view(text).substr(r.begin, r.end - r.begin);
         if (auto missing = first_missing_char(face, piece)) {
-            diags.error("font.missing-glyph",
-                        "font " + family_.name + " " + style_name(face.style()) +
-                            " has no glyph for " + hex_code_point(missing->code_point) + " in \"" +
-                            context_of(text, r.begin + missing->offset) + "\"",
-                        spec.where);
+            // Never a box or another font's letter (platform-facts §2): the clerk is told.
+            diags.add({core::Severity::error,
+                       "font.missing-glyph",
+                       "font " + family_.name + " " + style_name(face.style()) +
+                           " has no glyph for " + text::character_label(missing->code_point) +
+                           " in \"" + context_of(text, r.begin + missing->offset) + "\"",
+                       spec.where,
+                       {"the font cannot print this character: write it another way (or in "
+                        "Vietnamese), or give a font that has it with --font-dir and "
+                        "--font-family"}});
         }
     }
 

@@ -203,8 +203,10 @@ TEST_F(ShaperTest, MissingGlyphIsAnErrorAndNotDrawn) {
     auto shaped = shaper_.shape(spec, diags);
     ASSERT_TRUE(diags.has_errors());
     EXPECT_EQ(diags.items()[0].code, "font.missing-glyph");
-    EXPECT_NE(diags.items()[0].message.find("U+4E2D"), std::string::npos);
+    EXPECT_NE(diags.items()[0].message.find("U+4E2D CJK UNIFIED IDEOGRAPH-4E2D"), std::string::npos)
+        << diags.items()[0].message;
     EXPECT_EQ(diags.items()[0].where->line, 4);
+    EXPECT_FALSE(diags.items()[0].hints.empty());
 }
 
 TEST_F(ShaperTest, JustifiedLinesFillTheWidth) {
