@@ -126,6 +126,13 @@ std::string field_of(const Diagnostic& d) {
         if (colon != std::string::npos && d.message.find(' ') >= colon)
             return d.message.substr(0, colon);
     }
+    // A value's characters (data.encoding, text.bidi-control, …): "the value of <path> …".
+    static constexpr std::string_view kValueOf = "the value of ";
+    if (d.message.starts_with(kValueOf)) {
+        const size_t end = d.message.find(' ', kValueOf.size());
+        if (end != std::string::npos)
+            return d.message.substr(kValueOf.size(), end - kValueOf.size());
+    }
     if (d.code == "data.missing" || d.code == "data.reserved-name") {
         const size_t open = d.message.find('"');
         const size_t close = open == std::string::npos ? open : d.message.find('"', open + 1);

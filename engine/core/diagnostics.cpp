@@ -66,9 +66,22 @@ static const char* severity_name(Severity s) {
     return "error";
 }
 
+// The direction controls and marks (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C)
+// starting at s[i], or 0: printed as they are, they would turn the message line around.
+static unsigned bidi_control_at(std::string_view s, size_t i) {
+    const auto b = [&](size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0u; };
+    if (b(i) == 0xD8 && b(i + 1) == 0x9C) return 0x061C;
+    if (b(i) != 0xE2) return 0;
+    const unsigned c = 0x2000 | ((b(i + 1) & 0x3Fu) << 6) | (b(i + 2) & 0x3Fu);
+    if ((b(i + 1) & 0xC0) != 0x80 || (b(i + 2) & 0xC0) != 0x80) return 0;
+    const bool bidi =
+        (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F;
+    return bidi ? c : 0;
+}
+
 // Text from the data can reach a message: control characters are shown escaped ("\x1b"), so
-// that data never drives the user's terminal (ESC sequences, CR overwriting a line). Tabs and,
-// where `keep_newlines`, line breaks are kept.
+// that data never drives the user's terminal (ESC sequences, CR overwriting a line), and so are
+// the direction controls ("\u202e"). Tabs and, where `keep_newlines`, line breaks are kept.
 static std::string escaped(std::string_view s, bool keep_newlines) {
     static const char* const kHex = "0123456789abcdef";
     std::string out;
@@ -87,6 +100,10 @@ static std::string escaped(std::string_view s, bool keep_newlines) {
             out += "\\u00";
             out += kHex[code >> 4];
             out += kHex[code & 15];
+        } else if (const unsigned bidi = bidi_control_at(s, i)) {
+            out += "\\u";
+            for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(bidi >> shift) & 15];
+            i += bidi == 0x061C ? 1 : 2;
         } else {
             out += static_cast<char>(c);
         }

@@ -14,6 +14,7 @@
 #include "expand/detail.hpp"
 #include "expand/source_map.hpp"
 #include "expand/utf8.hpp"
+#include "text/text.hpp"
 
 namespace vanthu::expand {
 
@@ -105,30 +106,47 @@ struct JsonPathTracker {
 
 // ---- string checks ---------------------------------------------------------------------------
 
-// Describes what is wrong with `s` as data text, or returns "".
-std::string string_problem(const std::string& s) {
+// What is wrong with a data string, if anything: its code, "<problem>" to follow "the value of
+// <path> " in the message, and what to do.
+struct StringProblem {
+    std::string code;
+    std::string problem;
+    std::vector<std::string> hints;
+};
+
+std::optional<StringProblem> string_problem(const std::string& s) {
     if (size_t bad = detail::invalid_utf8_at(s); bad != std::string::npos)
-        return "is not valid UTF-8 (at byte " + std::to_string(bad) + ")";
+        return StringProblem{
+            "data.encoding", "is not valid UTF-8 (at byte " + std::to_string(bad) + ")", {}};
     if (size_t ctl = detail::control_char_at(s); ctl != std::string::npos)
-        return "contains the control character " + detail::code_point_name(s, ctl) +
-               " (only line breaks and tabs are allowed)";
-    return {};
+        return StringProblem{"data.encoding",
+                             "contains the control character " + detail::code_point_name(s, ctl) +
+                                 " (only line breaks and tabs are allowed)",
+                             {}};
+    if (auto refused = text::first_refused_character(s)) {
+        return StringProblem{std::move(refused->code), "contains " + text::describe(*refused),
+                             std::move(refused->hints)};
+    }
+    return std::nullopt;
+}
+
+core::Diagnostic string_error(const StringProblem& p, const std::string& what,
+                              std::optional<core::SourceLocation> where) {
+    core::Diagnostic d = error(p.code, what + " " + p.problem, std::move(where));
+    d.hints = p.hints;
+    return d;
 }
 
 void check_json_strings(const json& value, const std::string& path, const std::string& file,
                         std::vector<core::Diagnostic>& out) {
     if (value.is_string()) {
-        const std::string problem = string_problem(value.get_ref<const std::string&>());
-        if (!problem.empty())
-            out.push_back(
-                error("data.encoding", "the value of " + path + " " + problem, file_only(file)));
+        if (const auto problem = string_problem(value.get_ref<const std::string&>()))
+            out.push_back(string_error(*problem, "the value of " + path, file_only(file)));
     } else if (value.is_object()) {
         for (const auto& [key, child] : value.items()) {
             const std::string child_path = path.empty() ? key : path + "." + key;
-            const std::string problem = string_problem(key);
-            if (!problem.empty())
-                out.push_back(error("data.encoding", "the key " + child_path + " " + problem,
-                                    file_only(file)));
+            if (const auto problem = string_problem(key))
+                out.push_back(string_error(*problem, "the key " + child_path, file_only(file)));
             check_json_strings(child, child_path, file, out);
         }
     } else if (value.is_array()) {
@@ -194,10 +212,8 @@ struct YamlConverter {
             if (s == "false" || s == "False" || s == "FALSE") return false;
             if (s == "null" || s == "Null" || s == "NULL" || s == "~" || s.empty()) return nullptr;
         }
-        const std::string problem = string_problem(s);
-        if (!problem.empty())
-            problems.push_back(
-                error("data.encoding", "the value of " + path + " " + problem, where(node)));
+        if (const auto problem = string_problem(s))
+            problems.push_back(string_error(*problem, "the value of " + path, where(node)));
         return s;
     }
 
@@ -241,11 +257,9 @@ struct YamlConverter {
                                                  where(key_node)));
                         continue;
                     }
-                    const std::string problem = string_problem(key);
-                    if (!problem.empty())
-                        problems.push_back(error("data.encoding",
-                                                 "the key " + child_path + " " + problem,
-                                                 where(key_node)));
+                    if (const auto problem = string_problem(key))
+                        problems.push_back(
+                            string_error(*problem, "the key " + child_path, where(key_node)));
                     object[key] = convert(entry.second, child_path, depth + 1);
                 }
                 return object;

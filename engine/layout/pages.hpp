@@ -26,6 +26,7 @@ struct Glyph {
 };
 
 // Consecutive glyphs and the bytes of text they show (for copy/paste and search in viewers).
+// A run's clusters follow its text; see GlyphRun::backward for the order of its glyphs.
 struct Cluster {
     int bytes = 0;
     int glyphs = 0;
@@ -36,10 +37,13 @@ struct GlyphRun {
     double size = 0;  // em size in points
     double x = 0;     // left edge of the run's logical box
     double baseline = 0;
-    double width = 0;  // advance width of the run
-    std::string text;  // UTF-8, NFC
-    std::vector<Glyph> glyphs;
+    double width = 0;           // advance width of the run
+    std::string text;           // UTF-8, NFC
+    std::vector<Glyph> glyphs;  // in visual order, left to right
     std::vector<Cluster> clusters;
+    // A right-to-left run (Hebrew, Arabic): its glyphs are the reverse of its text, so the
+    // first cluster covers the last glyphs (cairo's CAIRO_TEXT_CLUSTER_FLAG_BACKWARD).
+    bool backward = false;
 };
 
 // A straight line (header rules, underlines, table borders).

@@ -4,11 +4,13 @@
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string_view>
 
 #include "layout/font_config.hpp"
 #include "layout/shape_cache.hpp"
+#include "text/text.hpp"
 
 namespace vanthu::layout {
 namespace {
@@ -25,12 +27,6 @@ void set_font(PangoLayout* layout, const std::string& family, double size, bool 
     pango_font_description_set_style(desc, italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
     pango_layout_set_font_description(layout, desc);
     pango_font_description_free(desc);
-}
-
-std::string hex_code_point(char32_t cp) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
-    return buf;
 }
 
 // Bytes of the UTF-8 sequence that starts with `lead` (1 for a stray continuation byte).
@@ -58,6 +54,44 @@ std::string context_of(const std::string& text, size_t offset) {
     size_t e = text.find(' ', offset);
     if (e == std::string::npos) e = text.size();
     return text.substr(b, e - b);
+}
+
+// An item that runs right to left (Hebrew, Arabic): its glyphs are in visual order, the
+// reverse of its text.
+bool right_to_left(const PangoItem* item) { return item->analysis.level % 2 == 1; }
+
+// Glyphs drawn of the glyph group [from, to): not unknown (hex box) and not empty.
+int drawn_glyphs(const PangoGlyphString* gs, int from, int to) {
+    int drawn = 0;
+    for (int i = from; i < to; ++i) {
+        const auto glyph = gs->glyphs[i].glyph;
+        if (!(glyph & PANGO_GLYPH_UNKNOWN_FLAG) && glyph != PANGO_GLYPH_EMPTY) ++drawn;
+    }
+    return drawn;
+}
+
+// The run's clusters in text order: glyphs sharing a log_cluster form one. Pango keeps glyphs
+// in visual order, so in a right-to-left run the text starts with the last glyph group and
+// log_clusters fall from left to right; the clusters are then read from the end of the glyph
+// string, as cairo's CAIRO_TEXT_CLUSTER_FLAG_BACKWARD expects (GlyphRun::backward).
+std::vector<Cluster> clusters_of(const PangoGlyphString* gs, int item_length, bool backward) {
+    struct Group {
+        int from, to, start;  // glyphs [from, to), first text byte
+    };
+    std::vector<Group> groups;  // in glyph (visual) order
+    for (int i = 0; i < gs->num_glyphs;) {
+        const int from = i, start = gs->log_clusters[i];
+        while (i < gs->num_glyphs && gs->log_clusters[i] == start) ++i;
+        groups.push_back({from, i, start});
+    }
+    if (backward) std::reverse(groups.begin(), groups.end());  // now in text order
+    std::vector<Cluster> out;
+    out.reserve(groups.size());
+    for (size_t k = 0; k < groups.size(); ++k) {
+        const int next = k + 1 < groups.size() ? groups[k + 1].start : item_length;
+        out.push_back({next - groups[k].start, drawn_glyphs(gs, groups[k].from, groups[k].to)});
+    }
+    return out;
 }
 
 }  // namespace
@@ -98,6 +132,9 @@ Shaper::Shaper(const Family& family) : impl_(std::make_unique<Impl>()), family_(
     cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
     pango_cairo_context_set_font_options(impl_->context, options);
     cairo_font_options_destroy(options);
+    // Every paragraph runs left to right, as a Vietnamese document does: a Hebrew or Arabic name
+    // is set right to left inside its line (Unicode bidi) but never turns its paragraph around.
+    pango_context_set_base_dir(impl_->context, PANGO_DIRECTION_LTR);
     PangoLanguage* vi = pango_language_from_string("vi");
     pango_context_set_language(impl_->context, vi);
 }
@@ -168,15 +205,21 @@ ShapedText Shaper::shape_uncached(const TextSpec& spec, core::Diagnostics& diags
             family_.face(face_style(spec.bold || r.style.bold, spec.italic || r.style.italic));
         auto piece = std::string_view(text).substr(r.begin, r.end - r.begin);
         if (auto missing = first_missing_char(face, piece)) {
-            diags.error("font.missing-glyph",
-                        "font " + family_.name + " " + style_name(face.style()) +
-                            " has no glyph for " + hex_code_point(missing->code_point) + " in \"" +
-                            context_of(text, r.begin + missing->offset) + "\"",
-                        spec.where);
+            // Never a box or another font's letter (platform-facts §2): the clerk is told.
+            diags.add({core::Severity::error,
+                       "font.missing-glyph",
+                       "font " + family_.name + " " + style_name(face.style()) +
+                           " has no glyph for " + text::character_label(missing->code_point) +
+                           " in \"" + context_of(text, r.begin + missing->offset) + "\"",
+                       spec.where,
+                       {"the font cannot print this character: write it another way (or in "
+                        "Vietnamese), or give a font that has it with --font-dir and "
+                        "--font-family"}});
         }
     }
 
     PangoLayout* layout = pango_layout_new(impl_->context);
+    pango_layout_set_auto_dir(layout, FALSE);  // the context's left-to-right base direction
     pango_layout_set_text(layout, text.data(), static_cast<int>(text.size()));
     set_font(layout, family_.name, spec.size, spec.bold, spec.italic);
 
@@ -302,19 +345,8 @@ ShapedText Shaper::shape_uncached(const TextSpec& spec, core::Diagnostics& diags
                                          g.geometry.y_offset / kScale + rise});
                 gx += g.geometry.width / kScale;
             }
-            // Clusters: glyphs sharing a log_cluster form one cluster (left-to-right text).
-            int i = 0;
-            while (i < gs->num_glyphs) {
-                int start = gs->log_clusters[i];
-                int glyphs = 0, drawn = 0;
-                while (i < gs->num_glyphs && gs->log_clusters[i] == start) {
-                    const auto glyph = gs->glyphs[i].glyph;
-                    if (!(glyph & PANGO_GLYPH_UNKNOWN_FLAG) && glyph != PANGO_GLYPH_EMPTY) ++drawn;
-                    ++glyphs, ++i;
-                }
-                int next = i < gs->num_glyphs ? gs->log_clusters[i] : item->length;
-                gr.clusters.push_back({next - start, drawn});
-            }
+            gr.backward = right_to_left(item);
+            gr.clusters = clusters_of(gs, item->length, gr.backward);
             gr.width = gx - x;
             end_underline(gx);
             if (metrics) pango_font_metrics_unref(metrics);

@@ -106,6 +106,35 @@ void draw_image(cairo_t* cr, const layout::Image& image, Images& images) {
     cairo_restore(cr);  // also restores the black source for the text
 }
 
+// A right-to-left run's text in the order of its glyphs (visual, left to right), code point by
+// code point, with its clusters in that order. Cairo could take the logical order
+// (CAIRO_TEXT_CLUSTER_FLAG_BACKWARD), but text extractors (poppler, pdf.js) expect right-to-left
+// glyphs in visual order and turn them back themselves: with the logical order pdftotext split
+// words ("ע ולם") and turned Arabic ligatures around ("السالم" for "السلام").
+const std::string& visual_text(const layout::GlyphRun& run,
+                               std::vector<cairo_text_cluster_t>& clusters) {
+    static thread_local std::string out;
+    out.clear();
+    std::vector<size_t> starts;
+    size_t at = 0;
+    for (const auto& c : run.clusters) starts.push_back(at), at += static_cast<size_t>(c.bytes);
+    for (size_t k = run.clusters.size(); k-- > 0;) {
+        const auto& c = run.clusters[k];
+        clusters.push_back({c.bytes, c.glyphs});
+        // The cluster's own characters reversed too (a lam-alef ligature is two letters).
+        size_t end = starts[k] + static_cast<size_t>(c.bytes);
+        while (end > starts[k]) {
+            size_t begin = end - 1;
+            while (begin > starts[k] &&
+                   (static_cast<unsigned char>(run.text[begin]) & 0xC0) == 0x80)
+                --begin;
+            out.append(run.text, begin, end - begin);
+            end = begin;
+        }
+    }
+    return out;
+}
+
 void draw_page(cairo_t* cr, const layout::Page& page, const layout::Pages& pages, FontCache& fonts,
                Images& images) {
     cairo_font_options_t* options = cairo_font_options_create();
@@ -126,9 +155,11 @@ void draw_page(cairo_t* cr, const layout::Page& page, const layout::Pages& pages
             glyphs.clear();
             for (const auto& g : run->glyphs) glyphs.push_back({g.id, g.x, g.y});
             clusters.clear();
-            for (const auto& c : run->clusters) clusters.push_back({c.bytes, c.glyphs});
-            cairo_show_text_glyphs(cr, run->text.data(), static_cast<int>(run->text.size()),
-                                   glyphs.data(), static_cast<int>(glyphs.size()), clusters.data(),
+            const std::string& text = run->backward ? visual_text(*run, clusters) : run->text;
+            if (!run->backward)
+                for (const auto& c : run->clusters) clusters.push_back({c.bytes, c.glyphs});
+            cairo_show_text_glyphs(cr, text.data(), static_cast<int>(text.size()), glyphs.data(),
+                                   static_cast<int>(glyphs.size()), clusters.data(),
                                    static_cast<int>(clusters.size()),
                                    static_cast<cairo_text_cluster_flags_t>(0));
         } else if (const auto* rule = std::get_if<layout::Rule>(&item)) {

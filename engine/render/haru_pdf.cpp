@@ -110,6 +110,11 @@ class PageWriter {
 
     void text(const layout::GlyphRun& run) {
         if (run.glyphs.empty()) return;
+        // libharu draws characters, not the layout's glyphs: Arabic would lose its joined
+        // forms and any right-to-left run its order.
+        if (run.backward)
+            fail("render.haru", "the libharu writer cannot show the right-to-left text \"" +
+                                    run.text + "\" (use the Cairo writer)");
         begin_text();
         HPDF_Font font = resources_.font(pages_.faces.at(run.face));
         if (font != font_ || run.size != size_) {

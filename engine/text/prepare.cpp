@@ -24,7 +24,7 @@ std::optional<SourceLocation> location(const SourceLocation& where) {
 }
 
 // Checks UTF-8 (an error names the field), repairs it so later stages never see bad bytes,
-// then normalises to NFC.
+// refuses characters a document may not hold (first_refused_character), then normalises to NFC.
 void clean(std::string& value, const std::string& field, const SourceLocation& where,
            Diagnostics& diags) {
     const size_t bad = first_invalid_utf8(value);
@@ -39,6 +39,11 @@ void clean(std::string& value, const std::string& field, const SourceLocation& w
              {"save the data and template files as UTF-8; text typed with TCVN3 or VNI "
               "fonts must be converted to Unicode first"}});
         value = detail::repair_utf8(value);
+    } else if (auto refused = first_refused_character(value)) {
+        // The data was checked with its paths when it was read; this finds what a template
+        // itself put there.
+        diags.add({core::Severity::error, refused->code, field + " contains " + describe(*refused),
+                   location(where), std::move(refused->hints)});
     }
     value = nfc(value);
 }

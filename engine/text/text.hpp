@@ -18,6 +18,28 @@ size_t first_invalid_utf8(std::string_view s);
 // NFC normalisation (input must be valid UTF-8).
 std::string nfc(std::string_view s);
 
+// A character document text may not hold (characters.cpp; docs/cli.md): bidi embedding,
+// override and isolate controls ("text.bidi-control"), the byte-order mark and tag characters
+// ("text.invisible"), U+FFFD ("text.replacement-character"), private-use characters
+// ("text.private-use"), noncharacters and unassigned code points ("text.unassigned"). The bidi
+// marks U+200E, U+200F and U+061C are allowed. ASCII controls and invalid UTF-8 are left to the
+// readers' own checks.
+struct RefusedCharacter {
+    size_t offset = 0;  // bytes into the text
+    char32_t code_point = 0;
+    std::string code;                // "text.bidi-control", …
+    std::string label;               // "U+202E RIGHT-TO-LEFT OVERRIDE"
+    std::string problem;             // "an invisible character that …"
+    std::vector<std::string> hints;  // what to do
+    std::string before;              // up to 20 characters before it on its line, to find it
+};
+std::optional<RefusedCharacter> first_refused_character(std::string_view s);
+// "U+202E RIGHT-TO-LEFT OVERRIDE after "Công ty ": an invisible character that …", for a
+// message that names the field before it.
+std::string describe(const RefusedCharacter& r);
+// "U+202E RIGHT-TO-LEFT OVERRIDE"; just "U+E000" for a character without a name.
+std::string character_label(char32_t c);
+
 // --- Case --------------------------------------------------------------------------------
 // Upper case with the Vietnamese locale, result in NFC ("đ" -> "Đ" U+0110, never U+00D0).
 std::string upper(std::string_view s);

@@ -46,6 +46,19 @@ TEST(Format, ControlCharactersAreShownEscaped) {
               "  so: \\x1b[2J\n  ^\n  hint: hint\\x07\n");
 }
 
+// A direction control quoted from the data would turn the message line around in the terminal:
+// shown escaped too, the marks as well.
+TEST(Format, DirectionControlsAreShownEscaped) {
+    Diagnostic d{Severity::error,
+                 "text.bidi-control",
+                 "after \"a\u202Eb\u2066c\u200Fd\u061Ce\"",
+                 SourceLocation{"a.yaml", 1, 1, "x: a\u202Eb"},
+                 {}};
+    EXPECT_EQ(format(d),
+              "a.yaml:1:1: error[text.bidi-control]: after \"a\\u202eb\\u2066c\\u200fd\\u061ce\"\n"
+              "  x: a\\u202eb\n  ^\n");
+}
+
 // A long source line is shown as a window around the column, the caret under the same
 // character; a long message is cut with the count of what was left out.
 TEST(Format, LongLinesAndMessagesAreCut) {

@@ -276,5 +276,35 @@ TEST(DataFile, UnknownExtensionOnLoad) {
     EXPECT_EQ(failure_of([&] { load_data(p); }).code, "data.format");
 }
 
+// Characters a document may not hold are refused when the data is read, naming the value's
+// path, the character and (YAML) the line of the value.
+TEST(DataYaml, BidiControlIsRefusedWithPathAndLine) {
+    const auto d = failure_of(
+        [] { parse_data("so: \"1\"\nnoi_dung:\n  - doan: \"Công ty \u202Eabc\"\n", "d.yaml"); });
+    EXPECT_EQ(d.code, "text.bidi-control");
+    EXPECT_NE(d.message.find("noi_dung[0].doan"), std::string::npos) << d.message;
+    EXPECT_NE(d.message.find("U+202E RIGHT-TO-LEFT OVERRIDE"), std::string::npos) << d.message;
+    EXPECT_NE(d.message.find("after \"Công ty \""), std::string::npos) << d.message;
+    ASSERT_TRUE(d.where);
+    EXPECT_EQ(d.where->line, 3);
+    EXPECT_FALSE(d.hints.empty());
+}
+
+TEST(DataYaml, HebrewAndBidiMarksAreData) {
+    const Data d = parse_data("nguoi_ky: \"דוד כהן\u200F\"\n", "d.yaml");
+    EXPECT_EQ(d.value["nguoi_ky"], "דוד כהן\u200F");
+}
+
+TEST(DataJson, RefusedCharactersNameTheirPath) {
+    auto d = failure_of([] { parse_data(R"({"kinh_gui": ["a", "x\u2067y"]})", "d.json"); });
+    EXPECT_EQ(d.code, "text.bidi-control");
+    EXPECT_NE(d.message.find("kinh_gui[1]"), std::string::npos) << d.message;
+    d = failure_of([] { parse_data(R"({"nguoi_ky": "Nguy\ufffdn"})", "d.json"); });
+    EXPECT_EQ(d.code, "text.replacement-character");
+    d = failure_of([] { parse_data(R"({"a": {"\ue000": "x"}})", "d.json"); });
+    EXPECT_EQ(d.code, "text.private-use");
+    EXPECT_NE(d.message.find("the key a."), std::string::npos) << d.message;
+}
+
 }  // namespace
 }  // namespace vanthu::expand

@@ -203,8 +203,10 @@ TEST_F(ShaperTest, MissingGlyphIsAnErrorAndNotDrawn) {
     auto shaped = shaper_.shape(spec, diags);
     ASSERT_TRUE(diags.has_errors());
     EXPECT_EQ(diags.items()[0].code, "font.missing-glyph");
-    EXPECT_NE(diags.items()[0].message.find("U+4E2D"), std::string::npos);
+    EXPECT_NE(diags.items()[0].message.find("U+4E2D CJK UNIFIED IDEOGRAPH-4E2D"), std::string::npos)
+        << diags.items()[0].message;
     EXPECT_EQ(diags.items()[0].where->line, 4);
+    EXPECT_FALSE(diags.items()[0].hints.empty());
 }
 
 TEST_F(ShaperTest, JustifiedLinesFillTheWidth) {
@@ -240,4 +242,57 @@ TEST_F(ShaperTest, UnderlineCoversExactlyTheUnderlinedText) {
     EXPECT_NEAR(u.x1, start, 0.01);
     EXPECT_NEAR(u.x2 - u.x1, width, 0.01);
     EXPECT_GT(u.y1, 0) << "below the baseline";
+}
+
+// Right-to-left text (Hebrew in Liberation Serif): Pango gives its glyphs in visual order, the
+// reverse of the text. The clusters still follow the text and the run says it is backward, so
+// the writer maps them the way cairo expects (they once came out with negative byte counts and
+// cairo refused the page: "input clusters do not represent the accompanying text").
+TEST_F(ShaperTest, RightToLeftRunsHaveBackwardClustersInTextOrder) {
+    core::Diagnostics diags;
+    TextSpec spec;
+    spec.runs = {{"Đối tác שלום עולם ký", {}, false}};
+    auto shaped = shaper_.shape(spec, diags);
+    EXPECT_FALSE(diags.has_errors());
+    ASSERT_EQ(shaped.lines.size(), 1u);
+    bool saw_hebrew = false;
+    for (const auto& run : shaped.lines[0].runs) {
+        int bytes = 0, glyphs = 0;
+        for (const auto& c : run.clusters) {
+            EXPECT_GT(c.bytes, 0) << run.text;
+            bytes += c.bytes, glyphs += c.glyphs;
+        }
+        EXPECT_EQ(bytes, static_cast<int>(run.text.size())) << run.text;
+        EXPECT_EQ(glyphs, static_cast<int>(run.glyphs.size())) << run.text;
+        for (size_t i = 1; i < run.glyphs.size(); ++i)
+            EXPECT_LT(run.glyphs[i - 1].x, run.glyphs[i].x) << "glyphs left to right";
+        if (run.text.find("שלום") == std::string::npos) {
+            EXPECT_FALSE(run.backward) << run.text;
+            continue;
+        }
+        saw_hebrew = true;
+        EXPECT_TRUE(run.backward);
+        // The first cluster is the text's first letter, ש (2 bytes), shown by the rightmost glyph.
+        ASSERT_FALSE(run.clusters.empty());
+        EXPECT_EQ(run.clusters.front().bytes, 2);
+        EXPECT_EQ(run.clusters.front().glyphs, 1);
+    }
+    EXPECT_TRUE(saw_hebrew);
+}
+
+// A paragraph that begins with a Hebrew word still runs left to right (a Vietnamese document):
+// the Hebrew word comes first on the left and the line is not right-aligned.
+TEST_F(ShaperTest, ParagraphDirectionIsAlwaysLeftToRight) {
+    core::Diagnostics diags;
+    TextSpec spec;
+    spec.runs = {{"שלום là lời chào", {}, false}};
+    spec.width = 400;
+    auto shaped = shaper_.shape(spec, diags);
+    ASSERT_EQ(shaped.lines.size(), 1u);
+    const auto& line = shaped.lines[0];
+    EXPECT_NEAR(line.left, 0, 1e-6);
+    ASSERT_GE(line.runs.size(), 2u);
+    EXPECT_TRUE(line.runs.front().backward);
+    EXPECT_EQ(line.runs.front().text.find("שלום"), 0u);
+    EXPECT_FALSE(line.runs.back().backward);
 }

@@ -198,3 +198,17 @@ TEST(HaruPdf, TextOutsideTheBasicPlaneIsAnError) {
         EXPECT_EQ(e.diagnostics().at(0).code, "render.haru");
     }
 }
+
+// libharu cannot shape: a right-to-left run (Arabic joining, reversed order) is refused rather
+// than drawn wrong.
+TEST(HaruPdf, RightToLeftTextIsAnError) {
+    auto pages = one_line_pages("שלום");
+    ASSERT_TRUE(first_run(pages).backward);
+    try {
+        render::write_pdf_haru(pages);
+        FAIL() << "expected an error";
+    } catch (const core::Failure& e) {
+        EXPECT_EQ(e.diagnostics().at(0).code, "render.haru");
+        EXPECT_NE(e.diagnostics().at(0).message.find("right-to-left"), std::string::npos);
+    }
+}

@@ -12,6 +12,7 @@
 #include "layout/shaper.hpp"
 #include "render/cairo_writer.hpp"
 #include "tools/one_line_pages.hpp"
+#include "tools/pdf_probe.hpp"
 #include "tools/test_fonts.hpp"
 
 using namespace vanthu;
@@ -153,4 +154,19 @@ TEST(ImageItem, AMissingFileIsAnError) {
         EXPECT_EQ(e.diagnostics().at(0).code, "render.image");
         EXPECT_NE(e.diagnostics().at(0).message.find("/nonexistent/ky.png"), std::string::npos);
     }
+}
+
+// Right-to-left runs (and a Latin word an override would have turned around) are written with
+// backward clusters; the text comes back in its logical order.
+TEST(PdfWriter, WritesRightToLeftTextInLogicalOrder) {
+    render::FontCache fonts;
+    const std::string pdf = render::write_pdf(one_line_pages("Đối tác שלום עולם ký"), fonts);
+    const auto file = std::filesystem::temp_directory_path() /
+                      ("vanthu-rtl-" + std::to_string(::getpid()) + ".pdf");
+    vanthu::testing::write_file(file, pdf);
+    const std::string text = vanthu::testing::pdftotext_raw(file);
+    std::filesystem::remove(file);
+    EXPECT_NE(text.find("Đối tác"), std::string::npos) << text;
+    EXPECT_NE(text.find("שלום"), std::string::npos) << text;
+    EXPECT_NE(text.find("עולם"), std::string::npos) << text;
 }

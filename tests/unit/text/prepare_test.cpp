@@ -270,6 +270,25 @@ TEST(Prepare, InvalidUtf8InABodyRunNamesTheParagraph) {
     EXPECT_NE(diags.items()[0].message.find("body paragraph 1"), std::string::npos);
 }
 
+// What a template itself wrote is checked too (the data was checked when it was read): a
+// direction control in a signer's name is text.bidi-control at the field, with its hints.
+TEST(Prepare, RefusedCharacterIsAnErrorAtTheField) {
+    Document d = sample();
+    d.signature.name.value = "Nguyễn \u202EVăn A";
+    std::get<Paragraph>(d.body[0]).runs[0].text = "Đối tác שלום עולם\u200F ";  // allowed
+    core::Diagnostics diags;
+    prepare(std::move(d), diags);
+    ASSERT_EQ(diags.items().size(), 1u);
+    const auto& e = diags.items()[0];
+    EXPECT_EQ(e.code, "text.bidi-control");
+    EXPECT_NE(e.message.find("signature.name"), std::string::npos) << e.message;
+    EXPECT_NE(e.message.find("U+202E RIGHT-TO-LEFT OVERRIDE after \"Nguyễn \""), std::string::npos)
+        << e.message;
+    ASSERT_TRUE(e.where.has_value());
+    EXPECT_EQ(e.where->file, "tpl/cong-van.xml");
+    EXPECT_FALSE(e.hints.empty());
+}
+
 // A biên bản (header place_date = false) prints no place-and-date line; its date is still
 // checked, since it dates the document.
 TEST(Prepare, NoDateLineWhenTheHeaderLeavesItOut) {
