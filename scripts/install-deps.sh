@@ -10,7 +10,7 @@ packages=(
   libcli11-dev libqpdf-dev libcsv-dev libglib2.0-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   fonts-liberation2
-  poppler-utils qpdf mupdf-tools openssl
+  poppler-utils qpdf mupdf-tools openssl libnss3-tools
 )
 
 missing=()
