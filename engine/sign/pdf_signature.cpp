@@ -106,6 +106,15 @@ class SizeProbe final : public Signer {
     const Signer& real_;
 };
 
+// The top of the page's /MediaBox [x0 y0 x1 y1], which Cairo writes on every page.
+double page_height(const Entries& page) {
+    const auto box = entry(page, "MediaBox");
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    if (!box || std::sscanf(box->c_str(), "[ %lf %lf %lf %lf ]", &x0, &y0, &x1, &y1) != 4)
+        fail_pdf("its page has no /MediaBox of its own");
+    return y1;
+}
+
 constexpr std::string_view kByteRangePlaceholder = "[0 0000000000 0000000000 0000000000]";
 
 }  // namespace
@@ -179,9 +188,11 @@ std::string sign_pdf(std::string pdf, const Signer& signer, const SignatureDetai
     objects.push_back({page, 0, dictionary(page_entries)});
 
     const auto& place = details.place;
-    const std::string rect = "[" + number_text(place.x) + ' ' + number_text(place.y) + ' ' +
+    const double page_top = page_height(page_entries);
+    const double bottom = page_top - place.y - place.height;
+    const std::string rect = "[" + number_text(place.x) + ' ' + number_text(bottom) + ' ' +
                              number_text(place.x + place.width) + ' ' +
-                             number_text(place.y + place.height) + "]";
+                             number_text(bottom + place.height) + "]";
     objects.push_back({widget, 0,
                        "<< /Type /Annot /Subtype /Widget /FT /Sig /F 132 /T " +
                            render::pdf_text_string("Chữ ký " + std::to_string(field_count + 1)) +

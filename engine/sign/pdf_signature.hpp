@@ -11,8 +11,8 @@
 
 namespace vanthu::sign {
 
-// Where the signature shows, in PDF points from the page's lower left corner; an empty
-// rectangle (width 0) makes an invisible signature, still listed by readers.
+// Where the signature shows, in points from the page's top-left corner (as layout measures);
+// an empty rectangle (width 0) makes an invisible signature, still listed by readers.
 struct WidgetPlace {
     int page = 1;  // 1-based
     double x = 0, y = 0, width = 0, height = 0;

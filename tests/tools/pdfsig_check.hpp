@@ -22,7 +22,20 @@ inline bool make_nss_db(const std::filesystem::path& dir, const std::filesystem:
     return r.status == 0;
 }
 
-// pdfsig's report of `pdf` against the database in `nss_dir`.
+// Adds another authority to the database of make_nss_db.
+inline bool add_trusted_ca(const std::filesystem::path& dir, const std::filesystem::path& ca_pem,
+                           const std::string& nickname, std::string& log) {
+    const auto r = run("certutil -A -d sql:" + shell_quote(dir.string()) + " -n " +
+                           shell_quote(nickname) + " -t CT,C,C -i " + shell_quote(ca_pem.string()),
+                       true);
+    log = r.output;
+    return r.status == 0;
+}
+
+// pdfsig's report. Note: poppler 22.12 reports the certificate of a second signature made with
+// the same certificate as the first as "Unknown issue with Certificate" (its NSS import of a
+// certificate it already holds fails); tests of two signatures use two signers, as a joint
+// document has. of `pdf` against the database in `nss_dir`.
 inline CommandResult pdfsig(const std::filesystem::path& pdf,
                             const std::filesystem::path& nss_dir) {
     return run(
