@@ -5,6 +5,7 @@
 
 #include "core/units.hpp"
 #include "sign/pdf_signature.hpp"
+#include "sign/verify.hpp"
 
 namespace vanthu {
 namespace {
@@ -33,6 +34,16 @@ std::string sign_pdf(std::string pdf, const SignOptions& options, const SignPlac
     return sign_at(std::move(pdf), options,
                    {place.page, core::mm(place.x_mm), core::mm(place.y_mm),
                     core::mm(place.width_mm), core::mm(place.height_mm)});
+}
+
+std::vector<SignatureStatus> verify_pdf(const std::string& pdf,
+                                        const std::filesystem::path& ca_file) {
+    std::vector<SignatureStatus> out;
+    for (auto& c : sign::verify_pdf(pdf, ca_file))
+        out.push_back({std::move(c.field), std::move(c.signer), std::move(c.organisation),
+                       std::move(c.time), std::move(c.sub_filter), c.intact, std::move(c.problem),
+                       std::move(c.after), std::move(c.chain)});
+    return out;
 }
 
 std::string sign_rendered(std::string pdf, const layout::Pages& pages, const SignOptions& options) {

@@ -18,6 +18,7 @@
 #include "sign_command.hpp"
 #include "templates_command.hpp"
 #include "vanthu/engine.hpp"
+#include "verify_command.hpp"
 
 namespace {
 
@@ -152,6 +153,7 @@ int main(int argc, char** argv) {
     vanthu::cli::PreviewCommand preview(app);
     vanthu::cli::TemplatesCommand templates(app);
     vanthu::cli::SignCommand sign(app);
+    vanthu::cli::VerifyCommand verify(app);
 
     try {
         app.parse(argc, argv);
@@ -164,6 +166,7 @@ int main(int argc, char** argv) {
     if (preview.parsed()) return preview.run();
     if (templates.parsed()) return templates.run();
     if (sign.parsed()) return sign.run();
+    if (verify.parsed()) return verify.run();
     try {
         request.sign = sign_flags.options();
         if (render->parsed()) run_render(render_args, output, request, common);

@@ -28,21 +28,21 @@ std::string p12_password(const std::string& p12) {
          "set VANTHU_P12_PASSWORD in the environment of the program that runs vanthu");
 }
 
-std::string read_pdf(const fs::path& file) {
+}  // namespace
+
+std::string read_pdf_file(const std::string& file) {
     std::error_code ec;
     if (!fs::is_regular_file(file, ec))
-        fail("sign.pdf", "cannot read " + file.string() + ": there is no such file",
+        fail("sign.pdf", "cannot read " + file + ": there is no such file",
              "give the path of the PDF to sign");
     if (fs::file_size(file, ec) > core::limits::kInputFileBytes)
-        fail("sign.pdf", "cannot read " + file.string() + ": it is larger than 256 MB",
+        fail("sign.pdf", "cannot read " + file + ": it is larger than 256 MB",
              "sign the document vanthu made");
     std::ifstream in(file, std::ios::binary);
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) fail("sign.pdf", "cannot read " + file.string(), "check the file");
+    if (in.bad()) fail("sign.pdf", "cannot read " + file, "check the file");
     return bytes;
 }
-
-}  // namespace
 
 void SignFlags::add_to(CLI::App* cmd) {
     cmd->add_flag("--sign", sign,
@@ -112,7 +112,7 @@ int SignCommand::run() {
         SignOptions options = o_->sign;
         options.p12_file = o_->key.p12;
         options.p12_password = p12_password(o_->key.p12);
-        write_output(o_->output, sign_pdf(read_pdf(o_->input), options, place));
+        write_output(o_->output, sign_pdf(read_pdf_file(o_->input), options, place));
         return kOk;
     } catch (const Error& e) {
         for (const auto& d : e.diagnostics()) std::cerr << format(d);

@@ -12,6 +12,10 @@
 
 namespace vanthu::cli {
 
+// The bytes of a PDF to sign or check. Throws vanthu::Error (sign.pdf) for a missing file, one
+// that is not a regular file, or one over the input size limit.
+std::string read_pdf_file(const std::string& file);
+
 // --sign and --p12 on a command that renders.
 struct SignFlags {
     bool sign = false;

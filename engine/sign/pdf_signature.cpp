@@ -10,64 +10,14 @@
 #include "core/diagnostics.hpp"
 #include "render/pdf_update.hpp"
 #include "sign/cms.hpp"
+#include "sign/pdf_objects.hpp"
 
 namespace vanthu::sign {
 namespace {
 
-using Entries = std::vector<std::pair<std::string, std::string>>;
-
 [[noreturn]] void fail_pdf(const std::string& why) {
     throw core::Failure(core::Diagnostic{
         core::Severity::error, "sign.pdf", "cannot sign this PDF: " + why, {}, {}});
-}
-
-std::optional<std::string> entry(const Entries& entries, std::string_view key) {
-    for (const auto& [k, v] : entries)
-        if (k == key) return v;
-    return std::nullopt;
-}
-
-void set_entry(Entries& entries, const std::string& key, std::string value) {
-    for (auto& [k, v] : entries)
-        if (k == key) {
-            v = std::move(value);
-            return;
-        }
-    entries.emplace_back(key, std::move(value));
-}
-
-std::string dictionary(const Entries& entries) {
-    std::string out = "<<";
-    for (const auto& [k, v] : entries) out += " /" + k + ' ' + v;
-    return out + " >>";
-}
-
-// "12 0 R" -> 12; 0 when `value` is not a reference.
-int reference_number(std::string_view value) {
-    int number = 0, generation = -1;
-    char r = 0;
-    if (std::sscanf(std::string(value).c_str(), "%d %d %c", &number, &generation, &r) != 3 ||
-        r != 'R' || number <= 0)
-        return 0;
-    return number;
-}
-
-std::string ref(int number) { return std::to_string(number) + " 0 R"; }
-
-// The references of a direct array "[ 1 0 R 2 0 R ]".
-std::vector<int> references(std::string_view array) {
-    std::vector<int> out;
-    std::string text(array);
-    if (text.empty() || text.front() != '[') return out;
-    text = text.substr(1);
-    int number = 0, generation = 0;
-    int consumed = 0;
-    const char* p = text.c_str();
-    while (std::sscanf(p, " %d %d R%n", &number, &generation, &consumed) == 2) {
-        out.push_back(number);
-        p += consumed;
-    }
-    return out;
 }
 
 // The object number of page `wanted` (1-based), walking the page tree (§7.7.3).
@@ -133,7 +83,7 @@ std::string sign_pdf(std::string pdf, const Signer& signer, const SignatureDetai
     try {
         tail = render::read_tail_chain(pdf);
     } catch (const core::Failure& f) {
-        fail_pdf("it is not a PDF as vanthu writes them (" + f.diagnostics().front().message + ")");
+        fail_pdf(unreadable_reason(pdf, f));
     }
     if (tail.encrypted)
         fail_pdf("it is protected with a password; sign the document before protecting it");

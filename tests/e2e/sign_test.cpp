@@ -125,6 +125,46 @@ TEST_F(SignCli, SignAFinishedPdfAtAPlaceAndAgain) {
     // The first signature covers the file as it was before the second.
     EXPECT_EQ(occurrences(check.output, "Total document signed"), 1) << check.output;
     EXPECT_EQ(read_file(twice).substr(0, read_file(once).size()), read_file(once));
+
+    // vanthu verify agrees, against both authorities; with only the first, the second
+    // signature's certificate is not trusted and the check fails.
+    write_file(dir_ / "both-ca.pem", read_file(pki_.ca_cert) + read_file(second.ca_cert));
+    auto v = vanthu("verify " + shell_quote(twice.string()) + " --ca-file " +
+                    shell_quote((dir_ / "both-ca.pem").string()));
+    EXPECT_EQ(v.status, 0) << v.output;
+    EXPECT_EQ(occurrences(v.output, ": good"), 2) << v.output;
+    EXPECT_NE(v.output.find("only later signatures were added"), std::string::npos) << v.output;
+    EXPECT_NE(v.output.find(second.signer_name), std::string::npos) << v.output;
+    v = vanthu("verify " + shell_quote(twice.string()) + " --ca-file " +
+               shell_quote(pki_.ca_cert.string()) + " --json");
+    EXPECT_EQ(v.status, 1) << v.output;
+    EXPECT_NE(v.output.find("\"ok\": false"), std::string::npos) << v.output;
+    EXPECT_EQ(occurrences(v.output, "\"chain\": \"trusted\""), 1) << v.output;
+}
+
+TEST_F(SignCli, VerifyFindsABrokenSignatureAndRefusesWhatIsNoPdf) {
+    const auto out = dir_ / "signed.pdf";
+    ASSERT_EQ(vanthu("render " + sample("cong-van-576") + " --sign --p12 " + p12() + " -o " +
+                     shell_quote(out.string()))
+                  .status,
+              0);
+    std::string bytes = read_file(out);
+    bytes[bytes.find("/MediaBox") + 1] = 'm';
+    write_file(dir_ / "tampered.pdf", bytes);
+    auto v = vanthu("verify " + shell_quote((dir_ / "tampered.pdf").string()));
+    EXPECT_EQ(v.status, 1) << v.output;
+    EXPECT_NE(v.output.find("BROKEN"), std::string::npos) << v.output;
+    v = vanthu("verify " + sample("cong-van-576"));
+    EXPECT_EQ(v.status, 2) << v.output;
+    EXPECT_NE(v.output.find("not a PDF file"), std::string::npos) << v.output;
+    // An unsigned PDF has nothing to vouch for it.
+    const auto plain = dir_ / "plain.pdf";
+    ASSERT_EQ(
+        vanthu("render " + sample("cong-van-576") + " -o " + shell_quote(plain.string())).status,
+        0);
+    v = vanthu("verify " + shell_quote(plain.string()));
+    EXPECT_EQ(v.status, 1) << v.output;
+    EXPECT_NE(v.output.find("no signature"), std::string::npos) << v.output;
 }
 
 TEST_F(SignCli, AWrongPasswordWritesNothingAndSaysSo) {

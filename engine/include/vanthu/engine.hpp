@@ -76,6 +76,31 @@ struct SignPlace {
 // (a PDF that cannot be signed: protected, damaged, no such page).
 std::string sign_pdf(std::string pdf, const SignOptions& options, const SignPlace& place = {});
 
+// One signature of a PDF as `verify_pdf` found it (`vanthu verify`).
+struct SignatureStatus {
+    std::string field;         // the signature field's name, e.g. "Chữ ký 1"
+    std::string signer;        // the certificate's common name
+    std::string organisation;  // the certificate's organisation
+    std::string time;          // claimed signing time, ISO 8601 ("2026-12-07T15:00:00+07:00")
+    std::string sub_filter;    // "ETSI.CAdES.detached" for PAdES
+    bool intact = false;       // the bytes it signed are unchanged
+    std::string problem;       // why not intact; empty when intact
+    // What the file gained after it: "nothing", "signatures" (later signatures only) or
+    // "changes" (the document was altered after it was signed).
+    std::string after;
+    // "trusted" (its certificate leads to an authority of ca_file), "not checked" (no
+    // ca_file), or why not.
+    std::string chain;
+    bool ok(bool chain_checked) const {
+        return intact && after != "changes" && (!chain_checked || chain == "trusted");
+    }
+};
+
+// Every signature of `pdf`, checked; `ca_file` (PEM, may be empty) holds the trusted
+// authorities. Throws Error (sign.pdf, sign.ca) for a file it cannot read.
+std::vector<SignatureStatus> verify_pdf(const std::string& pdf,
+                                        const std::filesystem::path& ca_file = {});
+
 struct RenderRequest {
     std::filesystem::path data_file;  // .json, .yaml or .yml
     // Template name (a folder of templates/) or a path to a template folder. Empty: the data's

@@ -1,4 +1,5 @@
 #include "sign/pdf_signature.hpp"
+#include "sign/verify.hpp"
 
 #include <cairo-pdf.h>
 #include <cairo.h>
@@ -7,6 +8,7 @@
 #include <fstream>
 
 #include "core/diagnostics.hpp"
+#include "render/pdf_update.hpp"
 #include "tools/pdfsig_check.hpp"
 #include "tools/temp_dir_test.hpp"
 #include "tools/test_pki.hpp"
@@ -140,6 +142,68 @@ TEST_F(PdfSignatureTest, RefusesWhatItCannotSign) {
     no_page.place.page = 3;
     EXPECT_NE(code_of(two_page_pdf(), no_page).find("has no page 3"), std::string::npos);
     EXPECT_NE(code_of("not a pdf", details()).find("sign.pdf"), std::string::npos);
+}
+
+TEST_F(PdfSignatureTest, VerifyReportsSignerTimeIntactAndTrusted) {
+    const std::string signed_pdf = sign_pdf(two_page_pdf(), *signer_, details());
+    const auto checks = verify_pdf(signed_pdf, pki_.ca_cert);
+    ASSERT_EQ(checks.size(), 1u);
+    EXPECT_TRUE(checks[0].intact) << checks[0].problem;
+    EXPECT_EQ(checks[0].signer, pki_.signer_name);
+    EXPECT_EQ(checks[0].organisation, pki_.organisation);
+    EXPECT_EQ(checks[0].time, "2026-12-07T07:00:00+07:00");
+    EXPECT_EQ(checks[0].field, "Chữ ký 1");
+    EXPECT_EQ(checks[0].sub_filter, "ETSI.CAdES.detached");
+    EXPECT_EQ(checks[0].after, "nothing");
+    EXPECT_EQ(checks[0].chain, "trusted");
+    EXPECT_EQ(verify_pdf(signed_pdf, {})[0].chain, "not checked");
+    // Another authority does not vouch for this signer.
+    std::string log;
+    testing::TestPki other;
+    std::filesystem::create_directories(dir_ / "other");
+    ASSERT_TRUE(testing::make_test_pki(dir_ / "other", other, log)) << log;
+    EXPECT_NE(verify_pdf(signed_pdf, other.ca_cert)[0].chain, "trusted");
+    EXPECT_TRUE(verify_pdf(two_page_pdf(), {}).empty());
+}
+
+TEST_F(PdfSignatureTest, VerifyTellsALaterSignatureFromALaterChange) {
+    const std::string once = sign_pdf(two_page_pdf(), *signer_, details());
+    const std::string twice = sign_pdf(once, *signer_, details());
+    auto checks = verify_pdf(twice, {});
+    ASSERT_EQ(checks.size(), 2u);
+    EXPECT_TRUE(checks[0].intact && checks[1].intact);
+    EXPECT_EQ(checks[0].after, "signatures");
+    EXPECT_EQ(checks[1].after, "nothing");
+
+    // An update after the signature that changes a page's content box: the signature is
+    // intact, but the document was changed after it.
+    const auto tail = render::read_tail_chain(once);
+    int page = 0;
+    for (const auto& [number, offset] : tail.offsets) {
+        const auto dict = render::object_dictionary(once, tail, number);
+        if (dict.find("/Type /Page ") != std::string::npos ||
+            dict.find("/Type /Page\n") != std::string::npos) {
+            page = number;
+            break;
+        }
+    }
+    ASSERT_NE(page, 0);
+    std::string changed_page = render::object_dictionary(once, tail, page);
+    changed_page.replace(changed_page.find("/MediaBox"), 9, "/CropBox [0 0 10 10] /MediaBox");
+    const std::string altered = render::append_update(once, tail, {{page, 0, changed_page}});
+    checks = verify_pdf(altered, {});
+    ASSERT_EQ(checks.size(), 1u);
+    EXPECT_TRUE(checks[0].intact);
+    EXPECT_EQ(checks[0].after, "changes");
+}
+
+TEST_F(PdfSignatureTest, VerifyFindsAFlippedByte) {
+    std::string signed_pdf = sign_pdf(two_page_pdf(), *signer_, details());
+    signed_pdf[signed_pdf.find("/MediaBox") + 1] = 'm';
+    const auto checks = verify_pdf(signed_pdf, pki_.ca_cert);
+    ASSERT_EQ(checks.size(), 1u);
+    EXPECT_FALSE(checks[0].intact);
+    EXPECT_NE(checks[0].problem.find("changed"), std::string::npos) << checks[0].problem;
 }
 
 TEST(PdfTime, VietnamIsSevenHoursAheadOfUtc) {
