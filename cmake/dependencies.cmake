@@ -85,3 +85,10 @@ function(vanthu_link_static_deps target)
     target_link_options(${target} PRIVATE -static-libstdc++ -static-libgcc)
   endif()
 endfunction()
+
+# OpenSSL's libcrypto (Debian libssl-dev), for signing: the CMS and the keys.
+find_package(OpenSSL 3.0 REQUIRED COMPONENTS Crypto)
+vanthu_find_archive(CRYPTO_ARCHIVE libcrypto.a)
+vanthu_dependency(openssl
+  SHARED OpenSSL::Crypto
+  STATIC "${CRYPTO_ARCHIVE};${CMAKE_DL_LIBS};pthread")

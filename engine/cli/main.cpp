@@ -13,9 +13,12 @@
 #include "core/atomic_file.hpp"
 #include "engine_flags.hpp"
 #include "exit_status.hpp"
+#include "output.hpp"
 #include "preview_command.hpp"
+#include "sign_command.hpp"
 #include "templates_command.hpp"
 #include "vanthu/engine.hpp"
+#include "verify_command.hpp"
 
 namespace {
 
@@ -63,47 +66,6 @@ void add_protection(CLI::App* cmd, vanthu::render::Protection& p) {
         ->check(CLI::IsMember(vanthu::render::permission_names()));
 }
 
-// A failure to write the result (exit status 3), as opposed to a bug.
-struct OutputError : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
-
-// Writes `bytes` to `target`: "-" is standard output; a regular file (or a new one) is
-// written atomically, through a symbolic link to its target; a device or pipe is written
-// directly, never replaced.
-void write_output(const std::string& target, const std::string& bytes) {
-    namespace fs = std::filesystem;
-    if (target == "-") {
-        if (std::fwrite(bytes.data(), 1, bytes.size(), stdout) != bytes.size() ||
-            std::fflush(stdout) != 0)
-            throw OutputError("cannot write to standard output");
-        return;
-    }
-    std::error_code ec;
-    fs::path path = target;
-    // Through symbolic links (also dangling ones) to the file they name.
-    for (int hops = 0; hops < 40 && fs::is_symlink(path, ec); ++hops) {
-        const fs::path link = fs::read_symlink(path, ec);
-        path = link.is_absolute() ? link : path.parent_path() / link;
-    }
-    const auto status = fs::status(path, ec);
-    if (fs::exists(status) && !fs::is_regular_file(status)) {
-        if (fs::is_directory(status)) throw OutputError(target + " is a folder");
-        FILE* f = std::fopen(path.c_str(), "wb");
-        if (!f) throw OutputError("cannot open " + target);
-        const bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
-        if (std::fclose(f) != 0 || !ok) throw OutputError("cannot write " + target);
-        return;
-    }
-    try {
-        // Whole or not at all, but not waited onto the disk: one document, like cp (batch
-        // outputs, which a manifest vouches for, are synced).
-        vanthu::core::write_file_atomically(path, bytes, vanthu::core::Sync::by_the_system);
-    } catch (const std::runtime_error& e) {
-        throw OutputError(e.what());
-    }
-}
-
 // The output must not be one of the inputs (`-o data.yaml` overwrote the data): checked on the
 // files themselves, so another name for the same file (a link, "./d.yaml") is caught too.
 void refuse_output_over_input(const std::string& output, const vanthu::RenderRequest& request) {
@@ -146,7 +108,7 @@ void refuse_output_over_input(const std::string& output, const vanthu::RenderReq
     engine.warm_up();
     auto result = engine.render(request);
     if (!common.quiet) print(result.warnings);
-    write_output(output, result.pdf);
+    vanthu::cli::write_output(output, result.pdf);
     // Done: end the process here rather than free the engine's fonts, caches and templates
     // for the system to drop a moment later (about 1 ms of a 50 ms render; compilers do the
     // same). Nothing but standard output needs flushing; the warm-up thread may be dropped.
@@ -184,10 +146,14 @@ int main(int argc, char** argv) {
                      "PDF writer: cairo (default) or haru (libharu, a second writer)")
         ->transform(CLI::CheckedTransformer(
             std::map<std::string, Writer>{{"cairo", Writer::cairo}, {"haru", Writer::haru}}));
+    vanthu::cli::SignFlags sign_flags;
+    sign_flags.add_to(render);
     add_common(render, common);
     vanthu::cli::BatchCommand batch(app);
     vanthu::cli::PreviewCommand preview(app);
     vanthu::cli::TemplatesCommand templates(app);
+    vanthu::cli::SignCommand sign(app);
+    vanthu::cli::VerifyCommand verify(app);
 
     try {
         app.parse(argc, argv);
@@ -199,12 +165,15 @@ int main(int argc, char** argv) {
     if (batch.parsed()) return batch.run();
     if (preview.parsed()) return preview.run();
     if (templates.parsed()) return templates.run();
+    if (sign.parsed()) return sign.run();
+    if (verify.parsed()) return verify.run();
     try {
+        request.sign = sign_flags.options();
         if (render->parsed()) run_render(render_args, output, request, common);
     } catch (const vanthu::Error& e) {
         print(e.diagnostics());
         return kInputError;
-    } catch (const OutputError& e) {
+    } catch (const vanthu::cli::OutputError& e) {
         std::cerr << "error: " << e.what() << '\n';
         return kOutputError;
     } catch (const std::exception& e) {

@@ -61,6 +61,14 @@ struct Image {
 
 using Item = std::variant<GlyphRun, Rule, Image>;
 
+// Where a signer signs (ô 7c, ô 8): the space between the last title line and the name, as wide
+// as the signer's block. A digital signature's widget goes over it.
+struct SignatureSpace {
+    double x = 0, y = 0;  // top-left corner
+    double width = 0, height = 0;
+    std::string signer;  // the name printed under it
+};
+
 struct Page {
     double width = 0;
     double height = 0;
@@ -70,6 +78,7 @@ struct Page {
     // viewer shows "PL I-2" where the page prints 2. Empty on the main document's pages.
     std::string label_prefix;
     std::vector<Item> items;
+    std::vector<SignatureSpace> signature_spaces;  // in the order the blocks were laid out
 };
 
 // A bookmark: a heading or an appendix, at the top of its first line.

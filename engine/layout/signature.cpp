@@ -82,6 +82,11 @@ void Column::add(const Column& other, double dx, double dy) {
         rule.y2 += dy;
         rules.push_back(rule);
     }
+    for (auto space : other.signature_spaces) {
+        space.x += dx;
+        space.y += dy;
+        signature_spaces.push_back(std::move(space));
+    }
     if (!other.lines.empty() || !other.images.empty() || !other.rules.empty())
         height = std::max(height, dy + other.height);
 }
@@ -95,6 +100,11 @@ void place_column(LayoutContext& cx, const Column& column, double x, double top)
         image.x += x;
         image.y += top;
         cx.flow.page().items.emplace_back(std::move(image));
+    }
+    for (auto space : column.signature_spaces) {
+        space.x += x;
+        space.y += top;
+        cx.flow.page().signature_spaces.push_back(std::move(space));
     }
 }
 
@@ -145,9 +155,10 @@ void finish_signature(LayoutContext& cx, const model::Signature& s, Column& bloc
                         cx.diags),
         x, name_top, pitch, size);
     // The space runs from the last title's descent to the top of the name's capitals.
-    if (!s.image.empty())
-        add_image(cx, s, block, x + width / 2, last_title + kDescent * size,
-                  name_baseline - kAscent * size, width);
+    const double space_top = last_title + kDescent * size;
+    const double space_bottom = name_baseline - kAscent * size;
+    block.signature_spaces.push_back({x, space_top, width, space_bottom - space_top, s.name.value});
+    if (!s.image.empty()) add_image(cx, s, block, x + width / 2, space_top, space_bottom, width);
 }
 
 Column signer_column(LayoutContext& cx, const model::Signature& s) {

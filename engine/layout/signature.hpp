@@ -19,6 +19,7 @@ struct Placed {
 struct Column {
     std::vector<Placed> lines;
     std::vector<Image> images;
+    std::vector<SignatureSpace> signature_spaces;
     std::vector<Rule> rules;
     double height = 0;
 

@@ -175,34 +175,38 @@ std::string first_id(std::string_view array) {
 
 }  // namespace
 
-PdfTail read_tail(std::string_view pdf) {
-    const size_t mark = pdf.rfind("startxref");
-    if (mark == std::string_view::npos) fail("no startxref");
-    PdfTail tail;
-    Scanner end(pdf, mark + 9);
-    tail.xref_offset = static_cast<size_t>(end.integer("the cross-reference offset"));
-    if (tail.xref_offset >= pdf.size()) fail("the cross-reference offset is past the end");
+namespace {
 
-    Scanner x(pdf, tail.xref_offset);
+// Reads the cross-reference section at `offset` and its trailer into `tail`, keeping entries
+// already there (a later section's); returns the trailer's /Prev, or 0. With `single`, a
+// /Prev or /Encrypt is an error.
+size_t read_section(std::string_view pdf, size_t offset, PdfTail& tail, bool single, bool last) {
+    if (offset >= pdf.size()) fail("the cross-reference offset is past the end");
+    Scanner x(pdf, offset);
     if (!x.next_is("xref")) fail("no classic cross-reference table (a stream is not supported)");
     x.expect("xref");
     while (!x.next_is("trailer")) {
         if (x.done()) fail("no trailer");
         const auto first = x.integer("a subsection start");
         const auto count = x.integer("a subsection length");
+        if (first < 0 || count < 0 || count > static_cast<long long>(pdf.size()))
+            fail("bad cross-reference subsection");
         for (long long k = 0; k < count; ++k) {
-            const auto offset = x.integer("an entry offset");
+            const auto entry_offset = x.integer("an entry offset");
             x.integer("an entry generation");
             const auto type = x.word();
             if (type == "n")
-                tail.offsets[static_cast<int>(first + k)] = static_cast<size_t>(offset);
+                tail.offsets.emplace(static_cast<int>(first + k),
+                                     static_cast<size_t>(entry_offset));
             else if (type != "f")
                 fail("bad cross-reference entry");
         }
     }
     x.expect("trailer");
     bool has_size = false;
+    size_t prev = 0;
     for (const auto& [key, value] : dictionary_entries(x.object())) {
+        if (!last && key != "Prev") continue;  // the newest trailer's entries win
         if (key == "Size") {
             tail.size = static_cast<size_t>(Scanner(value, 0).integer("/Size"));
             has_size = true;
@@ -213,12 +217,43 @@ PdfTail read_tail(std::string_view pdf) {
         } else if (key == "ID") {
             tail.first_id = first_id(value);
         } else if (key == "Prev") {
-            fail("it is already an incremental update");
+            if (single) fail("it is already an incremental update");
+            prev = static_cast<size_t>(Scanner(value, 0).integer("/Prev"));
+            if (prev == 0 || prev >= offset) fail("/Prev does not point back");
         } else if (key == "Encrypt") {
-            fail("it is encrypted");
+            if (single) fail("it is encrypted");
+            tail.encrypted = true;
         }
     }
-    if (!has_size || tail.root == 0) fail("the trailer lacks /Size or /Root");
+    if (last && (!has_size || tail.root == 0)) fail("the trailer lacks /Size or /Root");
+    return prev;
+}
+
+size_t last_xref_offset(std::string_view pdf) {
+    const size_t mark = pdf.rfind("startxref");
+    if (mark == std::string_view::npos) fail("no startxref");
+    Scanner end(pdf, mark + 9);
+    return static_cast<size_t>(end.integer("the cross-reference offset"));
+}
+
+}  // namespace
+
+PdfTail read_tail(std::string_view pdf) {
+    PdfTail tail;
+    tail.xref_offset = last_xref_offset(pdf);
+    read_section(pdf, tail.xref_offset, tail, true, true);
+    return tail;
+}
+
+PdfTail read_tail_chain(std::string_view pdf) {
+    PdfTail tail;
+    tail.xref_offset = last_xref_offset(pdf);
+    size_t offset = tail.xref_offset;
+    // Each /Prev points strictly back, so the walk ends; the count guards a hostile file.
+    for (int section = 0; offset != 0; ++section) {
+        if (section == 1000) fail("more than 1000 updates");
+        offset = read_section(pdf, offset, tail, false, section == 0);
+    }
     return tail;
 }
 

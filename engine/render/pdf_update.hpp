@@ -21,12 +21,19 @@ struct PdfTail {
     int info = 0, info_generation = 0;  // 0: no /Info
     std::string first_id;               // the first /ID string's bytes, hex; empty: none
     std::map<int, size_t> offsets;      // in-use objects of the last section, by number
+    bool encrypted = false;             // the trailer has /Encrypt (read_tail_chain only)
 };
 
 // Reads the end of `pdf`. Throws core::Failure (render.pdf) when the file does not end in a
 // classic cross-reference table and trailer with /Root and /Size, is already an update (has
 // /Prev) or is encrypted.
 PdfTail read_tail(std::string_view pdf);
+
+// The same for a file that may already carry updates (a finished or signed one): follows /Prev
+// back to the first section. `offsets` holds the newest version of every in-use object,
+// `xref_offset` the last section, and the other fields the last trailer; an encrypted file
+// is read (`encrypted` set), not refused.
+PdfTail read_tail_chain(std::string_view pdf);
 
 // The dictionary of object `number` ("<< … >>", as written), located through `tail`. Throws
 // core::Failure (render.pdf) if it is not there or is not a dictionary.

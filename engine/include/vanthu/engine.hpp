@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,56 @@ struct EngineOptions {
     size_t reuse_shaped_text = 0;
 };
 
+// Signing an issued document with a PAdES baseline B-B signature (docs/signing.md): the key,
+// and the time claimed. Passwords given here are never logged or written.
+struct SignOptions {
+    std::filesystem::path p12_file;  // PKCS#12 file (.p12, .pfx) with the key and certificate
+    std::string p12_password;
+    // The claimed signing time, seconds since 1970 UTC; -1: SOURCE_DATE_EPOCH when set, else now.
+    long long time = -1;
+    // Shown by PDF readers with the signature; empty: the certificate's name and organisation.
+    std::string signer_name;
+    std::string organisation;
+    std::string location;
+};
+
+// Where a signature shows on a page, in millimetres from the page's top-left corner; a zero
+// width makes an invisible signature (still listed by readers).
+struct SignPlace {
+    int page = 1;
+    double x_mm = 0, y_mm = 0, width_mm = 0, height_mm = 0;
+};
+
+// `pdf` with a signature added as an incremental update, so that what was there (an earlier
+// signature too) stays valid. Throws Error: sign.key (the key file or its password), sign.pdf
+// (a PDF that cannot be signed: protected, damaged, no such page).
+std::string sign_pdf(std::string pdf, const SignOptions& options, const SignPlace& place = {});
+
+// One signature of a PDF as `verify_pdf` found it (`vanthu verify`).
+struct SignatureStatus {
+    std::string field;         // the signature field's name, e.g. "Chữ ký 1"
+    std::string signer;        // the certificate's common name
+    std::string organisation;  // the certificate's organisation
+    std::string time;          // claimed signing time, ISO 8601 ("2026-12-07T15:00:00+07:00")
+    std::string sub_filter;    // "ETSI.CAdES.detached" for PAdES
+    bool intact = false;       // the bytes it signed are unchanged
+    std::string problem;       // why not intact; empty when intact
+    // What the file gained after it: "nothing", "signatures" (later signatures only) or
+    // "changes" (the document was altered after it was signed).
+    std::string after;
+    // "trusted" (its certificate leads to an authority of ca_file), "not checked" (no
+    // ca_file), or why not.
+    std::string chain;
+    bool ok(bool chain_checked) const {
+        return intact && after != "changes" && (!chain_checked || chain == "trusted");
+    }
+};
+
+// Every signature of `pdf`, checked; `ca_file` (PEM, may be empty) holds the trusted
+// authorities. Throws Error (sign.pdf, sign.ca) for a file it cannot read.
+std::vector<SignatureStatus> verify_pdf(const std::string& pdf,
+                                        const std::filesystem::path& ca_file = {});
+
 struct RenderRequest {
     std::filesystem::path data_file;  // .json, .yaml or .yml
     // Template name (a folder of templates/) or a path to a template folder. Empty: the data's
@@ -78,6 +129,9 @@ struct RenderRequest {
     // false (--no-fit): keep the default spacing and size even where tightening them would save
     // a page; true: as the data's vua_trang says (default: tighten).
     bool fit = true;
+    // Sign the PDF (--sign): the signature's widget lies over the first signer's signature
+    // space (ô 7c) of the document. Not together with protection.
+    std::optional<SignOptions> sign;
 };
 
 // The mark a draft carries when its data names none.

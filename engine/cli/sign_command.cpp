@@ -1,0 +1,129 @@
+#include "sign_command.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "core/limits.hpp"
+#include "exit_status.hpp"
+#include "output.hpp"
+#include "secret_prompt.hpp"
+
+namespace vanthu::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+[[noreturn]] void fail(const std::string& code, const std::string& message,
+                       const std::string& hint) {
+    throw Error(Diagnostic{core::Severity::error, code, message, std::nullopt, {hint}});
+}
+
+// The key file's password: VANTHU_P12_PASSWORD (even empty: a key may have none), else typed.
+std::string p12_password(const std::string& p12) {
+    if (const char* env = std::getenv("VANTHU_P12_PASSWORD")) return env;
+    if (auto typed = read_secret("Mật khẩu của tệp khóa " + p12 + ": ")) return *typed;
+    fail("cli.password", "the key file's password is needed and there is no terminal to ask it",
+         "set VANTHU_P12_PASSWORD in the environment of the program that runs vanthu");
+}
+
+}  // namespace
+
+std::string read_pdf_file(const std::string& file) {
+    std::error_code ec;
+    if (!fs::is_regular_file(file, ec))
+        fail("sign.pdf", "cannot read " + file + ": there is no such file",
+             "give the path of the PDF to sign");
+    if (fs::file_size(file, ec) > core::limits::kInputFileBytes)
+        fail("sign.pdf", "cannot read " + file + ": it is larger than 256 MB",
+             "sign the document vanthu made");
+    std::ifstream in(file, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (in.bad()) fail("sign.pdf", "cannot read " + file, "check the file");
+    return bytes;
+}
+
+void SignFlags::add_to(CLI::App* cmd) {
+    cmd->add_flag("--sign", sign,
+                  "Sign the PDF (PAdES) over the signer's block; the key from --p12");
+    cmd->add_option("--p12", p12,
+                    "The signing key: a PKCS#12 file (.p12/.pfx); its password from "
+                    "VANTHU_P12_PASSWORD or typed")
+        ->envname("VANTHU_P12");
+}
+
+std::optional<SignOptions> SignFlags::options() const {
+    if (!sign) return std::nullopt;
+    if (p12.empty())
+        fail("cli.sign", "--sign needs the signing key", "give --p12 FILE (a .p12 or .pfx file)");
+    SignOptions o;
+    o.p12_file = p12;
+    o.p12_password = p12_password(p12);
+    return o;
+}
+
+struct SignCommand::Options {
+    std::string input, output;
+    SignFlags key;
+    std::vector<double> at;  // PAGE, X, Y, W, H (mm)
+    SignOptions sign;
+};
+
+SignCommand::SignCommand(CLI::App& app) : o_(std::make_unique<Options>()) {
+    cmd_ =
+        app.add_subcommand("sign", "Sign a finished PDF: vanthu sign IN.pdf -o OUT.pdf --p12 KEY");
+    cmd_->add_option("input", o_->input, "The PDF to sign")->required();
+    cmd_->add_option("-o,--output", o_->output, "The signed PDF, or - for standard output")
+        ->required();
+    cmd_->add_option("--p12", o_->key.p12,
+                     "The signing key: a PKCS#12 file (.p12/.pfx); its password from "
+                     "VANTHU_P12_PASSWORD or typed")
+        ->envname("VANTHU_P12")
+        ->required();
+    cmd_->add_option("--at", o_->at,
+                     "Where the signature shows: PAGE,X,Y,W,H (millimetres from the page's "
+                     "top-left corner); default: invisible, on page 1")
+        ->delimiter(',')
+        ->expected(5);
+    cmd_->add_option("--name", o_->sign.signer_name,
+                     "The signer's name readers show (default: from the certificate)");
+    cmd_->add_option("--organisation", o_->sign.organisation, "The signing organisation");
+    cmd_->add_option("--location", o_->sign.location, "Where it is signed, e.g. Hà Nội");
+}
+
+SignCommand::~SignCommand() = default;
+
+bool SignCommand::parsed() const { return cmd_->parsed(); }
+
+int SignCommand::run() {
+    try {
+        std::error_code ec;
+        if (o_->output != "-" && fs::equivalent(o_->output, o_->input, ec))
+            fail("cli.output", "the output " + o_->output + " is the PDF being signed",
+                 "give the signed PDF a name of its own after -o");
+        SignPlace place;
+        if (!o_->at.empty()) {
+            if (o_->at[0] < 1 || o_->at[3] < 0 || o_->at[4] < 0)
+                fail("cli.sign", "--at PAGE,X,Y,W,H needs a page from 1 and no negative size",
+                     "for example --at 1,110,230,70,30");
+            place = {static_cast<int>(o_->at[0]), o_->at[1], o_->at[2], o_->at[3], o_->at[4]};
+        }
+        SignOptions options = o_->sign;
+        options.p12_file = o_->key.p12;
+        options.p12_password = p12_password(o_->key.p12);
+        write_output(o_->output, sign_pdf(read_pdf_file(o_->input), options, place));
+        return kOk;
+    } catch (const Error& e) {
+        for (const auto& d : e.diagnostics()) std::cerr << format(d);
+        return kInputError;
+    } catch (const OutputError& e) {
+        std::cerr << "error: " << e.what() << '\n';
+        return kOutputError;
+    } catch (const std::exception& e) {
+        std::cerr << "internal error (a bug in vanthu, please report it): " << e.what() << '\n';
+        return kInternalError;
+    }
+}
+
+}  // namespace vanthu::cli

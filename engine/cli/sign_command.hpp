@@ -1,0 +1,42 @@
+// "vanthu sign" (a finished PDF) and the signing flags of "vanthu render" (--sign): the key
+// from a PKCS#12 file, its password from VANTHU_P12_PASSWORD or typed at the terminal
+// (docs/cli.md, "vanthu sign").
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <optional>
+
+#include "vanthu/engine.hpp"
+
+namespace vanthu::cli {
+
+// The bytes of a PDF to sign or check. Throws vanthu::Error (sign.pdf) for a missing file, one
+// that is not a regular file, or one over the input size limit.
+std::string read_pdf_file(const std::string& file);
+
+// --sign and --p12 on a command that renders.
+struct SignFlags {
+    bool sign = false;
+    std::string p12;
+    void add_to(CLI::App* cmd);
+    // The options for RenderRequest::sign when --sign was given (the password read now).
+    // Throws vanthu::Error when the password cannot be had.
+    std::optional<SignOptions> options() const;
+};
+
+class SignCommand {
+  public:
+    explicit SignCommand(CLI::App& app);
+    ~SignCommand();
+    bool parsed() const;
+    int run();  // the exit status (docs/cli.md); prints every message itself
+
+  private:
+    struct Options;
+    std::unique_ptr<Options> o_;
+    CLI::App* cmd_ = nullptr;
+};
+
+}  // namespace vanthu::cli

@@ -1,0 +1,37 @@
+// A PAdES signature added to a finished PDF as an incremental update (ISO 32000-2 §12.8,
+// ETSI EN 319 142-1): a signature field with its widget on a page, the signature dictionary
+// (/SubFilter /ETSI.CAdES.detached) whose /Contents holds the CMS over every byte of the file
+// but the /Contents itself. What was there stays byte for byte, so an earlier signature
+// stays valid.
+#pragma once
+
+#include <string>
+
+#include "sign/signer.hpp"
+
+namespace vanthu::sign {
+
+// Where the signature shows, in points from the page's top-left corner (as layout measures);
+// an empty rectangle (width 0) makes an invisible signature, still listed by readers.
+struct WidgetPlace {
+    int page = 1;  // 1-based
+    double x = 0, y = 0, width = 0, height = 0;
+};
+
+struct SignatureDetails {
+    std::string signer_name;   // /Name; empty: the certificate's common name
+    std::string organisation;  // into /Reason as "Ký thay mặt …" when given
+    std::string location;      // /Location (the place name of the document)
+    // The claimed signing time, "D:YYYYMMDDHHmmSS+07'00'" (PAdES puts it in /M, not in the CMS).
+    std::string pdf_time;
+    WidgetPlace place;
+};
+
+// `pdf` with the signature appended. Throws core::Failure: sign.pdf when the file cannot be
+// signed (not a PDF vanthu can read, encrypted), sign.key / sign.cms from the signer.
+std::string sign_pdf(std::string pdf, const Signer& signer, const SignatureDetails& details);
+
+// "D:20261207153000+07'00'" for `unix_seconds`, in Vietnam's time (UTC+7, no summer time).
+std::string pdf_time_vietnam(long long unix_seconds);
+
+}  // namespace vanthu::sign
