@@ -281,15 +281,9 @@ struct Engine::Impl {
         auto data = request.data ? expand::Data{*request.data, request.data_file.string()}
                                  : expand::load_data(request.data_file);
         std::string name = request.template_name;
-        if (name.empty()) {
-            auto t = data.value.find("template");
-            if (t == data.value.end() || !t->is_string())
-                fail("template.none",
-                     "no template given: name one on the command line or add "
-                     "\"template: <name>\" to the data",
-                     data.file);
-            name = t->get<std::string>();
-        }
+        if (name.empty())
+            name = expand::template_from_data(data.value, options.data_dir / "templates", data.file,
+                                              "the data");
         const auto& tmpl = get_template(name, data.file);
         const auto fields = document_fields(request, tmpl, data, diags);
         const auto deferred = check_against_manifest(tmpl, data, request.draft, diags);

@@ -11,6 +11,7 @@
 
 #include "core/atomic_file.hpp"
 #include "core/fd_io.hpp"
+#include "core/limits.hpp"
 
 namespace vanthu::batch {
 
@@ -147,7 +148,8 @@ void ManifestWriter::add_failure(const BatchFailure& f) {
     e["code"] = f.code;
     e["message"] = f.message;
     ordered where = ordered::array();
-    for (const auto& d : f.diagnostics) where.push_back(format(d));
+    for (auto& text : core::format_each(f.diagnostics, core::limits::kPrintedDiagnostics))
+        where.push_back(std::move(text));
     e["diagnostics"] = std::move(where);
     failures_.append((first_failure_ ? "\n    " : ",\n    ") + e.dump());
     first_failure_ = false;

@@ -8,6 +8,7 @@
 #include "batch/names.hpp"
 #include "batch/row.hpp"
 #include "batch/sha256.hpp"
+#include "expand/catalogue.hpp"
 #include "expand/csv.hpp"
 #include "expand/data.hpp"
 
@@ -157,15 +158,9 @@ Plan make_plan(const BatchOptions& o, Engine& engine) {
             problem("batch.rows", "the rows file has no rows: nothing to render", plan.rows_file));
 
     plan.template_name = o.template_name;
-    if (plan.template_name.empty()) {
-        auto t = plan.common.find("template");
-        if (t == plan.common.end() || !t->is_string())
-            throw Error(problem("template.none",
-                                "no template given: name one on the command line or add "
-                                "\"template: <name>\" to the common data",
-                                plan.data_name));
-        plan.template_name = t->get<std::string>();
-    }
+    if (plan.template_name.empty())
+        plan.template_name = expand::template_from_data(
+            plan.common, engine.data_dir() / "templates", plan.data_name, "the common data");
 
     if (o.shard_count < 1 || o.shard_index < 1 || o.shard_index > o.shard_count)
         throw Error(problem("batch.shard", "--shard K/N needs 1 <= K <= N (got " +

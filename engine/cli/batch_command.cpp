@@ -7,6 +7,7 @@
 #include <iostream>
 #include <regex>
 
+#include "core/limits.hpp"
 #include "engine_flags.hpp"
 #include "progress.hpp"
 #include "vanthu/batch.hpp"
@@ -118,7 +119,7 @@ int BatchCommand::run() {
         report = run_batch(b);
     } catch (const Error& e) {
         display.finish();
-        for (const auto& d : e.diagnostics()) std::cerr << format(d);
+        std::cerr << core::format_all(e.diagnostics(), core::limits::kPrintedDiagnostics);
         return kInputError;
     } catch (const BatchOutputError& e) {
         display.finish();

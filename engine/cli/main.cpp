@@ -11,6 +11,7 @@
 #include "batch_command.hpp"
 #include "core/allocator.hpp"
 #include "core/atomic_file.hpp"
+#include "core/limits.hpp"
 #include "engine_flags.hpp"
 #include "exit_status.hpp"
 #include "output.hpp"
@@ -32,8 +33,9 @@ struct CommonOptions {
     bool quiet = false;
 };
 
+// The first problems, then a count of the rest: thousands of them would bury the first.
 void print(const std::vector<vanthu::Diagnostic>& diagnostics) {
-    for (const auto& d : diagnostics) std::cerr << vanthu::format(d);
+    std::cerr << vanthu::core::format_all(diagnostics, vanthu::core::limits::kPrintedDiagnostics);
 }
 
 void add_common(CLI::App* cmd, CommonOptions& c) {

@@ -99,10 +99,9 @@ int PreviewCommand::run() {
         std::vector<Diagnostic> warnings;
         images = o.format == "svg" ? engine.render_svg(request, &warnings)
                                    : engine.render_png(request, o.dpi, &warnings);
-        if (!o.quiet)
-            for (const auto& w : warnings) std::cerr << format(w);
+        if (!o.quiet) std::cerr << core::format_all(warnings, core::limits::kPrintedDiagnostics);
     } catch (const Error& e) {
-        for (const auto& d : e.diagnostics()) std::cerr << format(d);
+        std::cerr << core::format_all(e.diagnostics(), core::limits::kPrintedDiagnostics);
         return kInputError;
     } catch (const std::exception& e) {
         std::cerr << "internal error (a bug in vanthu, please report it): " << e.what() << '\n';

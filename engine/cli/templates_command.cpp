@@ -7,6 +7,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "core/limits.hpp"
 #include "core/utf8.hpp"
 #include "expand/document_fields.hpp"
 #include "vanthu/engine.hpp"
@@ -116,7 +117,7 @@ int TemplatesCommand::run() {
         else
             show(engine, name_);
     } catch (const Error& e) {
-        for (const auto& d : e.diagnostics()) std::cerr << format(d);
+        std::cerr << core::format_all(e.diagnostics(), core::limits::kPrintedDiagnostics);
         return kInputError;
     } catch (const std::exception& e) {
         std::cerr << "internal error (a bug in vanthu, please report it): " << e.what() << '\n';

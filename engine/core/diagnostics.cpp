@@ -1,5 +1,6 @@
 #include "core/diagnostics.hpp"
 
+#include <map>
 #include <sstream>
 #include <string_view>
 
@@ -13,11 +14,25 @@ static bool same_place(const std::optional<SourceLocation>& a,
     return a->file == b->file && a->line == b->line && a->column == b->column;
 }
 
+static size_t place_hash(const Diagnostic& d) {
+    const std::hash<std::string> h;
+    size_t seed = h(d.code) ^ (h(d.message) * 31) ^ static_cast<size_t>(d.severity);
+    if (d.where)
+        seed ^= (h(d.where->file) * 131) ^ (static_cast<size_t>(d.where->line) << 20) ^
+                static_cast<size_t>(d.where->column);
+    return seed;
+}
+
 void Diagnostics::add(Diagnostic d) {
-    for (const auto& x : items_)
+    const size_t hash = place_hash(d);
+    const auto [first, last] = index_.equal_range(hash);
+    for (auto it = first; it != last; ++it) {
+        const Diagnostic& x = items_[it->second];
         if (x.severity == d.severity && x.code == d.code && x.message == d.message &&
             same_place(x.where, d.where))
             return;
+    }
+    index_.emplace(hash, items_.size());
     items_.push_back(std::move(d));
 }
 
@@ -38,7 +53,10 @@ bool Diagnostics::has_errors() const {
 }
 
 void Diagnostics::append(const Diagnostics& other) {
-    items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+    for (const auto& d : other.items_) {
+        index_.emplace(place_hash(d), items_.size());
+        items_.push_back(d);
+    }
 }
 
 static std::string summary(const std::vector<Diagnostic>& ds) {
@@ -157,6 +175,51 @@ std::string format(const Diagnostic& d) {
     }
     for (const auto& h : d.hints) out << "  hint: " << escaped(cut(h), true) << '\n';
     return out.str();
+}
+
+std::vector<std::string> format_each(const std::vector<Diagnostic>& diagnostics, size_t shown) {
+    std::vector<std::string> out;
+    bool error_shown = false;
+    std::vector<const Diagnostic*> rest;
+    for (size_t i = 0; i < diagnostics.size(); ++i) {
+        const Diagnostic& d = diagnostics[i];
+        const bool error = d.severity == Severity::error;
+        // Past the cap, the first error still shows when only warnings came before it.
+        if (i < shown || (error && !error_shown)) {
+            out.push_back(format(d));
+            error_shown = error_shown || error;
+        } else {
+            rest.push_back(&d);
+        }
+    }
+    if (rest.empty()) return out;
+    size_t counts[3] = {0, 0, 0};
+    std::map<std::string, size_t> codes;  // ordered, so that the line is the same every time
+    for (const Diagnostic* d : rest) {
+        ++counts[static_cast<int>(d->severity)];
+        ++codes[d->code.empty() ? std::string("other") : d->code];
+    }
+    std::string line;
+    const char* const names[3] = {"error", "warning", "note"};
+    for (int s = 0; s < 3; ++s) {
+        if (counts[s] == 0) continue;
+        line += (line.empty() ? "… and " : " and ") + std::to_string(counts[s]) + " more " +
+                names[s] + (counts[s] == 1 ? "" : "s");
+    }
+    line += " not shown (";
+    bool first = true;
+    for (const auto& [code, n] : codes) {
+        line += (first ? "" : ", ") + code + ": " + std::to_string(n);
+        first = false;
+    }
+    out.push_back(line + "); correct the ones above first\n");
+    return out;
+}
+
+std::string format_all(const std::vector<Diagnostic>& diagnostics, size_t shown) {
+    std::string out;
+    for (const auto& text : format_each(diagnostics, shown)) out += text;
+    return out;
 }
 
 SourceLocation locate(const std::string& file, const std::string& text, size_t offset) {

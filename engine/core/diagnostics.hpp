@@ -4,6 +4,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace vanthu::core {
@@ -43,6 +44,9 @@ class Diagnostics {
 
   private:
     std::vector<Diagnostic> items_;
+    // The items by a hash of what add() compares: 100,000 problems are checked against each
+    // other in linear time, not quadratic.
+    std::unordered_multimap<size_t, size_t> index_;
 };
 
 // Thrown when a stage cannot go on; carries everything it found.
@@ -61,6 +65,15 @@ void throw_if_errors(const Diagnostics& diagnostics);
 
 // "file:line:col: error[code]: message", then the source line and a caret, then hints.
 std::string format(const Diagnostic& d);
+
+// format() of the first `shown` diagnostics (and of the first error, if none of them is one),
+// then one line that counts the rest by severity and code: "… and 19980 more errors not shown
+// (data.schema: 19980); correct the ones above first". A command prints
+// core::limits::kPrintedDiagnostics of them; the API still returns them all.
+std::vector<std::string> format_each(const std::vector<Diagnostic>& diagnostics, size_t shown);
+
+// The texts of format_each() one after the other.
+std::string format_all(const std::vector<Diagnostic>& diagnostics, size_t shown);
 
 // Line and column (1-based, column in code points) of a byte offset in `text`, with the line.
 SourceLocation locate(const std::string& file, const std::string& text, size_t offset);

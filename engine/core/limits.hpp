@@ -14,6 +14,21 @@ inline constexpr int kDataNesting = 200;
 // before reading (data.io, template.*), and a pipe is read only up to it.
 inline constexpr size_t kInputFileBytes = size_t{256} << 20;
 
+// Values in a YAML data file once its aliases (*name) are expanded, each alias counting as a
+// copy of what it names: past it (a "billion laughs" makes 387 million from 1 kB) the data is
+// refused with data.limit at the alias. The text in it is bounded by kInputFileBytes the same
+// way. A real document holds a few thousand values.
+inline constexpr size_t kDataNodes = 1'000'000;
+
+// One text value (or key) in the data or a rows file, in bytes of UTF-8: longer ones are refused
+// with data.limit naming the field. A 5,000-word table cell is about 35 kB; a YAML line longer
+// than this is refused before parsing.
+inline constexpr size_t kStringBytes = size_t{1} << 20;
+
+// Rows in a rows file of vanthu batch (CSV, JSON Lines, JSON): more are refused with data.limit
+// when the file is first read, before any document is made.
+inline constexpr size_t kRows = 100'000;
+
 // Nesting of inline marks (**bold**, *italic*, __underline__) inside one another in a text of
 // the data: deeper marks are refused with template.helper. Real documents nest two or three.
 inline constexpr int kInlineNesting = 32;
@@ -31,5 +46,9 @@ inline constexpr size_t kPasswordBytes = 127;
 // layout.too-many-pages after page breaking, before anything is drawn or written (a table row
 // or a text of hundreds of thousands of words would otherwise make a PDF of that many pages).
 inline constexpr size_t kPages = 2000;
+
+// Diagnostics printed for one command (core::format_all): the rest are counted in one line
+// "… and N more errors (…)". A file with 20,000 unknown fields printed 5.7 MB.
+inline constexpr size_t kPrintedDiagnostics = 20;
 
 }  // namespace vanthu::core::limits

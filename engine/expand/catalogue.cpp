@@ -24,7 +24,15 @@ bool is_template_dir(const fs::directory_entry& e) {
 std::string manifest_description(const fs::path& dir) {
     std::string text, error;
     if (!detail::read_file(dir / "manifest.json", text, error)) return {};
-    const json manifest = json::parse(text, nullptr, false);
+    // Depth-checked: a listing never recurses through a hostile manifest. Its errors are
+    // reported when the template is used.
+    json manifest;
+    try {
+        manifest =
+            detail::parse_json_text(text, (dir / "manifest.json").string(), "template.manifest");
+    } catch (const core::Failure&) {
+        return {};
+    }
     if (!manifest.is_object()) return {};
     const auto d = manifest.find("description");
     return d != manifest.end() && d->is_string() ? d->get<std::string>() : std::string();
@@ -189,6 +197,42 @@ core::Diagnostic unknown_template(const std::string& name, const fs::path& templ
         "xem mẫu nào dùng cho việc gì: vanthu templates; các mục của một mẫu: "
         "vanthu templates TÊN-MẪU");
     return d;
+}
+
+std::string template_from_data(const json& data, const fs::path& templates_dir,
+                               const std::string& data_file, const std::string& whose) {
+    const auto t = data.is_object() ? data.find("template") : data.end();
+    if (t != data.end() && t->is_string() &&
+        t->get_ref<const std::string&>().find_first_not_of(" \t\n") != std::string::npos)
+        return t->get<std::string>();
+    core::Diagnostic d;
+    d.where = core::SourceLocation{data_file, 0, 0, {}};
+    const std::string example = "\"template: cong-van\"";
+    if (t == data.end()) {
+        d.code = "template.none";
+        d.message =
+            "no template given: name one on the command line or add " + example + " to " + whose;
+    } else if (t->is_null() || t->is_string()) {
+        d.code = "template.none";
+        d.message =
+            "the field template is empty: write the name of a template there, such as " + example;
+    } else {
+        d.code = "template.name";
+        const std::string kind = t->is_array()     ? "a list"
+                                 : t->is_object()  ? "a set of named fields"
+                                 : t->is_boolean() ? t->dump()
+                                                   : "the number " + t->dump();
+        d.message = "the field template holds " + kind +
+                    ", but it must be the name of one template, such as " + example;
+        if (t->is_array() && t->size() == 1 && (*t)[0].is_string())
+            d.hints.push_back("write the name alone, without \"-\" or [ ]: template: " +
+                              (*t)[0].get<std::string>());
+    }
+    std::vector<std::string> names;
+    for (const auto& one : list_templates(templates_dir)) names.push_back(one.name);
+    if (!names.empty()) d.hints.push_back("the templates: " + join(names, ", "));
+    d.hints.push_back("what each template is for: vanthu templates");
+    throw core::Failure(std::move(d));
 }
 
 }  // namespace vanthu::expand

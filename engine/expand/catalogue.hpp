@@ -50,4 +50,13 @@ core::Diagnostic unknown_template(const std::string& name,
                                   const std::filesystem::path& templates_dir,
                                   const std::string& data_file);
 
+// The template the data names in its "template" field (used when none is named on the command
+// line), or the error to give: "template.none" when the field is missing, null or empty,
+// "template.name" when it is not a text (a list, a set of fields, a number, true/false). The
+// error says what is expected and lists the templates of `templates_dir`. `whose`: "the data"
+// or "the common data", as the message calls the data.
+std::string template_from_data(const nlohmann::json& data,
+                               const std::filesystem::path& templates_dir,
+                               const std::string& data_file, const std::string& whose);
+
 }  // namespace vanthu::expand

@@ -8,6 +8,7 @@
 #include <map>
 
 #include "core/diagnostics.hpp"
+#include "core/limits.hpp"
 #include "expand/detail.hpp"
 #include "expand/rows_detail.hpp"
 #include "text/text.hpp"
@@ -37,6 +38,7 @@ struct CsvReader {
     std::vector<size_t> field_ends;  // offset of the delimiter / line break ending each field
 
     int records = 0;  // rows completed, header included
+    size_t rows = 0;  // rows handed to `sink`
     std::vector<std::string> header;
     const RowSink* sink = nullptr;
     std::vector<core::Diagnostic> problems;
@@ -72,6 +74,16 @@ struct CsvReader {
 
     void field(const char* s, size_t len) {
         if (stop) return;
+        if (len > core::limits::kStringBytes) {
+            problems.push_back(error("data.limit",
+                                     "row " + std::to_string(records + 1) +
+                                         ": the value of column " +
+                                         std::to_string(fields.size() + 1) + " is longer than " +
+                                         std::to_string(core::limits::kStringBytes >> 20) + " MiB",
+                                     where(pos)));
+            stop = true;
+            return;
+        }
         fields.emplace_back(s ? std::string(s, len) : std::string());
         field_ends.push_back(pos);
     }
@@ -150,7 +162,13 @@ struct CsvReader {
         }
         json object = json::object();
         for (size_t i = 0; i < n; ++i) object[header[i]] = clean(fields[i]);
-        if (problems.empty()) (*sink)(std::move(object), row_line);
+        if (!problems.empty()) return;
+        if (++rows > core::limits::kRows) {
+            problems.push_back(too_many_rows(name, row_line));
+            stop = true;
+            return;
+        }
+        (*sink)(std::move(object), row_line);
     }
 };
 
@@ -246,7 +264,8 @@ void parse_csv(const std::string& raw, const std::string& name, const RowSink& s
         }
     }
     if (!reader.problems.empty()) {
-        if (reader.stop && reader.records > 1 && reader.pos < text.size())
+        if (reader.stop && reader.records > 1 && reader.pos < text.size() &&
+            static_cast<int>(reader.problems.size()) >= kMaxRowProblems)
             reader.problems.push_back(core::Diagnostic{
                 core::Severity::note,
                 "data.csv",

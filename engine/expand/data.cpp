@@ -14,6 +14,7 @@
 #include "expand/detail.hpp"
 #include "expand/source_map.hpp"
 #include "expand/utf8.hpp"
+#include "expand/yaml_check.hpp"
 #include "text/text.hpp"
 
 namespace vanthu::expand {
@@ -59,6 +60,7 @@ struct JsonPathTracker {
     std::string within;  // the path of the whole text in a larger document
     std::vector<Frame> frames;
     std::vector<std::string> duplicates;
+    std::string too_long;  // the path of the first text longer than kStringBytes
 
     std::string path() const {
         std::string p = within;
@@ -89,6 +91,8 @@ struct JsonPathTracker {
                 top.key = parsed.get<std::string>();
                 if (!top.keys.insert(top.key).second)
                     duplicates.push_back(path() + child_segment());
+                if (top.key.size() > core::limits::kStringBytes && too_long.empty())
+                    too_long = path() + child_segment();
                 break;
             }
             case json::parse_event_t::object_end:
@@ -97,6 +101,10 @@ struct JsonPathTracker {
                 element_done();
                 break;
             case json::parse_event_t::value:
+                if (parsed.is_string() &&
+                    parsed.get_ref<const std::string&>().size() > core::limits::kStringBytes &&
+                    too_long.empty())
+                    too_long = path() + child_segment();
                 element_done();
                 break;
         }
@@ -271,6 +279,7 @@ struct YamlConverter {
 
 Data parse_yaml_data(const std::string& text, const std::string& name) {
     check_text_encoding(text, name);
+    detail::check_yaml_text(text, name);
     std::vector<YAML::Node> docs;
     try {
         docs = YAML::LoadAll(text);
@@ -389,6 +398,51 @@ size_t detail::json_too_deep_at(std::string_view text, int max_depth) {
     return std::string::npos;
 }
 
+size_t detail::json_long_string_at(std::string_view text, size_t limit) {
+    auto hex = [&](size_t at) {
+        unsigned value = 0;
+        for (size_t k = at; k < at + 4 && k < text.size(); ++k) {
+            const char c = text[k];
+            value = value * 16 + static_cast<unsigned>(c >= 'a'   ? c - 'a' + 10
+                                                       : c >= 'A' ? c - 'A' + 10
+                                                                  : c - '0');
+        }
+        return value;
+    };
+    bool in_string = false;
+    size_t start = 0, length = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (!in_string) {
+            if (c == '"') {
+                in_string = true;
+                start = i;
+                length = 0;
+            }
+            continue;
+        }
+        if (c == '"') {
+            in_string = false;
+            continue;
+        }
+        if (c == '\\' && i + 1 < text.size() && text[i + 1] == 'u') {
+            const unsigned u = hex(i + 2);
+            // A surrogate pair makes 4 bytes: counted at its first half.
+            length += u < 0x80                    ? 1
+                      : u < 0x800                 ? 2
+                      : u >= 0xDC00 && u < 0xE000 ? 0
+                      : u >= 0xD800 && u < 0xDC00 ? 4
+                                                  : 3;
+            i += 5;
+        } else {
+            if (c == '\\') ++i;
+            ++length;
+        }
+        if (length > limit) return start;
+    }
+    return std::string::npos;
+}
+
 json detail::parse_json_text(const std::string& text, const std::string& file,
                              const std::string& code, const std::string& within) {
     // Checked before parsing: the checks after it walk the value recursively.
@@ -409,6 +463,14 @@ json detail::parse_json_text(const std::string& text, const std::string& file,
         const size_t offset = e.byte > 0 ? e.byte - 1 : 0;
         throw core::Failure(error(code, "JSON syntax error: " + clean_json_message(e.what()),
                                   core::locate(file, text, offset)));
+    }
+    if (!tracker.too_long.empty()) {
+        const size_t at = json_long_string_at(text, core::limits::kStringBytes);
+        throw core::Failure(
+            error(code == "data.syntax" ? "data.limit" : code,
+                  "the text of " + tracker.too_long + " is longer than " +
+                      std::to_string(core::limits::kStringBytes >> 20) + " MiB",
+                  at == std::string::npos ? file_only(file) : core::locate(file, text, at)));
     }
     if (!tracker.duplicates.empty()) {
         std::vector<core::Diagnostic> problems;

@@ -22,9 +22,14 @@ bool read_file(const std::filesystem::path& path, std::string& out, std::string&
 // (outside strings), or npos.
 size_t json_too_deep_at(std::string_view text, int max_depth);
 
+// The offset of the opening quote of the first string of JSON text (a key or a value) longer than
+// `limit` bytes once its escapes are decoded, or npos.
+size_t json_long_string_at(std::string_view text, size_t limit);
+
 // Parses JSON text. Syntax errors throw core::Failure with `code` at file:line:column; a key
 // given twice in one object is an error too ("data.duplicate-key" when `code` is "data.syntax",
-// else `code`), named by its path; so is text nested deeper than core::limits::kDataNesting.
+// else `code`), named by its path; so is text nested deeper than core::limits::kDataNesting,
+// and a key or text longer than core::limits::kStringBytes ("data.limit", or `code`).
 // `within` is the path of `text` in a larger document, put before those paths ("[3]" for the
 // fourth item of a list: "[3].so").
 nlohmann::json parse_json_text(const std::string& text, const std::string& file,

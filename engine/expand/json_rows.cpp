@@ -146,7 +146,9 @@ std::string kind_of_text(char first) {
 
 }  // namespace
 
-void parse_jsonl_rows(const std::string& raw, const std::string& name, const RowSink& sink) {
+void parse_jsonl_rows(const std::string& raw, const std::string& name, const RowSink& to) {
+    size_t rows = 0;
+    const RowSink sink = counted(to, name, rows);
     std::string stripped;
     const std::string& text = without_bom(raw, stripped);
     if (auto problem = encoding_problem(text, name, "data.encoding"))
@@ -164,8 +166,10 @@ void parse_jsonl_rows(const std::string& raw, const std::string& name, const Row
 
 // As parse_jsonl_rows, reading the file a line at a time: a batch of many rows never holds
 // the whole file. An encoding problem stops at its line, as it stops the whole-text check.
-void stream_jsonl_rows(const std::filesystem::path& file, const RowSink& sink) {
+void stream_jsonl_rows(const std::filesystem::path& file, const RowSink& to) {
     const std::string name = file.string();
+    size_t rows = 0;
+    const RowSink sink = counted(to, name, rows);
     std::error_code ec;
     std::ifstream in(file, std::ios::binary);
     if (!in || std::filesystem::is_directory(file, ec))
@@ -188,7 +192,9 @@ void stream_jsonl_rows(const std::filesystem::path& file, const RowSink& sink) {
 
 // Items are parsed one at a time, after the whole text has been checked (json::accept, which
 // builds nothing): the file's rows are never all held as JSON values at once.
-void parse_json_array_rows(const std::string& raw, const std::string& name, const RowSink& sink) {
+void parse_json_array_rows(const std::string& raw, const std::string& name, const RowSink& to) {
+    size_t rows = 0;
+    const RowSink sink = counted(to, name, rows);
     std::string stripped;
     const std::string& text = without_bom(raw, stripped);
     if (auto problem = encoding_problem(text, name, "data.encoding"))

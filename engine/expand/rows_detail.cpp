@@ -1,6 +1,7 @@
 // Helpers shared by the readers of rows files (csv.cpp, json_rows.cpp).
 #include "expand/rows_detail.hpp"
 
+#include "core/limits.hpp"
 #include "expand/detail.hpp"
 #include "expand/utf8.hpp"
 #include "text/text.hpp"
@@ -90,6 +91,23 @@ std::optional<core::Diagnostic> encoding_problem(const std::string& text, const 
                          " (only line breaks and tabs are allowed)",
                      core::locate(name, text, ctl));
     return std::nullopt;
+}
+
+core::Diagnostic too_many_rows(const std::string& name, int line) {
+    const std::string limit = std::to_string(core::limits::kRows);
+    return error(
+        "data.limit",
+        "the rows file has more than " + limit + " rows; one batch makes at most " + limit +
+            " documents",
+        core::SourceLocation{name, line, 0, {}},
+        {"split the rows into files of at most " + limit + " rows and run vanthu batch on each"});
+}
+
+RowSink counted(const RowSink& sink, const std::string& name, size_t& count) {
+    return [&sink, &name, &count](json&& row, int line) {
+        if (++count > core::limits::kRows) throw core::Failure(too_many_rows(name, line));
+        sink(std::move(row), line);
+    };
 }
 
 }  // namespace vanthu::expand::rows

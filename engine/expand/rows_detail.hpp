@@ -42,6 +42,13 @@ nlohmann::json nfc_all(const nlohmann::json& v, const std::string& path,
 std::optional<core::Diagnostic> encoding_problem(const std::string& text, const std::string& name,
                                                  const std::string& code);
 
+// The row limit (core::limits::kRows): the error for the first row past it, which starts at
+// `line` of `name`.
+core::Diagnostic too_many_rows(const std::string& name, int line);
+
+// `sink`, counting the rows in `count`: a row past the limit throws too_many_rows() instead.
+RowSink counted(const RowSink& sink, const std::string& name, size_t& count);
+
 // The JSON readers (json_rows.cpp), as described for load_rows(): a .jsonl text, a .jsonl file
 // read a line at a time, a .json text holding a list of objects.
 void parse_jsonl_rows(const std::string& raw, const std::string& name, const RowSink& sink);

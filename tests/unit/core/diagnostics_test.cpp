@@ -108,3 +108,51 @@ TEST(Diagnostics, SameProblemAtTheSamePlaceIsReportedOnce) {
     ds.error("markup.unknown-element", "unknown element <x>", at);
     EXPECT_EQ(ds.items().size(), 2u);
 }
+
+TEST(Diagnostics, TheSameProblemAtTheSamePlaceIsKeptOnceAmongMany) {
+    Diagnostics diags;
+    for (int round = 0; round < 2; ++round)
+        for (int k = 0; k < 50000; ++k)
+            diags.error("data.schema", "unknown field \"k" + std::to_string(k) + "\"",
+                        SourceLocation{"d.yaml", 0, 0, {}});
+    diags.error("data.schema", "unknown field \"k7\"", SourceLocation{"d.yaml", 3, 0, {}});
+    diags.warning("data.schema", "unknown field \"k7\"", SourceLocation{"d.yaml", 0, 0, {}});
+    ASSERT_EQ(diags.items().size(), 50002u);  // another place, another severity: both kept
+    Diagnostics more;
+    more.append(diags);
+    more.error("data.schema", "unknown field \"k9\"", SourceLocation{"d.yaml", 0, 0, {}});
+    EXPECT_EQ(more.items().size(), 50002u);  // append() keeps the index up to date
+}
+
+TEST(FormatAll, PrintsTheFirstAndCountsTheRestByCode) {
+    std::vector<Diagnostic> ds;
+    for (int k = 0; k < 25; ++k)
+        ds.push_back({Severity::error,
+                      "data.schema",
+                      "unknown field " + std::to_string(k),
+                      SourceLocation{"d.yaml", 0, 0, {}},
+                      {}});
+    ds.push_back({Severity::error, "data.encoding", "bad", std::nullopt, {}});
+    ds.push_back({Severity::warning, "data.missing", "missing", std::nullopt, {}});
+    const std::string out = format_all(ds, 20);
+    EXPECT_NE(out.find("unknown field 19\n"), std::string::npos) << out;
+    EXPECT_EQ(out.find("unknown field 20\n"), std::string::npos) << out;
+    EXPECT_TRUE(
+        out.ends_with("… and 6 more errors and 1 more warning not shown (data.encoding: "
+                      "1, data.missing: 1, data.schema: 5); correct the ones above "
+                      "first\n"))
+        << out;
+    EXPECT_EQ(format_each(ds, 20).size(), 21u);
+}
+
+TEST(FormatAll, AllShownWithinTheCapAndTheFirstErrorAlwaysShown) {
+    std::vector<Diagnostic> ds;
+    for (int k = 0; k < 3; ++k)
+        ds.push_back({Severity::warning, "font.fallback", "w" + std::to_string(k), {}, {}});
+    EXPECT_EQ(format_all(ds, 20).find("not shown"), std::string::npos);
+    ds.push_back({Severity::error, "data.schema", "the error", {}, {}});
+    const std::string out = format_all(ds, 2);
+    EXPECT_NE(out.find("error[data.schema]: the error"), std::string::npos) << out;
+    EXPECT_NE(out.find("… and 1 more warning not shown (font.fallback: 1)"), std::string::npos)
+        << out;
+}
