@@ -40,8 +40,14 @@ static mode_t output_mode(const std::filesystem::path& target) {
     return 0666 & ~process_umask();
 }
 
-AtomicFile::AtomicFile(std::filesystem::path target, Sync sync)
+AtomicFile::AtomicFile(std::filesystem::path target, Sync sync, std::filesystem::path temp)
     : target_(std::move(target)), sync_(sync) {
+    if (!temp.empty()) {
+        fd_ = open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+        if (fd_ < 0) throw io_error("cannot create the temporary file", temp);
+        temp_ = std::move(temp);
+        return;
+    }
     auto dir = target_.parent_path();
     if (dir.empty()) dir = ".";
     std::string pattern = (dir / ("." + target_.filename().string() + ".XXXXXX")).string();
@@ -71,8 +77,9 @@ void AtomicFile::commit() {
     committed_ = true;
 }
 
-void write_file_atomically(const std::filesystem::path& target, std::string_view bytes, Sync sync) {
-    AtomicFile f(target, sync);
+void write_file_atomically(const std::filesystem::path& target, std::string_view bytes, Sync sync,
+                           const std::filesystem::path& temp) {
+    AtomicFile f(target, sync, temp);
     f.write(bytes);
     f.commit();
 }
