@@ -75,8 +75,9 @@ TEST_F(FileRules, AnImageInTheDataFolderIsDrawn) {
 TEST_F(FileRules, AnImageOutsideTheDataFolderIsRefusedUnlessAllowed) {
     fs::create_symlink(dir_ / "outside/ky.png", dir_ / "data/link.png");
     fs::create_directory_symlink(dir_ / "outside", dir_ / "data/linked");
-    for (const std::string image : {"../outside/ky.png", (dir_ / "outside/ky.png").string(),
-                                    "link.png", "linked/ky.png", "/etc/passwd"}) {
+    for (const std::string& image :
+         std::vector<std::string>{"../outside/ky.png", (dir_ / "outside/ky.png").string(),
+                                  "link.png", "linked/ky.png", "/etc/passwd"}) {
         SCOPED_TRACE(image);
         auto r = render(letter(image));
         EXPECT_EQ(r.status, 2) << r.output;
