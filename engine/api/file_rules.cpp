@@ -58,8 +58,11 @@ void confine(model::Signature& s, const nlohmann::json& data, const fs::path& fo
         if (core::read_png(real, png, why, core::ImageRead::header)) return;
         core::Diagnostic d;
         d.code = "layout.image";
+        std::string about;
+        if (!field.empty()) about = "field " + field;
+        if (real.string() != given) about += (about.empty() ? "" : ", ") + real.string();
         d.message = "cannot use the signature image \"" + given + "\"" +
-                    (field.empty() ? "" : " (field " + field + ")") + ": " + why;
+                    (about.empty() ? "" : " (" + about + ")") + ": " + why;
         d.where = s.where;
         d.hints = {
             "the image must be a PNG file (a transparent one, so the text under the seal "

@@ -114,7 +114,7 @@ TEST_F(FileRules, AnImageDeclaringAHugeSizeIsRefusedBeforeDecoding) {
     EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
     EXPECT_EQ(r.status, 2) << r.output;
     EXPECT_NE(r.output.find("[layout.image]"), std::string::npos) << r.output;
-    EXPECT_NE(r.output.find("\"huge.png\" (field anh_chu_ky)"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("\"huge.png\" (field anh_chu_ky, "), std::string::npos) << r.output;
     EXPECT_NE(r.output.find("16000 × 16000 pixels"), std::string::npos) << r.output;
 }
 
