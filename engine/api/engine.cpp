@@ -373,13 +373,15 @@ Engine::~Engine() = default;
 
 void Engine::warm_up() { impl_->warm_up(); }
 
-std::string Engine::template_source(const std::string& name) {
-    const auto& tmpl = impl_->get_template(name, {});
+std::string Engine::template_source(const std::string& name,
+                                    const std::vector<std::filesystem::path>& allowed) {
+    const auto& tmpl = impl_->get_template(name, {}, allowed);
     return tmpl.source + '\n' + tmpl.manifest.dump();
 }
 
-std::vector<std::string> Engine::template_fields(const std::string& name) {
-    const auto& manifest = impl_->get_template(name, {}).manifest;
+std::vector<std::string> Engine::template_fields(
+    const std::string& name, const std::vector<std::filesystem::path>& allowed) {
+    const auto& manifest = impl_->get_template(name, {}, allowed).manifest;
     std::vector<std::string> fields;
     const auto properties = manifest.find("properties");
     if (properties != manifest.end() && properties->is_object())

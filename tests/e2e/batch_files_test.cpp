@@ -126,3 +126,27 @@ TEST_F(BatchFiles, TheFirstSigtermStopsAtOnceAndSaysHowFarItGot) {
 }
 
 }  // namespace
+
+namespace {
+
+// A template the common data names by path outside its folder is refused, as for render.
+TEST_F(BatchFiles, ATemplateTheCommonDataNamesOutsideItsFolderIsRefusedUnlessAllowed) {
+    fs::create_directories(dir_ / "outside");
+    fs::copy(kBatchSource / "templates/ke-hoach", dir_ / "outside/tpl",
+             fs::copy_options::recursive);
+    fs::copy(kBatchSource / "templates/_common", dir_ / "outside/_common",
+             fs::copy_options::recursive);
+    std::string text = read_file(common_);
+    text.replace(text.find("template: ke-hoach"), 18,
+                 "template: " + (dir_ / "outside/tpl").string());
+    common_ = write("data/common.yaml", text).string();
+    auto r = batch("-j 1");
+    EXPECT_EQ(r.status, 2) << r.output;
+    EXPECT_NE(r.output.find("[data.path]"), std::string::npos) << r.output;
+    EXPECT_FALSE(fs::exists(dir_ / "out"));
+    r = batch("-j 1 --allow-path " + shell_quote((dir_ / "outside").string()));
+    EXPECT_EQ(r.status, 0) << r.output;
+    EXPECT_EQ(hashes().size(), 4u);
+}
+
+}  // namespace

@@ -130,11 +130,13 @@ class Engine {
 
     // Loads template `name` (as RenderRequest::template_name) and returns its text with partials
     // inlined and its manifest, which together decide what it makes of data. Throws Error for
-    // an unknown or broken template.
-    std::string template_source(const std::string& name);
+    // an unknown or broken template. `allowed`: as RenderRequest::allowed_paths.
+    std::string template_source(const std::string& name,
+                                const std::vector<std::filesystem::path>& allowed = {});
     // The top-level fields template `name`'s manifest declares ("properties"); empty when it
     // declares none (then it checks no field names).
-    std::vector<std::string> template_fields(const std::string& name);
+    std::vector<std::string> template_fields(
+        const std::string& name, const std::vector<std::filesystem::path>& allowed = {});
     // The built-in templates (the templates/ folder of the data dir), sorted by name, each with
     // its manifest's description (`vanthu templates`).
     std::vector<TemplateSummary> templates() const;
