@@ -160,7 +160,10 @@ struct Dispatcher::Pool {
             }
         }
         const Job job = std::move(w.job);
+        const pid_t pid = w.pid;
         const int status = close_worker(w);
+        // A worker that died on its own (the OOM killer, a crash) may have left its temporary.
+        if (hooks_.abandoned) hooks_.abandoned(job, pid);
         out = crashed(job, describe(status));
         w = spawn();
         return false;

@@ -22,8 +22,9 @@ struct WorkHooks {
     // Checked with tick: true to stop at once, killing the workers of the rows in progress
     // (a SIGTERM or Ctrl-C must not wait for a row that may never end).
     std::function<bool()> interrupted;
-    // Called in this process once a worker killed in the middle of `job` (interrupted, or over
-    // row_seconds) has exited, with its process id: to remove what it may have left behind.
+    // Called in this process once a worker that ended in the middle of `job` (killed because
+    // interrupted or over row_seconds, or dead on its own) has exited, with its process id: to
+    // remove what it may have left behind.
     std::function<void(const Job& job, int pid)> abandoned;
     // A row still running after this many seconds has its worker killed and replaced, and comes
     // back as timed_out(job); 0: no limit. With a limit, rows always run in worker processes.

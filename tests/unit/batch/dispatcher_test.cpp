@@ -81,6 +81,28 @@ TEST(Dispatcher, AWorkerKilledInTheMiddleOfARowLosesOnlyThatRow) {
     EXPECT_EQ(workers.count(std::to_string(getpid())), 0u);  // never run in this process
 }
 
+// A worker that dies on its own is handed to the abandoned hook too (its temporary file).
+TEST(Dispatcher, AWorkerThatDiesOnItsOwnIsAbandoned) {
+    std::vector<size_t> abandoned;
+    WorkHooks hooks;
+    hooks.work = [](const Job& j) {
+        if (j.index == 1) raise(SIGKILL);
+        return written(j);
+    };
+    hooks.done = [](RowResult&&) { return true; };
+    hooks.tick = [] { return true; };
+    hooks.abandoned = [&](const Job& j, int pid) {
+        EXPECT_GT(pid, 0);
+        abandoned.push_back(j.index);
+    };
+    {
+        Dispatcher dispatcher(2, hooks);
+        for (size_t i = 0; i < 3; ++i) EXPECT_TRUE(dispatcher.submit(job(i)));
+        dispatcher.finish();
+    }
+    EXPECT_EQ(abandoned, std::vector<size_t>{1});
+}
+
 TEST(Dispatcher, AWorkerThatExitsInTheMiddleOfARowIsReportedWithItsStatus) {
     const auto results = run(2, 4, [](const Job& j) {
         if (j.index == 1) _exit(3);
