@@ -1,6 +1,7 @@
 #include "vanthu/batch.hpp"
 
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -124,7 +125,9 @@ BatchReport run_batch(const BatchOptions& o) {
     plan.allowed_paths = o.allowed_paths;
     const fs::path manifest_file = o.out_dir / plan.manifest_name;
     const batch::RecordedOutputs recorded(manifest_file);
-    batch::ManifestWriter manifest(manifest_file, manifest_head(o, plan));
+    // Through an unnamed temporary where the file system allows (nothing left if killed).
+    batch::ManifestWriter manifest(manifest_file, manifest_head(o, plan),
+                                   batch::temporary_name(manifest_file, plan.run_id, getpid()));
 
     BatchReport report;
     report.rows = static_cast<int>(plan.rows);
