@@ -15,6 +15,8 @@
 #include <nlohmann/json.hpp>
 
 #include "api/signing.hpp"
+#include "api/file_rules.hpp"
+#include "core/paths.hpp"
 #include "expand/catalogue.hpp"
 #include "expand/data.hpp"
 #include "expand/document_fields.hpp"
@@ -238,7 +240,8 @@ struct Engine::Impl {
         });
     }
 
-    const expand::Template& get_template(const std::string& name, const std::string& data_file) {
+    // The folder of template `name`: a path, or a folder of templates/.
+    std::filesystem::path template_dir(const std::string& name, const std::string& data_file) {
         std::filesystem::path dir;
         if (name.find('/') != std::string::npos || std::filesystem::is_directory(name))
             dir = name;
@@ -252,10 +255,42 @@ struct Engine::Impl {
             // A name, not a path: say which names exist and which is nearest.
             throw Error(expand::unknown_template(name, options.data_dir / "templates", data_file));
         }
-        auto key = std::filesystem::weakly_canonical(dir);
+        return dir;
+    }
+
+    const expand::Template& get_template(const std::string& name, const std::string& data_file,
+                                         const std::vector<std::filesystem::path>& allowed = {}) {
+        const auto dir = template_dir(name, data_file);
+        // Loaded again when other folders are allowed: they decide which files it may read.
+        std::filesystem::path key = std::filesystem::weakly_canonical(dir);
+        for (const auto& a : allowed) key += "\n" + a.string();
         auto it = templates.find(key);
-        if (it == templates.end()) it = templates.emplace(key, expand::load_template(dir)).first;
+        if (it == templates.end())
+            it = templates.emplace(key, expand::load_template(dir, allowed)).first;
         return it->second;
+    }
+
+    // A template the data names by path must lie in the data's folder or the templates folder
+    // (or an allowed one): data from elsewhere must not choose files to read.
+    void check_template_from_data(const std::string& name, const std::string& data_file,
+                                  const std::filesystem::path& folder,
+                                  const std::vector<std::filesystem::path>& allowed) {
+        const auto dir = template_dir(name, data_file);
+        std::vector<std::filesystem::path> folders = allowed;
+        folders.push_back(options.data_dir / "templates");
+        if (!folder.empty()) folders.push_back(folder);
+        if (core::is_within_any(dir, folders)) return;
+        Diagnostic d;
+        d.code = "data.path";
+        d.message = "the template \"" + name + "\" (field template) is outside the data file's " +
+                    "folder" + (folder.empty() ? "" : " " + folder.string()) +
+                    " and the templates folder " + (options.data_dir / "templates").string();
+        d.where = core::SourceLocation{data_file, 0, 0, {}};
+        d.hints = {
+            "name a template of the templates folder (vanthu templates lists them), or "
+            "give the template on the command line; " +
+            api::allow_hint(folder)};
+        throw Error(std::move(d));
     }
 
     // ban_sao and vua_trang, which every template takes: out of the data before the manifest
@@ -280,11 +315,14 @@ struct Engine::Impl {
     model::Document document(const RenderRequest& request, core::Diagnostics& diags) {
         auto data = request.data ? expand::Data{*request.data, request.data_file.string()}
                                  : expand::load_data(request.data_file);
+        const auto folder = api::data_folder(request.data_file, request.data != nullptr);
         std::string name = request.template_name;
-        if (name.empty())
+        if (name.empty()) {
             name = expand::template_from_data(data.value, options.data_dir / "templates", data.file,
                                               "the data");
-        const auto& tmpl = get_template(name, data.file);
+            check_template_from_data(name, data.file, folder, request.allowed_paths);
+        }
+        const auto& tmpl = get_template(name, data.file, request.allowed_paths);
         const auto fields = document_fields(request, tmpl, data, diags);
         const auto deferred = check_against_manifest(tmpl, data, request.draft, diags);
         expand::ExpandOptions eo;
@@ -302,17 +340,9 @@ struct Engine::Impl {
         if (request.draft && doc.header.marks.draft.empty())
             doc.header.marks.draft.value = kDraftMark;
         // A signature image's relative path is taken from the data file's folder, not from
-        // wherever the command runs.
-        const auto data_folder = std::filesystem::path(data.file).parent_path();
-        auto resolve = [&data_folder](model::Signature& s) {
-            if (!s.image.empty() && std::filesystem::path(s.image.value).is_relative())
-                s.image.value = (data_folder / s.image.value).lexically_normal().string();
-        };
-        resolve(doc.signature);
-        for (auto& s : doc.co_signatures) resolve(s);
-        for (auto& a : doc.appendices)
-            if (a.signature) resolve(*a.signature);
-        if (doc.copy) resolve(doc.copy->signature);
+        // wherever the command runs, and must lead to a file inside it (or an allowed folder).
+        api::confine_images(doc, data.value, folder, request.allowed_paths, diags);
+        core::throw_if_errors(diags);
         return doc;
     }
 
@@ -339,13 +369,15 @@ Engine::~Engine() = default;
 
 void Engine::warm_up() { impl_->warm_up(); }
 
-std::string Engine::template_source(const std::string& name) {
-    const auto& tmpl = impl_->get_template(name, {});
+std::string Engine::template_source(const std::string& name,
+                                    const std::vector<std::filesystem::path>& allowed) {
+    const auto& tmpl = impl_->get_template(name, {}, allowed);
     return tmpl.source + '\n' + tmpl.manifest.dump();
 }
 
-std::vector<std::string> Engine::template_fields(const std::string& name) {
-    const auto& manifest = impl_->get_template(name, {}).manifest;
+std::vector<std::string> Engine::template_fields(
+    const std::string& name, const std::vector<std::filesystem::path>& allowed) {
+    const auto& manifest = impl_->get_template(name, {}, allowed).manifest;
     std::vector<std::string> fields;
     const auto properties = manifest.find("properties");
     if (properties != manifest.end() && properties->is_object())
@@ -360,8 +392,11 @@ std::vector<TemplateSummary> Engine::templates() const {
 std::vector<TemplateField> Engine::template_field_info(const std::string& name) {
     const auto& tmpl = impl_->get_template(name, {});
     std::optional<expand::Data> example;
+    // Only an example inside the template's folder: its lines may be quoted in messages.
+    const auto folder = core::resolved(tmpl.dir);
     for (const char* file : {"example.yaml", "example.yml", "example.json"})
-        if (std::filesystem::is_regular_file(tmpl.dir / file)) {
+        if (std::filesystem::is_regular_file(tmpl.dir / file) &&
+            core::is_within(core::resolved(tmpl.dir / file), folder)) {
             example = expand::load_data(tmpl.dir / file);
             break;
         }

@@ -1,20 +1,23 @@
 #include "vanthu/batch.hpp"
 
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <deque>
 #include <map>
 #include <optional>
-#include <regex>
+#include <random>
 
 #include "batch/manifest.hpp"
 #include "batch/plan.hpp"
 #include "batch/row.hpp"
 #include "batch/sha256.hpp"
 #include "batch/workers.hpp"
+#include "core/limits.hpp"
 
 namespace vanthu {
 
@@ -45,31 +48,12 @@ void prepare_out_dir(const fs::path& dir) {
                                (ec ? ": " + ec.message() : ": it is not a folder"));
 }
 
-// Temporary files that a killed run left next to its outputs (".NAME.XXXXXX", see
-// core/atomic_file.hpp), in the output folder and in the folders the names need.
-void remove_leftovers(const fs::path& out_dir, const batch::Plan& plan) {
-    static const std::regex temp(R"(\.(.+)\.[A-Za-z0-9]{6})");
-    std::vector<fs::path> folders{out_dir};
-    while (!folders.empty()) {
-        const fs::path folder = folders.back();
-        folders.pop_back();
-        const fs::path rel = folder.lexically_relative(out_dir);
-        std::error_code ec;
-        for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
-            const std::string name = it->path().filename().string();
-            std::error_code kind;
-            if (it->is_directory(kind) && !it->is_symlink(kind)) {
-                if (plan.names.has_folder((rel / name).lexically_normal().string()))
-                    folders.push_back(it->path());
-                continue;
-            }
-            std::smatch m;
-            if (!std::regex_match(name, m, temp) || !it->is_regular_file(kind)) continue;
-            const std::string target = (rel / m[1].str()).lexically_normal().string();
-            if (plan.names.has_name(target) || target == plan.manifest_name)
-                fs::remove(it->path(), kind);
-        }
-    }
+// A run's own mark, different for every run (see Plan::run_id).
+std::string random_run_id() {
+    std::random_device random;
+    char id[17];
+    std::snprintf(id, sizeof id, "%08x%08x", random(), random());
+    return id;
 }
 
 bool up_to_date(const fs::path& file, const batch::Recorded& r) {
@@ -134,11 +118,16 @@ BatchReport run_batch(const BatchOptions& o) {
     batch::Plan plan = batch::make_plan(o, engine);
 
     prepare_out_dir(o.out_dir);
-    remove_leftovers(o.out_dir, plan);
+    // Nothing in the output folder is removed but this run's own temporary files: a file that
+    // merely looks like a temporary (".a.pdf.backup") may be the user's.
     plan.names = {};  // its work is done; the workers need not inherit it
+    plan.run_id = random_run_id();
+    plan.allowed_paths = o.allowed_paths;
     const fs::path manifest_file = o.out_dir / plan.manifest_name;
     const batch::RecordedOutputs recorded(manifest_file);
-    batch::ManifestWriter manifest(manifest_file, manifest_head(o, plan));
+    // Through an unnamed temporary where the file system allows (nothing left if killed).
+    batch::ManifestWriter manifest(manifest_file, manifest_head(o, plan),
+                                   batch::temporary_name(manifest_file, plan.run_id, getpid()));
 
     BatchReport report;
     report.rows = static_cast<int>(plan.rows);
@@ -219,13 +208,21 @@ BatchReport run_batch(const BatchOptions& o) {
         tell();
         return !report.stopped;
     };
+    hooks.interrupted = [] { return g_stop.load(); };
+    hooks.abandoned = [&](const batch::Job& job, int pid) {
+        std::error_code ec;
+        fs::remove(batch::temporary_name(o.out_dir / job.file, plan.run_id, pid), ec);
+    };
+    hooks.row_seconds = o.row_seconds;
 
     {
-        // Never more workers than rows to render (-j 1000 forked 1,000 workers for two rows).
+        // Never more workers than rows to render (-j 1000 forked 1,000 workers for two rows),
+        // nor than limits::kWorkers.
         const size_t rows = plan.shard_end - plan.shard_begin;
+        const int asked =
+            std::min(o.jobs > 0 ? o.jobs : batch::available_cores(), core::limits::kWorkers);
         const int jobs = static_cast<int>(
-            std::min<size_t>(static_cast<size_t>(o.jobs > 0 ? o.jobs : batch::available_cores()),
-                             std::max<size_t>(rows, 1)));
+            std::min<size_t>(static_cast<size_t>(asked), std::max<size_t>(rows, 1)));
         report.workers = std::max(jobs, 1);
         batch::Dispatcher dispatcher(jobs, hooks);
         bool handing = true;
@@ -260,7 +257,10 @@ BatchReport run_batch(const BatchOptions& o) {
             }
         });
         dispatcher.finish();
+        report.interrupted = dispatcher.interrupted() || g_stop.load();
     }
+    if (report.written + report.skipped + report.failed >= report.shard_rows)
+        report.interrupted = false;  // the signal came after the last row
 
     manifest.write(report.written + report.skipped == report.shard_rows);
     if (!output_error.empty()) throw BatchOutputError(output_error);

@@ -127,9 +127,10 @@ void Spool::copy_to(const std::function<void(std::string_view)>& sink) {
     }
 }
 
-ManifestWriter::ManifestWriter(fs::path file, ordered head)
+ManifestWriter::ManifestWriter(fs::path file, ordered head, fs::path temp)
     : file_(std::move(file)),
       head_(std::move(head)),
+      temp_(std::move(temp)),
       outputs_(file_.parent_path()),
       failures_(file_.parent_path()) {}
 
@@ -159,7 +160,7 @@ void ManifestWriter::write(bool complete) {
     ordered head = head_;
     head["complete"] = complete;
     try {
-        core::AtomicFile out(file_);
+        core::AtomicFile out(file_, core::Sync::to_disk, temp_);
         std::string text = head.dump(2);
         text.resize(text.size() - 2);  // "\n}": the lists follow
         out.write(text + ",\n  \"outputs\": [");

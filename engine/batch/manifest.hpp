@@ -72,8 +72,10 @@ class Spool {
 // Writes manifest.json again and again as rows finish; entries are added in row order.
 class ManifestWriter {
   public:
-    // `head` holds the batch's description (template, rows, shard, …), written first.
-    ManifestWriter(std::filesystem::path file, nlohmann::ordered_json head);
+    // `head` holds the batch's description (template, rows, shard, …), written first. `temp`:
+    // the temporary name each write goes through (see core::AtomicFile; empty: a random one).
+    ManifestWriter(std::filesystem::path file, nlohmann::ordered_json head,
+                   std::filesystem::path temp = {});
 
     void add_output(const BatchOutput& o, const std::string& input,
                     const std::vector<std::string>& warnings);
@@ -85,6 +87,7 @@ class ManifestWriter {
   private:
     std::filesystem::path file_;
     nlohmann::ordered_json head_;
+    std::filesystem::path temp_;
     Spool outputs_, failures_;
     bool first_output_ = true, first_failure_ = true;
 };

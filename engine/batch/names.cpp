@@ -68,6 +68,12 @@ struct NamePattern::Impl {
 };
 
 NamePattern::NamePattern(const std::string& pattern) : impl_(std::make_unique<Impl>(pattern)) {
+    if (pattern.find_first_not_of(" \t") == std::string::npos)
+        throw core::Failure(core::Diagnostic{core::Severity::error,
+                                             "batch.name",
+                                             "the name pattern is empty: it would name no file",
+                                             std::nullopt,
+                                             {"example: --name '{{ma}}-ke-hoach.pdf'"}});
     if (!impl_->tmpl.is_valid())
         throw core::Failure(
             core::Diagnostic{core::Severity::error,
@@ -78,7 +84,8 @@ NamePattern::NamePattern(const std::string& pattern) : impl_(std::make_unique<Im
                              {"example: --name '{{ma}}-ke-hoach.pdf'"}});
     // Values go into names unchanged, but one holding a separator would make a folder.
     impl_->tmpl.set_custom_escape([impl = impl_.get()](const std::string& value) {
-        const bool bad = value.find_first_of("/\\") != std::string::npos ||
+        const bool dots = !value.empty() && value.find_first_not_of(". ") == std::string::npos;
+        const bool bad = dots || value.find_first_of("/\\") != std::string::npos ||
                          std::any_of(value.begin(), value.end(),
                                      [](unsigned char c) { return c < 0x20 || c == 0x7f; });
         if (bad && impl->bad_value.empty()) impl->bad_value = value;
@@ -109,7 +116,8 @@ std::string NamePattern::render(const nlohmann::json& data, std::string& problem
     }
     if (!impl_->bad_value.empty()) {
         problem = "the value \"" + impl_->bad_value +
-                  "\" cannot be part of a file name (it holds / or \\ or a control character)";
+                  "\" cannot be part of a file name (it holds / or \\ or a control character, or "
+                  "only dots)";
         return {};
     }
     if (name.empty() || name.back() == '/') {
@@ -125,6 +133,24 @@ std::string NamePattern::render(const nlohmann::json& data, std::string& problem
     if (!ends_with_pdf(name)) {
         problem = "the name \"" + name + "\" does not end in .pdf";
         return {};
+    }
+    // Each part must name something: not empty ("out//a.pdf" from an empty value), not only
+    // spaces and dots (" .pdf", "...pdf"), and not start with a dot (a hidden file, as temporary
+    // files are). "." and ".." of the pattern itself were resolved above.
+    for (size_t start = 0; start <= name.size();) {
+        size_t end = name.find('/', start);
+        if (end == std::string::npos) end = name.size();
+        std::string part = name.substr(start, end - start);
+        const bool last = end == name.size();
+        if (last) part.resize(part.size() - 4);  // ".pdf"
+        if ((part != "." && part != "..") || last)
+            if (part.find_first_not_of(" .") == std::string::npos || part.front() == '.') {
+                problem = "the name \"" + name +
+                          "\" has an empty part (a value of the row is empty, or only spaces "
+                          "or dots) or a part that starts with a dot";
+                return {};
+            }
+        start = end + 1;
     }
     return normal.string();
 }

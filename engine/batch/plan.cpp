@@ -9,6 +9,7 @@
 #include "batch/row.hpp"
 #include "batch/sha256.hpp"
 #include "expand/catalogue.hpp"
+#include "core/paths.hpp"
 #include "expand/csv.hpp"
 #include "expand/data.hpp"
 
@@ -69,11 +70,34 @@ void make_csv_lists(json& row, const std::string& file) {
     row = std::move(out);
 }
 
+// A template the common data names by path must lie in the common data's folder or the
+// templates folder, or an allowed one, as for render (the Engine checks a document's own
+// data the same way).
+void check_template_from_data(const Plan& plan, const BatchOptions& o, Engine& engine) {
+    const std::string& name = plan.template_name;
+    if (name.find('/') == std::string::npos) return;
+    std::vector<fs::path> folders = o.allowed_paths;
+    folders.push_back(engine.data_dir() / "templates");
+    const fs::path folder = fs::path(plan.data_name).parent_path();
+    folders.push_back(folder.empty() ? fs::path(".") : folder);
+    if (core::is_within_any(name, folders)) return;
+    Diagnostic d = problem("data.path",
+                           "the template \"" + name +
+                               "\" (field template) is outside the data file's folder and the "
+                               "templates folder " +
+                               (engine.data_dir() / "templates").string(),
+                           plan.data_name);
+    d.hints = {
+        "name a template of the templates folder, or give the template on the command "
+        "line, or allow its folder with --allow-path DIR"};
+    throw Error(std::move(d));
+}
+
 // Everything besides the row that decides a document's bytes.
 std::string common_digest(const BatchOptions& o, const Plan& plan, Engine& engine) {
     Sha256 h;
     h.field(sha256_file("/proc/self/exe"));  // a rebuilt engine may lay out differently
-    h.field(plan.template_name).field(engine.template_source(plan.template_name));
+    h.field(plan.template_name).field(engine.template_source(plan.template_name, o.allowed_paths));
     h.field(read_text(engine.data_dir() / "fonts" / "fonts.json"));
     for (const auto& d : o.engine.font_dirs) h.field(d.string());
     h.field(o.engine.font_family);
@@ -158,9 +182,11 @@ Plan make_plan(const BatchOptions& o, Engine& engine) {
             problem("batch.rows", "the rows file has no rows: nothing to render", plan.rows_file));
 
     plan.template_name = o.template_name;
-    if (plan.template_name.empty())
+    if (plan.template_name.empty()) {
         plan.template_name = expand::template_from_data(
             plan.common, engine.data_dir() / "templates", plan.data_name, "the common data");
+        check_template_from_data(plan, o, engine);
+    }
 
     if (o.shard_count < 1 || o.shard_index < 1 || o.shard_index > o.shard_count)
         throw Error(problem("batch.shard", "--shard K/N needs 1 <= K <= N (got " +
@@ -214,7 +240,7 @@ Plan make_plan(const BatchOptions& o, Engine& engine) {
         throw Error(std::move(problems));
     }
 
-    const auto fields = engine.template_fields(plan.template_name);
+    const auto fields = engine.template_fields(plan.template_name, o.allowed_paths);
     if (!fields.empty()) {
         const std::set<std::string> declared(fields.begin(), fields.end());
         for (const auto& name : plan.pattern->used())

@@ -33,6 +33,10 @@ struct Plan {
     std::string common_digest;             // of the engine, template, options and common data
     std::unique_ptr<NamePattern> pattern;  // fills names; render() records what it used
     NameIndex names;  // every row's name, hashed (for removing a killed run's leftovers)
+    std::vector<std::filesystem::path> allowed_paths;  // BatchOptions::allowed_paths
+    // Random, different for every run: the workers' temporary files carry it, so the batch
+    // removes only files it made (never a user's ".a.pdf.backup").
+    std::string run_id;
     std::filesystem::file_time_type rows_mtime;  // the rows file as checked
     std::uintmax_t rows_size = 0;
 };

@@ -1,5 +1,9 @@
 #include "batch/row.hpp"
 
+#include <unistd.h>
+
+#include <cstdio>
+
 #include "batch/sha256.hpp"
 #include "core/atomic_file.hpp"
 
@@ -84,6 +88,7 @@ RowResult render_row(Engine& engine, const Plan& plan, const Job& job, const fs:
         request.draft = draft;
         request.fit = fit;
         request.data = &data;
+        request.allowed_paths = plan.allowed_paths;
         rendered = engine.render(request);
     } catch (const Error& e) {
         r.status = RowResult::Status::failed;
@@ -100,7 +105,9 @@ RowResult render_row(Engine& engine, const Plan& plan, const Job& job, const fs:
     try {
         const fs::path target = out_dir / job.file;
         fs::create_directories(target.parent_path());
-        core::write_file_atomically(target, rendered.pdf);
+        // A name this run alone uses, so the batch can remove it if this worker is killed.
+        core::write_file_atomically(target, rendered.pdf, core::Sync::to_disk,
+                                    temporary_name(target, plan.run_id, getpid()));
     } catch (const std::exception& e) {
         r.status = RowResult::Status::output_error;
         r.failure = failure(job, {}, "output", e.what());
@@ -120,6 +127,24 @@ RowResult crashed(const Job& job, const std::string& why) {
     r.failure =
         failure(job, {}, "internal", "internal error (a bug in vanthu, please report it): " + why);
     return r;
+}
+
+RowResult timed_out(const Job& job, double seconds) {
+    RowResult r;
+    r.job = {job.index, job.line, job.file, job.input, nullptr};
+    r.status = RowResult::Status::failed;
+    char limit[32];
+    std::snprintf(limit, sizeof limit, "%g", seconds);
+    r.failure = failure(job, {}, "batch.row-timeout",
+                        std::string("the document was still being made after ") + limit +
+                            " s; its worker process was stopped (raise the limit with "
+                            "--row-timeout SECONDS, 0 for none)");
+    return r;
+}
+
+fs::path temporary_name(const fs::path& target, const std::string& run_id, int pid) {
+    return target.parent_path() /
+           ("." + target.filename().string() + ".vanthu-" + run_id + "-" + std::to_string(pid));
 }
 
 std::string to_message(const Job& job) {

@@ -35,6 +35,14 @@ struct RowResult {
 RowResult render_row(Engine& engine, const Plan& plan, const Job& job,
                      const std::filesystem::path& out_dir, bool draft, bool fit);
 
+// A row whose worker was killed because it took longer than `seconds` (batch.row-timeout).
+RowResult timed_out(const Job& job, double seconds);
+
+// The temporary file the worker with process id `pid` writes `target` to before renaming it:
+// ".NAME.vanthu-RUN-PID", unique to this run (Plan::run_id), created with O_EXCL.
+std::filesystem::path temporary_name(const std::filesystem::path& target, const std::string& run_id,
+                                     int pid);
+
 // A job and a result, sent through pipes between the main process and a worker.
 std::string to_message(const Job& job);
 Job job_from_message(const std::string& message);

@@ -7,6 +7,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
 #include <csignal>
 #include <cstdint>
 #include <cstdio>
@@ -52,12 +54,15 @@ RowResult run_job(const WorkHooks& hooks, const Job& job) {
     }
 }
 
+using Clock = std::chrono::steady_clock;
+
 struct Worker {
     pid_t pid = -1;
     int task_fd = -1;    // jobs to the worker
     int result_fd = -1;  // results from it
     bool busy = false;
     Job job;  // the row in progress, its data left out
+    Clock::time_point started;
 };
 
 [[noreturn]] void worker_main(int task_fd, int result_fd, const WorkHooks& hooks) {
@@ -124,7 +129,7 @@ struct Dispatcher::Pool {
         }
         close(task[0]);
         close(result[1]);
-        return Worker{pid, task[1], result[0], false, {}};
+        return Worker{pid, task[1], result[0], false, {}, {}};
     }
 
     // Hands `job` to `w`, replacing `w` once if it has died.
@@ -134,6 +139,7 @@ struct Dispatcher::Pool {
             if (send(w.task_fd, message)) {
                 w.busy = true;
                 w.job = {job.index, job.line, std::move(job.file), std::move(job.input), nullptr};
+                w.started = Clock::now();
                 return;
             }
             close_worker(w);
@@ -154,7 +160,10 @@ struct Dispatcher::Pool {
             }
         }
         const Job job = std::move(w.job);
+        const pid_t pid = w.pid;
         const int status = close_worker(w);
+        // A worker that died on its own (the OOM killer, a crash) may have left its temporary.
+        if (hooks_.abandoned) hooks_.abandoned(job, pid);
         out = crashed(job, describe(status));
         w = spawn();
         return false;
@@ -171,6 +180,36 @@ struct Dispatcher::Pool {
         return status;
     }
 
+    // Kills `w` in the middle of its row and waits for it; the row is abandoned.
+    Job kill_worker(Worker& w) {
+        const pid_t pid = w.pid;
+        Job job = std::move(w.job);
+        if (pid > 0) kill(pid, SIGKILL);
+        close_worker(w);
+        if (hooks_.abandoned) hooks_.abandoned(job, pid);
+        return job;
+    }
+
+    // Stops every row in progress at once (an interrupt): nothing more is handed out.
+    void kill_busy() {
+        for (auto& w : workers_)
+            if (w.busy) kill_worker(w);
+    }
+
+    // Rows over their time: the worker is killed and replaced, the row reported timed out.
+    bool take_timeouts() {
+        if (hooks_.row_seconds <= 0) return true;
+        bool go_on = true;
+        const auto limit = std::chrono::duration<double>(hooks_.row_seconds);
+        for (auto& w : workers_) {
+            if (!w.busy || Clock::now() - w.started < limit) continue;
+            const Job job = kill_worker(w);
+            w = spawn();
+            if (!hooks_.done(timed_out(job, hooks_.row_seconds))) go_on = false;
+        }
+        return go_on;
+    }
+
     // Waits up to 200 ms for results and hands each to hooks.done; false once a hook said stop.
     bool take_results() {
         fds_.clear();
@@ -184,9 +223,15 @@ struct Dispatcher::Pool {
         const int ready = poll(fds_.data(), fds_.size(), 200);
         if (ready < 0 && errno != EINTR) throw std::runtime_error("poll failed");
         bool go_on = hooks_.tick();
+        if (hooks_.interrupted && hooks_.interrupted()) {
+            kill_busy();
+            interrupted = true;
+            return false;
+        }
+        if (!take_timeouts()) go_on = false;
         if (ready <= 0) return go_on;
         for (size_t k = 0; k < fds_.size(); ++k) {
-            if (fds_[k].revents == 0) continue;
+            if (fds_[k].revents == 0 || !workers_[owner_[k]].busy) continue;
             RowResult r;
             receive(workers_[owner_[k]], r);
             if (!hooks_.done(std::move(r))) go_on = false;
@@ -205,6 +250,8 @@ struct Dispatcher::Pool {
         return false;
     }
 
+    bool interrupted = false;
+
   private:
     const WorkHooks& hooks_;
     struct sigaction old_pipe_ {};
@@ -220,7 +267,8 @@ int available_cores() {
 }
 
 Dispatcher::Dispatcher(int jobs, const WorkHooks& hooks) : hooks_(hooks) {
-    if (jobs <= 1) return;
+    if (jobs <= 1 && hooks.row_seconds <= 0) return;
+    jobs = std::max(jobs, 1);
     pool_ = std::make_unique<Pool>(hooks);
     for (int i = 0; i < jobs; ++i) pool_->workers_.push_back(pool_->spawn());
 }
@@ -246,6 +294,7 @@ bool Dispatcher::submit(Job job) {
     while (!w) {
         if (!pool_->take_results()) {
             stopped_ = true;
+            interrupted_ = pool_->interrupted;
             return false;
         }
         w = pool_->idle();
@@ -258,6 +307,7 @@ void Dispatcher::finish() {
     if (!pool_) return;
     while (pool_->any_busy())
         if (!pool_->take_results()) stopped_ = true;
+    interrupted_ = pool_->interrupted;
 }
 
 }  // namespace vanthu::batch

@@ -18,12 +18,16 @@ namespace {
 
 // Exit statuses of the batch's own (docs/cli.md); the others are in exit_status.hpp.
 constexpr int kRowsFailed = 4;
-constexpr int kInterrupted = 130;
 constexpr size_t kFailuresShown = 20;
 
+volatile std::sig_atomic_t g_signal = 0;
+
+// The first SIGINT or SIGTERM stops the batch at once (run_batch kills the workers and removes
+// their temporary files); a second one ends the process as the default action does.
 void on_stop_signal(int sig) {
+    g_signal = sig;
     request_batch_stop();
-    std::signal(sig, SIG_DFL);  // a second Ctrl-C stops at once
+    std::signal(sig, SIG_DFL);
 }
 
 // "row 5 (rows.csv:7), ngay: message [data.schema]"
@@ -44,6 +48,8 @@ struct BatchCommand::Options {
     std::string template_name;
     std::string common, rows, out, name = "{{_row}}.pdf", shard;
     int jobs = 0;
+    double row_timeout = core::limits::kRowSeconds;
+    std::vector<std::filesystem::path> allowed;
     bool force = false, fail_fast = false, draft = false, quiet = false, no_reuse = false,
          no_fit = false;
     EngineFlags engine;
@@ -65,8 +71,17 @@ BatchCommand::BatchCommand(CLI::App& app) : o_(std::make_unique<Options>()) {
     cmd_->add_option("--name", o.name,
                      "Output name pattern, from the row's data and {{_row}} (default "
                      "\"{{_row}}.pdf\"), e.g. '{{ma}}-ke-hoach.pdf'");
-    cmd_->add_option("-j,--jobs", o.jobs, "Worker processes (default: every core)")
-        ->check(CLI::Range(1, 1024));
+    cmd_->add_option("-j,--jobs", o.jobs,
+                     "Worker processes (default: every core; at most " +
+                         std::to_string(core::limits::kWorkers) + ")")
+        ->check(CLI::PositiveNumber);
+    cmd_->add_option("--row-timeout", o.row_timeout,
+                     "Seconds one document may take before its worker is stopped and the row "
+                     "fails (default " +
+                         std::to_string(static_cast<int>(core::limits::kRowSeconds)) +
+                         "; 0: no limit)")
+        ->check(CLI::Range(0.0, 86400.0));
+    add_allow_path(cmd_, o.allowed);
     cmd_->add_option("--shard", o.shard, "Render only slice K of N (1 <= K <= N), e.g. 2/8");
     cmd_->add_flag("--force", o.force, "Render again outputs that are up to date");
     cmd_->add_flag("--fail-fast", o.fail_fast, "Stop at the first row that fails");
@@ -92,6 +107,13 @@ int BatchCommand::run() {
     b.out_dir = o.out;
     b.name_pattern = o.name;
     b.jobs = o.jobs;
+    if (o.jobs > core::limits::kWorkers) {
+        std::cerr << "batch: note: -j " << o.jobs << " is more than " << core::limits::kWorkers
+                  << " worker processes; using " << core::limits::kWorkers << "\n";
+        b.jobs = core::limits::kWorkers;
+    }
+    b.row_seconds = o.row_timeout;
+    b.allowed_paths = o.allowed;
     b.force = o.force;
     b.fail_fast = o.fail_fast;
     b.draft = o.draft;
@@ -159,12 +181,23 @@ int BatchCommand::run() {
         if (report.worker_peak_kb > 0)
             std::cerr << ", largest worker " << report.worker_peak_kb / 1024 << " MB";
         std::cerr << '\n';
-        if (report.stopped && report.failed == 0)
+        if (report.stopped && !report.interrupted && report.failed == 0)
             std::cerr << "batch: stopped before the end; run the same command again to finish\n";
+    }
+    if (report.interrupted) {
+        // Said even with -q: the user asked for the stop and must know where it left off.
+        const int sig = g_signal != 0 ? static_cast<int>(g_signal) : SIGINT;
+        std::cerr << "batch: stopped by " << (sig == SIGTERM ? "SIGTERM" : "SIGINT") << " after "
+                  << report.written + report.skipped + report.failed << " of " << report.shard_rows
+                  << " rows (" << report.written << " written, " << report.skipped
+                  << " up to date, " << report.failed
+                  << " failed); the rows in progress were abandoned; run the same command "
+                     "again to finish\n";
+        return 128 + sig;
     }
     if (report.internal_error) return kInternalError;
     if (report.failed > 0) return kRowsFailed;
-    if (report.stopped) return kInterrupted;
+    if (report.stopped) return 128 + SIGINT;
     return kOk;
 }
 

@@ -19,9 +19,17 @@ void add_document_flags(CLI::App* cmd, RenderRequest& request) {
     cmd->add_option("--copy-data", request.copy_data_file,
                     "YAML or JSON file with the copying body's fields (as ban_sao), replacing "
                     "the data's ban_sao");
+    add_allow_path(cmd, request.allowed_paths);
     cmd->add_flag(
         "--no-fit", [&request](int64_t) { request.fit = false; },
         "Keep the default spacing and size, even where tightening would save a page");
+}
+
+void add_allow_path(CLI::App* cmd, std::vector<std::filesystem::path>& folders) {
+    cmd->add_option("--allow-path", folders,
+                    "Also allow files (signature images, a template's files) from this folder; "
+                    "by default only the data's and the template's own folders (repeatable)")
+        ->check(CLI::ExistingDirectory);
 }
 
 EngineOptions EngineFlags::options() const {

@@ -20,7 +20,11 @@ struct EngineFlags {
     EngineOptions options() const;
 };
 
-// --copy, --copy-data and --no-fit, which render and preview share, into `request`.
+// --allow-path DIR (repeatable): folders besides the data's and the template's own that files
+// may come from (RenderRequest::allowed_paths).
+void add_allow_path(CLI::App* cmd, std::vector<std::filesystem::path>& folders);
+
+// --copy, --copy-data, --allow-path and --no-fit, which render and preview share, into `request`.
 void add_document_flags(CLI::App* cmd, RenderRequest& request);
 
 }  // namespace vanthu::cli

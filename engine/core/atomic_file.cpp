@@ -40,8 +40,21 @@ static mode_t output_mode(const std::filesystem::path& target) {
     return 0666 & ~process_umask();
 }
 
-AtomicFile::AtomicFile(std::filesystem::path target, Sync sync)
+AtomicFile::AtomicFile(std::filesystem::path target, Sync sync, std::filesystem::path temp)
     : target_(std::move(target)), sync_(sync) {
+    if (!temp.empty()) {
+        // An unnamed file where the file system has them (ext4, xfs, btrfs, tmpfs): a process
+        // killed before commit() leaves nothing behind. Else (NFS …) the name, made with O_EXCL.
+        auto dir = target_.parent_path();
+        if (dir.empty()) dir = ".";
+        fd_ = open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+        unnamed_ = fd_ >= 0;
+        if (!unnamed_)
+            fd_ = open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+        if (fd_ < 0) throw io_error("cannot create the temporary file", temp);
+        temp_ = std::move(temp);
+        return;
+    }
     auto dir = target_.parent_path();
     if (dir.empty()) dir = ".";
     std::string pattern = (dir / ("." + target_.filename().string() + ".XXXXXX")).string();
@@ -52,7 +65,7 @@ AtomicFile::AtomicFile(std::filesystem::path target, Sync sync)
 
 AtomicFile::~AtomicFile() {
     if (fd_ >= 0) close(fd_);
-    if (!committed_ && !temp_.empty()) unlink(temp_.c_str());
+    if (!committed_ && !temp_.empty() && !unnamed_) unlink(temp_.c_str());
 }
 
 void AtomicFile::write(std::string_view bytes) {
@@ -62,6 +75,13 @@ void AtomicFile::write(std::string_view bytes) {
 void AtomicFile::commit() {
     if (sync_ == Sync::to_disk && fsync(fd_) != 0) throw io_error("cannot sync", temp_);
     fchmod(fd_, output_mode(target_));
+    if (unnamed_) {
+        // Named only now, for the rename (linkat through /proc needs no privilege).
+        const std::string self = "/proc/self/fd/" + std::to_string(fd_);
+        if (linkat(AT_FDCWD, self.c_str(), AT_FDCWD, temp_.c_str(), AT_SYMLINK_FOLLOW) != 0)
+            throw io_error("cannot name the temporary file", temp_);
+        unnamed_ = false;
+    }
     if (close(fd_) != 0) {
         fd_ = -1;
         throw io_error("cannot close", temp_);
@@ -71,8 +91,9 @@ void AtomicFile::commit() {
     committed_ = true;
 }
 
-void write_file_atomically(const std::filesystem::path& target, std::string_view bytes, Sync sync) {
-    AtomicFile f(target, sync);
+void write_file_atomically(const std::filesystem::path& target, std::string_view bytes, Sync sync,
+                           const std::filesystem::path& temp) {
+    AtomicFile f(target, sync, temp);
     f.write(bytes);
     f.commit();
 }

@@ -51,4 +51,20 @@ inline constexpr size_t kPages = 2000;
 // "… and N more errors (…)". A file with 20,000 unknown fields printed 5.7 MB.
 inline constexpr size_t kPrintedDiagnostics = 20;
 
+// A signature or seal image (PNG), checked from its header before any decoding: a PNG declaring
+// 16,000 × 16,000 pixels would take 1 GB and 10 s to decode. A signature scanned at 600 dpi is
+// under 2 megapixels and a whole A4 page at 600 dpi 35; 25 megapixels (100 MB decoded) leaves
+// room for any seal scan and refuses a page-sized one. Over either limit: layout.image.
+inline constexpr long long kImagePixels = 25'000'000;
+inline constexpr size_t kImageFileBytes = size_t{32} << 20;
+
+// Worker processes of a batch (-j): more gain nothing on a machine of today, and each holds its
+// own fonts (about 40 MB); a larger -j is lowered to it with a note.
+inline constexpr int kWorkers = 64;
+
+// Time one batch row may take in its worker (--row-timeout; 0: no limit): a document renders in
+// well under a second, so a row still running after 120 s is stuck; its worker is killed, the
+// row fails with batch.row-timeout, and the batch goes on.
+inline constexpr double kRowSeconds = 120;
+
 }  // namespace vanthu::core::limits

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/paths.hpp"
 #include "expand/detail.hpp"
 #include "expand/nearest.hpp"
 
@@ -23,6 +24,8 @@ bool is_template_dir(const fs::directory_entry& e) {
 
 std::string manifest_description(const fs::path& dir) {
     std::string text, error;
+    // A manifest linked out of its folder is not read (load_template refuses it too).
+    if (!core::is_within(core::resolved(dir / "manifest.json"), core::resolved(dir))) return {};
     if (!detail::read_file(dir / "manifest.json", text, error)) return {};
     // Depth-checked: a listing never recurses through a hostile manifest. Its errors are
     // reported when the template is used.

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "core/diagnostics.hpp"
+#include "core/paths.hpp"
 #include "expand/detail.hpp"
 #include "expand/mustache_scan.hpp"
 #include "expand/source_map.hpp"
@@ -47,19 +48,24 @@ std::string template_name(const fs::path& dir) {
     return name;
 }
 
-// True if `inner` is `outer` or lies inside it (both canonical).
-bool is_within(const fs::path& inner, const fs::path& outer) {
-    auto o = outer.begin(), i = inner.begin();
-    for (; o != outer.end(); ++o, ++i) {
-        if (o->empty()) continue;  // a trailing separator
-        if (i == inner.end() || *i != *o) return false;
-    }
-    return true;
+// A template's file that leads out of its folder (a symbolic link to /etc/passwd) is refused
+// before it is read, so no message can quote a line of it.
+void check_inside(const fs::path& file, const fs::path& folder,
+                  const std::vector<fs::path>& allowed, const std::string& what) {
+    const fs::path real = core::resolved(file);
+    if (core::is_within(real, core::resolved(folder)) || core::is_within_any(real, allowed)) return;
+    fail("template.path",
+         what + " " + file.string() + " leads outside the template folder " + folder.string() +
+             " (to " + real.string() + ")",
+         file_only(file.string()),
+         {"a template's files must be inside its folder; copy the file there, or allow its "
+          "folder with --allow-path DIR"});
 }
 
 class Loader {
   public:
-    Loader(Template& t, fs::path common_dir) : t_(t) {
+    Loader(Template& t, fs::path common_dir, const std::vector<fs::path>& allowed)
+        : t_(t), allowed_(allowed) {
         roots_[0].dir = t_.dir;
         roots_[1].dir = std::move(common_dir);
         for (auto& root : roots_) {
@@ -78,6 +84,7 @@ class Loader {
         if (auto it = index_.find(key); it != index_.end()) return it->second;
         const fs::path full = roots_[root].dir / relative;
         TemplateFile file{full.string(), {}};
+        if (!included_at) check_inside(full, roots_[root].dir, allowed_, "the template file");
         std::string why;
         if (!detail::read_file(full, file.text, why)) {
             if (included_at)
@@ -199,7 +206,8 @@ class Loader {
         // Symbolic links must not lead outside either.
         std::error_code ec;
         const fs::path real = fs::weakly_canonical(roots_[root].dir / relative, ec);
-        if (!ec && !is_within(real, roots_[root].canonical))
+        if (!ec && !core::is_within(real, roots_[root].canonical) &&
+            !core::is_within_any(real, allowed_))
             fail("template.partial-path",
                  "partial \"" + name + "\" points outside the " +
                      (root == 0 ? "template" : "shared") +
@@ -216,6 +224,7 @@ class Loader {
     };
 
     Template& t_;
+    const std::vector<fs::path>& allowed_;
     Root roots_[2];  // the template folder, then the shared folder
     std::map<std::string, int> index_;
     // deques: references to elements stay valid while recursion adds files
@@ -226,7 +235,7 @@ class Loader {
 
 }  // namespace
 
-Template load_template(const fs::path& dir) {
+Template load_template(const fs::path& dir, const std::vector<fs::path>& allowed) {
     Template t;
     t.dir = dir;
     t.name = template_name(dir);
@@ -253,6 +262,7 @@ Template load_template(const fs::path& dir) {
     if (!fs::exists(manifest_path, ec))
         fail("template.manifest", "the template folder has no manifest.json",
              file_only(manifest_file));
+    check_inside(manifest_path, dir, allowed, "the manifest");
     if (!detail::read_file(manifest_path, manifest_text, why))
         fail("template.manifest", "cannot read manifest.json: " + why, file_only(manifest_file));
     t.manifest = detail::parse_json_text(manifest_text, manifest_file, "template.manifest");
@@ -262,7 +272,7 @@ Template load_template(const fs::path& dir) {
                  manifest_file, manifest_text,
                  std::min(manifest_text.find_first_not_of(" \t\r\n"), manifest_text.size())));
 
-    Loader loader(t, common_dir);
+    Loader loader(t, common_dir, allowed);
     loader.add_file(0, "main.mustache", std::nullopt, {});
     t.source = loader.inline_file(0).text;
     return t;

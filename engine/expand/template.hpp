@@ -38,15 +38,19 @@ struct Template {
 //   either). A partial always starts with the default {{ }} delimiters and cannot change the
 //   includer's (set-delimiter tags are added around it when needed). Each file is read and
 //   marked once; a partial used several times is inlined at each use.
-// - Paths are checked after normalisation and after resolving symbolic links.
+// - Paths are checked after normalisation and after resolving symbolic links: manifest.json,
+//   main.mustache or a partial that is a link out of its folder (and out of every folder in
+//   `allowed`, from --allow-path) is refused before it is read ("template.path",
+//   "template.partial-path"), so no message quotes a line of a file outside.
 // - Partials included by a shared partial are looked up the same way, template folder first:
 //   a template overrides a shared partial wherever it is used.
 // - Error codes: "template.io" (no folder / main.mustache), "template.common" (the shared
 //   folder given as a template), "template.manifest" (missing,
 //   malformed or not an object), "template.encoding" (invalid UTF-8 or control characters),
-//   "template.partial-path", "template.partial-missing", "template.partial-cycle",
+//   "template.path", "template.partial-path", "template.partial-missing", "template.partial-cycle",
 //   "template.too-large" (inlined source over 64 MiB). Partial errors point at the {{> tag}}.
 // - Mustache syntax errors are not detected here but by expand() ("template.syntax").
-Template load_template(const std::filesystem::path& dir);
+Template load_template(const std::filesystem::path& dir,
+                       const std::vector<std::filesystem::path>& allowed = {});
 
 }  // namespace vanthu::expand

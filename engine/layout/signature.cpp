@@ -2,9 +2,9 @@
 // relative to its own top-left corner; closing.cpp arranges and places them.
 #include "layout/signature.hpp"
 
-#include <cairo.h>
-
 #include <algorithm>
+
+#include "core/image_file.hpp"
 
 namespace vanthu::layout {
 namespace {
@@ -25,17 +25,13 @@ void add_lines(Column& col, const ShapedText& shaped, double x, double& top, dou
 void add_image(LayoutContext& cx, const model::Signature& s, Column& block, double axis,
                double space_top, double space_bottom, double max_width) {
     const std::string& file = s.image.value;
-    cairo_surface_t* png = cairo_image_surface_create_from_png(file.c_str());
-    const cairo_status_t status = cairo_surface_status(png);
-    const double pixels_w = status == CAIRO_STATUS_SUCCESS ? cairo_image_surface_get_width(png) : 0;
-    const double pixels_h =
-        status == CAIRO_STATUS_SUCCESS ? cairo_image_surface_get_height(png) : 0;
-    cairo_surface_destroy(png);
-    if (pixels_w <= 0 || pixels_h <= 0) {
+    // Only the header: the size is all layout needs, and it is checked before anything decodes.
+    core::ImageFile png;
+    std::string why;
+    if (!core::read_png(file, png, why, core::ImageRead::header)) {
         core::Diagnostic d;
         d.code = "layout.image";
-        d.message = "cannot read the signature image \"" + file + "\": " +
-                    (status == CAIRO_STATUS_FILE_NOT_FOUND ? "no such file" : "not a PNG image");
+        d.message = "cannot use the signature image \"" + file + "\": " + why;
         d.where = s.where;
         d.hints = {
             "a relative image path is taken from the data file's folder; the image must be "
@@ -43,6 +39,8 @@ void add_image(LayoutContext& cx, const model::Signature& s, Column& block, doub
         cx.diags.add(std::move(d));
         return;
     }
+    const double pixels_w = static_cast<double>(png.width);
+    const double pixels_h = static_cast<double>(png.height);
     const double aspect = pixels_h / pixels_w;
     const double space = space_bottom - space_top;
     double width = 0, height = 0;

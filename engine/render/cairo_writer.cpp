@@ -9,11 +9,13 @@
 
 #include <cctype>
 #include <cstdio>
+#include <cstring>
 #include <map>
 #include <sstream>
 #include <stdexcept>
 
 #include "core/diagnostics.hpp"
+#include "core/image_file.hpp"
 #include "core/limits.hpp"
 
 namespace vanthu::render {
@@ -59,6 +61,20 @@ cairo_status_t append_to_string(void* closure, const unsigned char* data, unsign
     return CAIRO_STATUS_SUCCESS;
 }
 
+// A PNG's bytes handed to Cairo's stream reader.
+struct Reader {
+    const std::string& bytes;
+    size_t at;
+};
+
+cairo_status_t read_from(void* closure, unsigned char* data, unsigned int length) {
+    auto* r = static_cast<Reader*>(closure);
+    if (r->bytes.size() - r->at < length) return CAIRO_STATUS_READ_ERROR;
+    std::memcpy(data, r->bytes.data() + r->at, length);
+    r->at += length;
+    return CAIRO_STATUS_SUCCESS;
+}
+
 // The PNGs of one output, each loaded once (a signature image may appear on several pages).
 class Images {
   public:
@@ -72,11 +88,26 @@ class Images {
     cairo_surface_t* get(const std::string& file) {
         auto it = surfaces_.find(file);
         if (it != surfaces_.end()) return it->second;
-        cairo_surface_t* surface = cairo_image_surface_create_from_png(file.c_str());
+        // Read through the same checks as layout (a regular file, its declared size bounded),
+        // then decoded from memory: the file is opened once, by this check.
+        core::ImageFile png;
+        std::string why;
+        if (!core::read_png(file, png, why))
+            throw core::Failure(core::Diagnostic{core::Severity::error,
+                                                 "render.image",
+                                                 "cannot read the image " + file + ": " + why,
+                                                 {},
+                                                 {}});
+        Reader reader{png.bytes, 0};
+        cairo_surface_t* surface = cairo_image_surface_create_from_png_stream(read_from, &reader);
         if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
             cairo_surface_destroy(surface);
             throw core::Failure(core::Diagnostic{
-                core::Severity::error, "render.image", "cannot read the image " + file, {}, {}});
+                core::Severity::error,
+                "render.image",
+                "cannot read the image " + file + ": it is not a PNG image Cairo can decode",
+                {},
+                {}});
         }
         return surfaces_.emplace(file, surface).first->second;
     }

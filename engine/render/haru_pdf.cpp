@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/diagnostics.hpp"
+#include "core/image_file.hpp"
 
 namespace vanthu::render {
 namespace {
@@ -91,8 +92,15 @@ class Resources {
     HPDF_Image image(const std::string& file) {
         auto it = images_.find(file);
         if (it != images_.end()) return it->second;
-        HPDF_Image image = HPDF_LoadPngImageFromFile(doc_.get(), file.c_str());
-        if (!image) fail("render.image", "cannot read the image " + file);
+        // The same checks as layout and the Cairo writer, then decoded from memory.
+        core::ImageFile png;
+        std::string why;
+        if (!core::read_png(file, png, why))
+            fail("render.image", "cannot read the image " + file + ": " + why);
+        HPDF_Image image = HPDF_LoadPngImageFromMem(
+            doc_.get(), reinterpret_cast<const HPDF_BYTE*>(png.bytes.data()),
+            static_cast<HPDF_UINT>(png.bytes.size()));
+        if (!image) fail("render.image", "cannot read the image " + file + ": not a PNG image");
         return images_.emplace(file, image).first->second;
     }
 

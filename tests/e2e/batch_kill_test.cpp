@@ -102,7 +102,9 @@ TEST_F(BatchKill, KilledAtRandomMomentsLeavesOnlyCompletePdfsAndARerunFinishes) 
         EXPECT_NE(e.path().filename().string()[0], '.') << e.path();
 }
 
-TEST_F(BatchTest, InterruptLetsRowsInProgressFinishAndWritesTheManifest) {
+// Ctrl-C (SIGINT to the whole process group) stops at once: the rows in progress are
+// abandoned, their temporary files removed, and the manifest lists what was finished.
+TEST_F(BatchTest, InterruptStopsAtOnceAndWritesTheManifest) {
     rows_ = write("rows.jsonl", twelve_rows());
     const pid_t pid = start({kBatchCli, "batch", "--data", common_, "--rows", rows_.string(),
                              "--out", (dir_ / "out").string(), "--name", "{{ma}}.pdf", "-j", "2"});
@@ -116,6 +118,9 @@ TEST_F(BatchTest, InterruptLetsRowsInProgressFinishAndWritesTheManifest) {
     const int code = WEXITSTATUS(status);
     EXPECT_TRUE(code == 130 || code == 0) << code;  // 0 if it had already finished
     const auto m = manifest();
-    EXPECT_EQ(m["outputs"].size(), hashes().size());
+    // A worker killed just after renaming its PDF leaves one the manifest does not list yet.
+    EXPECT_LE(m["outputs"].size(), hashes().size());
     EXPECT_EQ(m["complete"].get<bool>(), code == 0);
+    for (const auto& e : fs::directory_iterator(dir_ / "out"))
+        EXPECT_NE(e.path().filename().string()[0], '.') << e.path();
 }

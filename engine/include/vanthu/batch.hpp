@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "core/limits.hpp"
 #include "vanthu/engine.hpp"
 
 namespace vanthu {
@@ -55,7 +56,9 @@ struct BatchOptions {
     // Mustache pattern of each output's path inside out_dir, from the row's merged data plus
     // _row (the row's number, zero-padded to the width of the row count). Must end in .pdf.
     std::string name_pattern = "{{_row}}.pdf";
-    int jobs = 0;            // worker processes; 0: every core this process may use
+    // Worker processes; 0: every core this process may use. Never more than the rows, nor
+    // than core::limits::kWorkers (64).
+    int jobs = 0;
     bool force = false;      // render again even what is up to date
     bool fail_fast = false;  // stop at the first failing row
     bool draft = false;      // as RenderRequest::draft
@@ -63,6 +66,13 @@ struct BatchOptions {
     int shard_index = 1;     // render only slice shard_index (1-based) of shard_count
     int shard_count = 1;
     bool reuse_layout = true;  // lay identical paragraphs out once per worker
+    // A row still being made after this many seconds has its worker killed and fails with
+    // batch.row-timeout; the batch goes on (0: no limit, and with one job the rows then run in
+    // this process).
+    double row_seconds = core::limits::kRowSeconds;
+    // As RenderRequest::allowed_paths (--allow-path): folders besides the data's that signature
+    // images may come from.
+    std::vector<std::filesystem::path> allowed_paths;
     // Called after every finished row, from the calling thread.
     std::function<void(const BatchProgress&)> on_progress;
     // Called for every output written or up to date, in row order, from the calling thread
@@ -86,14 +96,17 @@ struct BatchReport {
     int written = 0, skipped = 0, failed = 0;
     // The first 100 failed rows, by row (manifest.json lists every one).
     std::vector<BatchFailure> failures;
-    bool stopped = false;         // fail_fast or an interrupt left rows undone
+    bool stopped = false;  // fail_fast or an interrupt left rows undone
+    // request_batch_stop() was called: the rows in progress were abandoned (their workers
+    // killed, their temporary files removed) and are not counted.
+    bool interrupted = false;
     bool internal_error = false;  // a row failed because of a bug (or a worker crashed)
     std::filesystem::path manifest;
     double seconds = 0;
     // Peak resident memory of this process and of the largest worker process (kB; 0: none).
     long peak_kb = 0, worker_peak_kb = 0;
     // Worker processes used: BatchOptions::jobs (or the cores), never more than the shard's
-    // rows; 1 means the rows were rendered in this process.
+    // rows nor core::limits::kWorkers.
     int workers = 0;
 };
 
@@ -106,8 +119,10 @@ struct BatchOutputError : std::runtime_error {
 // BatchOutputError when out_dir or a file in it cannot be written.
 BatchReport run_batch(const BatchOptions& options);
 
-// Asks a running run_batch() to stop: rows in progress finish, the manifest is written, and
-// run_batch returns with report.stopped set. Safe to call from a signal handler.
+// Asks a running run_batch() to stop at once: the workers of the rows in progress are killed
+// and their temporary files removed, the manifest is written (listing the rows done), and
+// run_batch returns with report.stopped and report.interrupted set. Safe to call from a signal
+// handler.
 void request_batch_stop();
 
 }  // namespace vanthu

@@ -126,6 +126,13 @@ struct RenderRequest {
     // top level), which replaces it.
     std::string copy;
     std::filesystem::path copy_data_file;
+    // Folders besides the data file's folder that files named by the data (signature images, a
+    // template named by path) may come from, and besides a template's own folder that its files
+    // (manifest.json, main.mustache, partials) may be links into (--allow-path DIR). Symbolic
+    // links are resolved before the check; anything else is refused with data.path or
+    // template.path. Data handed over in `data` takes its folder from data_file's name; data
+    // read from a pipe, or without a data_file, has no folder: only these.
+    std::vector<std::filesystem::path> allowed_paths;
     // false (--no-fit): keep the default spacing and size even where tightening them would save
     // a page; true: as the data's vua_trang says (default: tighten).
     bool fit = true;
@@ -177,11 +184,13 @@ class Engine {
 
     // Loads template `name` (as RenderRequest::template_name) and returns its text with partials
     // inlined and its manifest, which together decide what it makes of data. Throws Error for
-    // an unknown or broken template.
-    std::string template_source(const std::string& name);
+    // an unknown or broken template. `allowed`: as RenderRequest::allowed_paths.
+    std::string template_source(const std::string& name,
+                                const std::vector<std::filesystem::path>& allowed = {});
     // The top-level fields template `name`'s manifest declares ("properties"); empty when it
     // declares none (then it checks no field names).
-    std::vector<std::string> template_fields(const std::string& name);
+    std::vector<std::string> template_fields(
+        const std::string& name, const std::vector<std::filesystem::path>& allowed = {});
     // The built-in templates (the templates/ folder of the data dir), sorted by name, each with
     // its manifest's description (`vanthu templates`).
     std::vector<TemplateSummary> templates() const;

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
 #include <csignal>
 #include <map>
 #include <set>
@@ -79,6 +81,28 @@ TEST(Dispatcher, AWorkerKilledInTheMiddleOfARowLosesOnlyThatRow) {
     EXPECT_EQ(workers.count(std::to_string(getpid())), 0u);  // never run in this process
 }
 
+// A worker that dies on its own is handed to the abandoned hook too (its temporary file).
+TEST(Dispatcher, AWorkerThatDiesOnItsOwnIsAbandoned) {
+    std::vector<size_t> abandoned;
+    WorkHooks hooks;
+    hooks.work = [](const Job& j) {
+        if (j.index == 1) raise(SIGKILL);
+        return written(j);
+    };
+    hooks.done = [](RowResult&&) { return true; };
+    hooks.tick = [] { return true; };
+    hooks.abandoned = [&](const Job& j, int pid) {
+        EXPECT_GT(pid, 0);
+        abandoned.push_back(j.index);
+    };
+    {
+        Dispatcher dispatcher(2, hooks);
+        for (size_t i = 0; i < 3; ++i) EXPECT_TRUE(dispatcher.submit(job(i)));
+        dispatcher.finish();
+    }
+    EXPECT_EQ(abandoned, std::vector<size_t>{1});
+}
+
 TEST(Dispatcher, AWorkerThatExitsInTheMiddleOfARowIsReportedWithItsStatus) {
     const auto results = run(2, 4, [](const Job& j) {
         if (j.index == 1) _exit(3);
@@ -101,4 +125,76 @@ TEST(Dispatcher, AnExceptionInARowIsThatRowsInternalError) {
     EXPECT_NE(results.at(0).failure.message.find("boom"), std::string::npos);
     EXPECT_EQ(results.at(1).status, RowResult::Status::written);
     EXPECT_EQ(results.at(2).status, RowResult::Status::written);
+}
+
+// A row stuck in its worker (here: waiting forever) is stopped after the row time limit and
+// reported as batch.row-timeout; its worker is replaced and the other rows are done.
+TEST(Dispatcher, ARowOverItsTimeIsStoppedAndReportedAndTheOthersGoOn) {
+    std::map<size_t, RowResult> results;
+    std::vector<std::pair<size_t, int>> abandoned;
+    WorkHooks hooks;
+    hooks.work = [](const Job& j) {
+        if (j.index == 1) pause();  // never returns
+        return written(j);
+    };
+    hooks.done = [&](RowResult&& r) {
+        results[r.job.index] = std::move(r);
+        return true;
+    };
+    hooks.tick = [] { return true; };
+    hooks.abandoned = [&](const Job& j, int pid) { abandoned.emplace_back(j.index, pid); };
+    hooks.row_seconds = 0.3;
+    const auto start = std::chrono::steady_clock::now();
+    {
+        Dispatcher dispatcher(1, hooks);  // one job: still in a worker, which can be killed
+        for (size_t i = 0; i < 4; ++i) EXPECT_TRUE(dispatcher.submit(job(i)));
+        dispatcher.finish();
+    }
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
+    ASSERT_EQ(results.size(), 4u);
+    EXPECT_EQ(results.at(1).status, RowResult::Status::failed);
+    EXPECT_EQ(results.at(1).failure.code, "batch.row-timeout");
+    EXPECT_EQ(results.at(1).failure.row, 2);
+    EXPECT_NE(results.at(1).failure.message.find("0.3 s"), std::string::npos)
+        << results.at(1).failure.message;
+    for (size_t i : {0u, 2u, 3u}) {
+        EXPECT_EQ(results.at(i).status, RowResult::Status::written) << i;
+        EXPECT_NE(results.at(i).warnings.at(0), std::to_string(getpid()));  // in a worker
+    }
+    ASSERT_EQ(abandoned.size(), 1u);
+    EXPECT_EQ(abandoned[0].first, 1u);
+    EXPECT_GT(abandoned[0].second, 0);
+}
+
+// An interrupt kills the rows in progress at once instead of waiting for them.
+TEST(Dispatcher, AnInterruptAbandonsTheRowsInProgressAtOnce) {
+    std::map<size_t, RowResult> results;
+    std::vector<size_t> abandoned;
+    bool stop = false;
+    WorkHooks hooks;
+    hooks.work = [](const Job& j) {
+        if (j.index >= 2) pause();
+        return written(j);
+    };
+    hooks.done = [&](RowResult&& r) {
+        results[r.job.index] = std::move(r);
+        return true;
+    };
+    hooks.tick = [&] {
+        stop = results.size() >= 2;
+        return !stop;
+    };
+    hooks.interrupted = [&] { return stop; };
+    hooks.abandoned = [&](const Job& j, int) { abandoned.push_back(j.index); };
+    const auto start = std::chrono::steady_clock::now();
+    Dispatcher dispatcher(2, hooks);
+    size_t handed = 0;
+    for (size_t i = 0; i < 6 && dispatcher.submit(job(i)); ++i) ++handed;
+    dispatcher.finish();
+    EXPECT_TRUE(dispatcher.interrupted());
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
+    EXPECT_EQ(results.size(), 2u);
+    std::sort(abandoned.begin(), abandoned.end());
+    EXPECT_EQ(abandoned, (std::vector<size_t>{2, 3}));
+    EXPECT_EQ(handed, 4u);
 }

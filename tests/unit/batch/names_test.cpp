@@ -137,3 +137,34 @@ TEST(Sha256, KnownValues) {
               "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     EXPECT_NE(Sha256().field("ab").field("c").hex(), Sha256().field("a").field("bc").hex());
 }
+
+// A name must name something: a row whose value is empty, or only spaces or dots, gives a name
+// with an empty part; an empty pattern names nothing at all (issue 17).
+TEST(NamePattern, EmptyOrDotOnlyPartsAreRefused) {
+    for (const char* value : {"", "  ", ".", "..", " . "}) {
+        std::string why;
+        EXPECT_EQ(name_of("{{ma}}.pdf", {{"ma", value}}, &why), "") << "\"" << value << "\"";
+        EXPECT_FALSE(why.empty());
+        EXPECT_EQ(name_of("out/{{ma}}/ke-hoach.pdf", {{"ma", value}}, &why), "")
+            << "\"" << value << "\"";
+        EXPECT_FALSE(why.empty());
+    }
+    std::string why;
+    EXPECT_EQ(name_of("{{ma}}.pdf", {{"ma", ""}}, &why), "");
+    EXPECT_NE(why.find("empty part"), std::string::npos) << why;
+    EXPECT_EQ(name_of("{{ma}}.pdf", {{"ma", ".an"}}, &why), "");  // a hidden file
+    EXPECT_EQ(name_of("{{ma}}.pdf", {{"ma", "a.b"}}, &why), "a.b.pdf") << why;
+    EXPECT_EQ(name_of("{{ma}} .pdf", {{"ma", "a"}}, &why), "a .pdf") << why;
+}
+
+TEST(NamePattern, AnEmptyPatternIsRefusedUpFront) {
+    for (const char* pattern : {"", "  "}) {
+        try {
+            NamePattern p(pattern);
+            ADD_FAILURE() << "accepted \"" << pattern << "\"";
+        } catch (const core::Failure& f) {
+            EXPECT_EQ(f.diagnostics().front().code, "batch.name");
+            EXPECT_NE(f.diagnostics().front().message.find("empty"), std::string::npos);
+        }
+    }
+}

@@ -101,3 +101,38 @@ TEST(AtomicFile, WithoutSyncTheFileIsStillWholeOrAbsent) {
     EXPECT_EQ(entries(d), 1u);
     fs::remove_all(d);
 }
+
+// With a temporary name of the caller's (a batch worker's), the file stays unnamed until
+// commit() where the file system allows it, and a file already at that name is never taken
+// over or removed.
+TEST(AtomicFile, AGivenTemporaryNameIsUsedOnlyByCommitAndNeverTakesAFileOver) {
+    auto d = fresh_dir();
+    {
+        AtomicFile f(d / "out.pdf", vanthu::core::Sync::to_disk, d / ".out.pdf.vanthu-run-1");
+        f.write("whole");
+        // Unnamed (O_TMPFILE) or named: either way nothing but it is in the folder.
+        EXPECT_LE(entries(d), 1u);
+        EXPECT_FALSE(fs::exists(d / "out.pdf"));
+        f.commit();
+    }
+    EXPECT_EQ(entries(d), 1u);
+    std::ifstream in(d / "out.pdf");
+    std::stringstream got;
+    got << in.rdbuf();
+    EXPECT_EQ(got.str(), "whole");
+
+    { std::ofstream(d / ".b.pdf.vanthu-run-1") << "the user's"; }
+    try {
+        AtomicFile f(d / "b.pdf", vanthu::core::Sync::to_disk, d / ".b.pdf.vanthu-run-1");
+        f.write("new");
+        f.commit();
+        ADD_FAILURE() << "an existing file was taken over";
+    } catch (const std::runtime_error&) {
+    }
+    std::ifstream kept(d / ".b.pdf.vanthu-run-1");
+    std::stringstream text;
+    text << kept.rdbuf();
+    EXPECT_EQ(text.str(), "the user's");
+    EXPECT_FALSE(fs::exists(d / "b.pdf"));
+    fs::remove_all(d);
+}

@@ -147,6 +147,55 @@ TEST(Template, SymlinkLeavingTheFolderIsRejected) {
     EXPECT_EQ(d.where->column, 3);
 }
 
+// A template folder whose manifest.json or main.mustache is a link to a file outside (such as
+// /etc/passwd) is refused before the file is read: no message may quote a line of it.
+TEST(Template, ManifestOrMainLinkedOutOfTheFolderIsRefusedUnread) {
+    for (const char* name : {"manifest.json", "main.mustache"}) {
+        SCOPED_TRACE(name);
+        TempDir dir;
+        dir.write("secret.txt", "root:x:0:0:the secret line\n{{");  // neither JSON nor mustache
+        dir.write("t/manifest.json", "{}");
+        dir.write("t/main.mustache", "x");
+        std::filesystem::remove(dir.path() / "t" / name);
+        std::filesystem::create_symlink(dir.path() / "secret.txt", dir.path() / "t" / name);
+        try {
+            load_template(dir.path() / "t");
+            ADD_FAILURE() << "expected a core::Failure";
+        } catch (const core::Failure& f) {
+            ASSERT_EQ(f.diagnostics().size(), 1u);
+            const auto& d = f.diagnostics().front();
+            EXPECT_EQ(d.code, "template.path");
+            const std::string all = core::format(d);
+            EXPECT_EQ(all.find("secret line"), std::string::npos) << all;
+            EXPECT_NE(all.find("outside the template folder"), std::string::npos) << all;
+            EXPECT_NE(all.find("--allow-path"), std::string::npos) << all;
+        }
+        // Allowed explicitly, the link is read: its content is then the template's (not JSON
+        // for manifest.json; main.mustache's syntax is checked only when expanding).
+        try {
+            const Template t = load_template(dir.path() / "t", {dir.path()});
+            EXPECT_EQ(std::string(name), "main.mustache");
+            EXPECT_EQ(t.files.at(0).text, "root:x:0:0:the secret line\n{{");
+        } catch (const core::Failure& f) {
+            EXPECT_EQ(std::string(name), "manifest.json");
+            EXPECT_EQ(f.diagnostics().front().code, "template.manifest");
+        }
+    }
+}
+
+TEST(Template, PartialLinkedIntoAnAllowedFolderIsRead) {
+    TempDir dir;
+    dir.write("shared/x.mustache", "shared text");
+    dir.write("t/manifest.json", "{}");
+    dir.write("t/main.mustache", "{{> link}}");
+    std::filesystem::create_symlink(dir.path() / "shared" / "x.mustache",
+                                    dir.path() / "t" / "link.mustache");
+    EXPECT_EQ(failure_of([&] { load_template(dir.path() / "t"); }).code, "template.partial-path");
+    EXPECT_EQ(expand_text(load_template(dir.path() / "t", {dir.path() / "shared"}),
+                          nlohmann::json::object()),
+              "shared text");
+}
+
 TEST(Template, SymlinkInsideTheFolderIsFine) {
     TempDir dir;
     dir.write("t/manifest.json", "{}");
