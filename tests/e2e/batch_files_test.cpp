@@ -108,7 +108,8 @@ TEST_F(BatchFiles, TheFirstSigtermStopsAtOnceAndSaysHowFarItGot) {
     kill(pid, SIGTERM);  // the main process only, as a service manager would
     int status = 0;
     waitpid(pid, &status, 0);
-    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+    // A hang guard, not a measurement: a batch that ignored the signal would run to the end.
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(60));
     ASSERT_TRUE(WIFEXITED(status));
     const int code = WEXITSTATUS(status);
     if (code == 0) GTEST_SKIP() << "the batch finished before the signal";

@@ -150,7 +150,8 @@ TEST(Dispatcher, ARowOverItsTimeIsStoppedAndReportedAndTheOthersGoOn) {
         for (size_t i = 0; i < 4; ++i) EXPECT_TRUE(dispatcher.submit(job(i)));
         dispatcher.finish();
     }
-    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
+    // A hang guard, not a measurement: the stuck rows never end by themselves.
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(60));
     ASSERT_EQ(results.size(), 4u);
     EXPECT_EQ(results.at(1).status, RowResult::Status::failed);
     EXPECT_EQ(results.at(1).failure.code, "batch.row-timeout");
@@ -192,7 +193,8 @@ TEST(Dispatcher, AnInterruptAbandonsTheRowsInProgressAtOnce) {
     for (size_t i = 0; i < 6 && dispatcher.submit(job(i)); ++i) ++handed;
     dispatcher.finish();
     EXPECT_TRUE(dispatcher.interrupted());
-    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
+    // A hang guard, not a measurement: the stuck rows never end by themselves.
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(60));
     EXPECT_EQ(results.size(), 2u);
     std::sort(abandoned.begin(), abandoned.end());
     EXPECT_EQ(abandoned, (std::vector<size_t>{2, 3}));

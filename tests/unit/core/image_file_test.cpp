@@ -79,7 +79,8 @@ TEST_F(ImageFileTest, ANamedPipeIsRefusedAtOnce) {
     ImageFile png;
     std::string why;
     EXPECT_FALSE(read_png(fifo, png, why));
-    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
+    // A hang guard, not a measurement: opening a pipe without a writer never returns.
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(60));
     EXPECT_NE(why.find("named pipe"), std::string::npos) << why;
 }
 
