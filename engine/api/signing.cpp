@@ -18,7 +18,10 @@ long long signing_time(const SignOptions& options) {
 }
 
 std::string sign_at(std::string pdf, const SignOptions& options, const sign::WidgetPlace& place) {
-    const auto signer = sign::open_pkcs12(options.p12_file, options.p12_password);
+    const auto signer = options.pkcs11_module.empty()
+                            ? sign::open_pkcs12(options.p12_file, options.p12_password)
+                            : sign::open_pkcs11(options.pkcs11_module, options.token,
+                                                options.key_label, options.pin);
     sign::SignatureDetails details;
     details.signer_name = options.signer_name;
     details.organisation = options.organisation;

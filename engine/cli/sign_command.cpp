@@ -44,28 +44,65 @@ std::string read_pdf_file(const std::string& file) {
     return bytes;
 }
 
-void SignFlags::add_to(CLI::App* cmd) {
-    cmd->add_flag("--sign", sign,
-                  "Sign the PDF (PAdES) over the signer's block; the key from --p12");
+void KeyFlags::add_to(CLI::App* cmd) {
     cmd->add_option("--p12", p12,
                     "The signing key: a PKCS#12 file (.p12/.pfx); its password from "
                     "VANTHU_P12_PASSWORD or typed")
         ->envname("VANTHU_P12");
+    cmd->add_option("--pkcs11-module", pkcs11_module,
+                    "Or a key in a token: the vendor's PKCS#11 module (.so); PIN from VANTHU_PIN "
+                    "or typed")
+        ->envname("VANTHU_PKCS11_MODULE");
+    cmd->add_option("--token", token, "With --pkcs11-module: the token's label");
+    cmd->add_option("--key", key, "With --pkcs11-module: the key's label on the token");
 }
 
-std::optional<SignOptions> SignFlags::options() const {
-    if (!sign) return std::nullopt;
-    if (p12.empty())
-        fail("cli.sign", "--sign needs the signing key", "give --p12 FILE (a .p12 or .pfx file)");
+SignOptions KeyFlags::options() const {
     SignOptions o;
+    if (!pkcs11_module.empty()) {
+        if (!p12.empty())
+            fail("cli.sign", "--p12 and --pkcs11-module both name a key", "give one of them");
+        if (token.empty() || key.empty())
+            fail("cli.sign", "--pkcs11-module needs --token and --key",
+                 "list the token's labels with: pkcs11-tool --module " + pkcs11_module +
+                     " --list-token-slots --login --list-objects");
+        o.pkcs11_module = pkcs11_module;
+        o.token = token;
+        o.key_label = key;
+        if (const char* env = std::getenv("VANTHU_PIN")) {
+            o.pin = env;
+        } else if (auto typed = read_secret("Mã PIN của thiết bị ký số " + token + ": ")) {
+            o.pin = *typed;
+        } else {
+            fail("cli.password", "the token's PIN is needed and there is no terminal to ask it",
+                 "set VANTHU_PIN in the environment of the program that runs vanthu");
+        }
+        return o;
+    }
+    if (p12.empty())
+        fail("cli.sign", "no signing key is named",
+             "give --p12 FILE (a .p12 or .pfx file), or --pkcs11-module LIB --token LABEL --key "
+             "LABEL for a key in a token");
     o.p12_file = p12;
     o.p12_password = p12_password(p12);
     return o;
 }
 
+void SignFlags::add_to(CLI::App* cmd) {
+    cmd->add_flag("--sign", sign,
+                  "Sign the PDF (PAdES) over the signer's block, with the key of --p12 or "
+                  "--pkcs11-module");
+    key.add_to(cmd);
+}
+
+std::optional<SignOptions> SignFlags::options() const {
+    if (!sign) return std::nullopt;
+    return key.options();
+}
+
 struct SignCommand::Options {
     std::string input, output;
-    SignFlags key;
+    KeyFlags key;
     std::vector<double> at;  // PAGE, X, Y, W, H (mm)
     SignOptions sign;
 };
@@ -76,11 +113,7 @@ SignCommand::SignCommand(CLI::App& app) : o_(std::make_unique<Options>()) {
     cmd_->add_option("input", o_->input, "The PDF to sign")->required();
     cmd_->add_option("-o,--output", o_->output, "The signed PDF, or - for standard output")
         ->required();
-    cmd_->add_option("--p12", o_->key.p12,
-                     "The signing key: a PKCS#12 file (.p12/.pfx); its password from "
-                     "VANTHU_P12_PASSWORD or typed")
-        ->envname("VANTHU_P12")
-        ->required();
+    o_->key.add_to(cmd_);
     cmd_->add_option("--at", o_->at,
                      "Where the signature shows: PAGE,X,Y,W,H (millimetres from the page's "
                      "top-left corner); default: invisible, on page 1")
@@ -109,9 +142,10 @@ int SignCommand::run() {
                      "for example --at 1,110,230,70,30");
             place = {static_cast<int>(o_->at[0]), o_->at[1], o_->at[2], o_->at[3], o_->at[4]};
         }
-        SignOptions options = o_->sign;
-        options.p12_file = o_->key.p12;
-        options.p12_password = p12_password(o_->key.p12);
+        SignOptions options = o_->key.options();
+        options.signer_name = o_->sign.signer_name;
+        options.organisation = o_->sign.organisation;
+        options.location = o_->sign.location;
         write_output(o_->output, sign_pdf(read_pdf_file(o_->input), options, place));
         return kOk;
     } catch (const Error& e) {

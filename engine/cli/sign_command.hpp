@@ -16,13 +16,21 @@ namespace vanthu::cli {
 // that is not a regular file, or one over the input size limit.
 std::string read_pdf_file(const std::string& file);
 
-// --sign and --p12 on a command that renders.
+// Where the signing key is: --p12 FILE, or --pkcs11-module LIB --token LABEL --key LABEL.
+struct KeyFlags {
+    std::string p12, pkcs11_module, token, key;
+    void add_to(CLI::App* cmd);
+    // The key part of SignOptions, the password or PIN read now (environment, else typed).
+    // Throws vanthu::Error when no key is named or its secret cannot be had.
+    SignOptions options() const;
+};
+
+// --sign and the key flags on a command that renders.
 struct SignFlags {
     bool sign = false;
-    std::string p12;
+    KeyFlags key;
     void add_to(CLI::App* cmd);
-    // The options for RenderRequest::sign when --sign was given (the password read now).
-    // Throws vanthu::Error when the password cannot be had.
+    // The options for RenderRequest::sign when --sign was given.
     std::optional<SignOptions> options() const;
 };
 

@@ -29,4 +29,11 @@ class Signer {
 // when the file cannot be read, the password is wrong, or it holds no key with its certificate.
 std::unique_ptr<Signer> open_pkcs12(const std::filesystem::path& file, const std::string& password);
 
+// The key labelled `key_label` on the PKCS#11 token labelled `token`, through `module` (the
+// token vendor's library), after logging in with `pin`; the certificate is the token's object
+// with the key's CKA_ID. Throws core::Failure (sign.key) naming what is wrong: the module, no
+// such token (listing those present), a wrong or locked PIN, no such key or certificate.
+std::unique_ptr<Signer> open_pkcs11(const std::filesystem::path& module, const std::string& token,
+                                    const std::string& key_label, const std::string& pin);
+
 }  // namespace vanthu::sign

@@ -9,6 +9,7 @@
 #include "tools/pdfsig_check.hpp"
 #include "tools/temp_dir_test.hpp"
 #include "tools/test_pki.hpp"
+#include "tools/test_token.hpp"
 
 namespace fs = std::filesystem;
 using namespace vanthu::testing;
@@ -165,6 +166,33 @@ TEST_F(SignCli, VerifyFindsABrokenSignatureAndRefusesWhatIsNoPdf) {
     v = vanthu("verify " + shell_quote(plain.string()));
     EXPECT_EQ(v.status, 1) << v.output;
     EXPECT_NE(v.output.find("no signature"), std::string::npos) << v.output;
+}
+
+// The official's key in a USB token: a SoftHSM2 token made for the test, PIN from VANTHU_PIN.
+TEST_F(SignCli, RenderSignsWithAKeyInAPkcs11Token) {
+    TestToken token;
+    std::string log;
+    ASSERT_TRUE(make_test_token(dir_ / "token", pki_, token, log)) << log;
+    const auto out = dir_ / "signed.pdf";
+    const std::string flags = " --sign --pkcs11-module " + token.module + " --token " +
+                              token.label + " --key " + token.key_label + " -o " +
+                              shell_quote(out.string());
+    auto r = run(token.env() + "VANTHU_PIN=" + token.pin + " setsid -w " + kCli + " render " +
+                     sample("cong-van-576") + flags,
+                 true);
+    ASSERT_EQ(r.status, 0) << r.output;
+    const auto check = pdfsig(out, dir_ / "nss");
+    EXPECT_NE(check.output.find("Signature is Valid"), std::string::npos) << check.output;
+    EXPECT_NE(check.output.find("Certificate is Trusted"), std::string::npos) << check.output;
+    EXPECT_NE(check.output.find(pki_.signer_name), std::string::npos) << check.output;
+    // A wrong PIN is named as such, and nothing is written.
+    fs::remove(out);
+    r = run(token.env() + "VANTHU_PIN=000000 setsid -w " + kCli + " render " +
+                sample("cong-van-576") + flags,
+            true);
+    EXPECT_EQ(r.status, 2) << r.output;
+    EXPECT_NE(r.output.find("the PIN is wrong"), std::string::npos) << r.output;
+    EXPECT_FALSE(fs::exists(out));
 }
 
 TEST_F(SignCli, AWrongPasswordWritesNothingAndSaysSo) {

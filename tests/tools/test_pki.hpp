@@ -13,6 +13,7 @@ struct TestPki {
     std::filesystem::path ca_cert;  // ca.pem: the root the checks trust
     std::filesystem::path p12;      // signer.p12: key, certificate and the CA, password below
     std::filesystem::path cert;     // signer.pem
+    std::filesystem::path key;      // signer.key: the signer's key, PKCS#8 PEM
     std::string password = "mat-khau-thu";
     std::string signer_name = "Nguyễn Văn An";
     std::string organisation = "Liên đoàn Lao động thành phố Hà Nội";
@@ -47,6 +48,7 @@ inline bool make_test_pki(const std::filesystem::path& dir, TestPki& pki, std::s
     pki.ca_cert = dir / "ca.pem";
     pki.p12 = dir / "signer.p12";
     pki.cert = dir / "signer.pem";
+    pki.key = dir / "signer.key";
     return r.status == 0;
 }
 

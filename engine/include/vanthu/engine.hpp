@@ -54,8 +54,15 @@ struct EngineOptions {
 // Signing an issued document with a PAdES baseline B-B signature (docs/signing.md): the key,
 // and the time claimed. Passwords given here are never logged or written.
 struct SignOptions {
-    std::filesystem::path p12_file;  // PKCS#12 file (.p12, .pfx) with the key and certificate
+    // The key in a file: PKCS#12 (.p12, .pfx) with the key and certificate, and its password.
+    std::filesystem::path p12_file;
     std::string p12_password;
+    // Or the key in a PKCS#11 token (a USB key): the vendor's module, the token's label, the
+    // key's label and the user PIN. Used when pkcs11_module is set.
+    std::filesystem::path pkcs11_module;
+    std::string token;
+    std::string key_label;
+    std::string pin;
     // The claimed signing time, seconds since 1970 UTC; -1: SOURCE_DATE_EPOCH when set, else now.
     long long time = -1;
     // Shown by PDF readers with the signature; empty: the certificate's name and organisation.

@@ -1,8 +1,6 @@
 #include "sign/pdf_signature.hpp"
 #include "sign/verify.hpp"
 
-#include <cairo-pdf.h>
-#include <cairo.h>
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -12,6 +10,7 @@
 #include "tools/pdfsig_check.hpp"
 #include "tools/temp_dir_test.hpp"
 #include "tools/test_pki.hpp"
+#include "unit/sign/sample_pdf.hpp"
 
 namespace vanthu::sign {
 namespace {
@@ -19,27 +18,6 @@ namespace {
 using testing::occurrences;
 using testing::run;
 using testing::shell_quote;
-
-cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
-    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-    return CAIRO_STATUS_SUCCESS;
-}
-
-// A two-page A4 PDF from Cairo, the writer vanthu uses.
-std::string two_page_pdf() {
-    std::string out;
-    cairo_surface_t* s = cairo_pdf_surface_create_for_stream(append, &out, 595.28, 841.89);
-    cairo_t* cr = cairo_create(s);
-    for (const char* text : {"Trang mot", "Trang hai"}) {
-        cairo_move_to(cr, 72, 72);
-        cairo_show_text(cr, text);
-        cairo_show_page(cr);
-    }
-    cairo_destroy(cr);
-    cairo_surface_finish(s);
-    cairo_surface_destroy(s);
-    return out;
-}
 
 class PdfSignatureTest : public testing::TempDirTest {
   protected:
