@@ -15,7 +15,7 @@
 # the regression inputs every normal build replays). Crashing inputs land in
 # build/fuzz/crashes/<target>/ and the log of each run in build/fuzz/logs/<target>.log; replay
 # one with `build/fuzz/fuzzers/fuzz_<target> FILE`. A crash found becomes a regression input:
-# copy it to tests/fuzz/corpus/<target>/ once fixed (tests/fuzz/README.md).
+# copy it to tests/fuzz/corpus/<target>/ once fixed (docs/reliability.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -53,6 +53,9 @@ timeout_of() {
     *) echo 20 ;;
   esac
 }
+
+# Leaks are crashes too, except Pango's own (tests/fuzz/lsan.supp).
+export LSAN_OPTIONS="suppressions=$PWD/tests/fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 
 failed=()
 printf '%-16s %7s %11s %8s %7s %7s %7s %8s\n' target seconds execs exec/s cov ft corpus crashes

@@ -2,8 +2,8 @@
 // is main.mustache of a template folder beside a copy of templates/_common, so {{> partials}}
 // resolve as for a built-in template. Loading (load_template) and both modes of expand() must
 // give markup or a core::Failure.
-#include <fstream>
 #include <unistd.h>
+#include <fstream>
 
 #include "expand/data.hpp"
 #include "expand/expand.hpp"

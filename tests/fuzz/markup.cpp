@@ -1,8 +1,8 @@
 // The markup parser (parse/parse.hpp) and the text pass after it (text::prepare): the input is
 // expanded markup, as expand() hands it over. Each gives a document or a core::Failure.
+#include "fuzz_support.hpp"
 #include "parse/parse.hpp"
 #include "text/text.hpp"
-#include "fuzz_support.hpp"
 
 using namespace vanthu;
 

@@ -80,8 +80,10 @@ std::string hand_made_pdf() {
         std::snprintf(line, sizeof line, "%010zu 00000 n \n", o);
         pdf += line;
     }
-    pdf += "trailer\n<< /Size 5 /Root 1 0 R /Info 4 0 R /ID [<0123456789abcdef> <00>] >>\n"
-           "startxref\n" + std::to_string(xref) + "\n%%EOF\n";
+    pdf +=
+        "trailer\n<< /Size 5 /Root 1 0 R /Info 4 0 R /ID [<0123456789abcdef> <00>] >>\n"
+        "startxref\n" +
+        std::to_string(xref) + "\n%%EOF\n";
     return pdf;
 }
 
@@ -103,12 +105,14 @@ int main(int argc, char** argv) {
         std::string jsonl;
         for (const auto& file : data_files) {
             const std::string text = read(file), name = flat(file);
-            for (const char* target : {"data_yaml", "expand_data", "render"}) seed(target, name, text);
+            for (const char* target : {"data_yaml", "expand_data", "render"})
+                seed(target, name, text);
             const expand::Data data = expand::parse_data(text, file.string());
             seed("data_json", name + ".json", data.value.dump(1));
             seed("data_json", name + ".rows.json", "[" + data.value.dump() + "]");
             jsonl += data.value.dump() + "\n";
-            seed("rows_jsonl", name + ".jsonl", data.value.dump() + "\n" + data.value.dump() + "\n");
+            seed("rows_jsonl", name + ".jsonl",
+                 data.value.dump() + "\n" + data.value.dump() + "\n");
             strings(data.value, [&](const std::string& s) {
                 if (s.find_first_of("*_^") != std::string::npos)
                     seed("inline_markup", name + "-" + std::to_string(std::hash<std::string>{}(s)),
@@ -118,21 +122,26 @@ int main(int argc, char** argv) {
         seed("rows_jsonl", "all.jsonl", jsonl);
         for (const auto& file : files(src, ".csv")) seed("rows_csv", flat(file), read(file));
         seed("rows_csv", "quoted.csv",
-             "ten,\"dia chi\",ghi_chu\r\n\"Sở \"\"A\"\"\",\"Hà Nội,\nViệt Nam\",\r\n,,\r\nB,C,D\r\n");
+             "ten,\"dia chi\",ghi_chu\r\n\"Sở \"\"A\"\"\",\"Hà Nội,\nViệt "
+             "Nam\",\r\n,,\r\nB,C,D\r\n");
 
         // Inline marks as the data writes them.
-        for (const char* s : {"**Điều 1.** Ban hành *kèm theo* __Quyết định__ này^[Chú thích *một*.]",
-                              "***ba*** \\*không\\* a*b*c __x__y snake_case ^[a [b] c]",
-                              "<b>**x**</b> &amp; *y &#42;z* \x01" "0:3\x02 **w**"})
+        for (const char* s :
+             {"**Điều 1.** Ban hành *kèm theo* __Quyết định__ này^[Chú thích *một*.]",
+              "***ba*** \\*không\\* a*b*c __x__y snake_case ^[a [b] c]",
+              "<b>**x**</b> &amp; *y &#42;z* \x01"
+              "0:3\x02 **w**"})
             seed("inline_markup", "marks-" + std::to_string(std::hash<std::string>{}(s)), s);
 
         // Templates and their partials; manifests with their examples.
         for (const fs::path& root : {src / "templates", src / "tests/e2e/cases"})
-            for (const auto& f : files(root, ".mustache")) seed("expand_template", flat(f), read(f));
+            for (const auto& f : files(root, ".mustache"))
+                seed("expand_template", flat(f), read(f));
         for (const auto& f : files(src / "templates", "manifest.json")) {
             const fs::path example = f.parent_path() / "example.yaml";
-            seed("manifest", flat(f),
-                 read(f) + std::string(1, '\0') + (fs::exists(example) ? read(example) : "so: 1\n"));
+            seed(
+                "manifest", flat(f),
+                read(f) + std::string(1, '\0') + (fs::exists(example) ? read(example) : "so: 1\n"));
         }
         for (const auto& f : files(src / "tests/e2e/cases", "manifest.json"))
             seed("manifest", flat(f), read(f) + std::string(1, '\0') + "so: 1\n");
@@ -142,7 +151,8 @@ int main(int argc, char** argv) {
             const expand::Template tmpl = expand::load_template(example.parent_path());
             const expand::Data data = expand::load_data(example);
             core::Diagnostics diags;
-            const auto expanded = expand::expand(tmpl, data.value, data.file, {.strict = false}, diags);
+            const auto expanded =
+                expand::expand(tmpl, data.value, data.file, {.strict = false}, diags);
             seed("markup", flat(example) + ".xml", expanded.text);
         }
 
