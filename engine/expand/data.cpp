@@ -447,6 +447,17 @@ json detail::parse_json_text(const std::string& text, const std::string& file,
         const size_t offset = e.byte > 0 ? e.byte - 1 : 0;
         throw core::Failure(error(code, "JSON syntax error: " + clean_json_message(e.what()),
                                   core::locate(file, text, offset)));
+    } catch (const json::out_of_range& e) {
+        // A number beyond a double (1e999), reported by nlohmann without its place: "number
+        // overflow parsing '1e999'". Found by fuzz_data_json (it was an internal error).
+        const std::string what = e.what();
+        const size_t open = what.find('\''), close = what.rfind('\'');
+        const std::string number =
+            open < close ? what.substr(open + 1, close - open - 1) : std::string();
+        const size_t at = number.empty() ? std::string::npos : text.find(number);
+        throw core::Failure(error(
+            code, "the number " + number + " is too large; write it in quotes if it is a text",
+            at == std::string::npos ? file_only(file) : core::locate(file, text, at)));
     }
     if (!tracker.duplicates.empty()) {
         std::vector<core::Diagnostic> problems;

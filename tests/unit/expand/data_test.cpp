@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/limits.hpp"
+#include "expand/csv.hpp"
 #include "expand/detail.hpp"
 #include "test_support.hpp"
 
@@ -48,6 +49,19 @@ TEST(DataJson, ColumnsCountCodePoints) {
     ASSERT_TRUE(d.where);
     EXPECT_EQ(d.where->line, 1);
     EXPECT_EQ(d.where->column, 13);
+}
+
+// A number beyond a double escaped as nlohmann's out_of_range: an internal error (found by
+// fuzz_data_json; tests/fuzz/corpus/data_json/number-overflow.json). Rows read JSON the same way.
+TEST(DataJson, NumberTooLargeIsAnErrorAtTheNumber) {
+    const auto d = failure_of([] { parse_data("{\"so\": 1,\n \"tien\": -2e999}", "d.json"); });
+    EXPECT_EQ(d.code, "data.syntax");
+    EXPECT_NE(d.message.find("-2e999"), std::string::npos) << d.message;
+    ASSERT_TRUE(d.where);
+    EXPECT_EQ(d.where->line, 2);
+    EXPECT_EQ(d.where->column, 10);
+    EXPECT_EQ(failure_of([] { parse_rows("{\"a\": 1e400}\n", "r.jsonl"); }).code, "data.syntax");
+    EXPECT_EQ(failure_of([] { parse_rows("[{\"a\": 1e400}]", "r.json"); }).code, "data.syntax");
 }
 
 TEST(DataJson, UnexpectedEnd) {
