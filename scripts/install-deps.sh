@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages vanthu needs to build, test and run. Idempotent: prints
-# nothing and changes nothing when everything is already present.
+# Installs the Debian 12 packages vanthu needs to build, test and run; with the argument
+# `fuzz` (the preset scripts/build.sh builds) also clang and its libFuzzer runtime. Idempotent:
+# prints nothing and changes nothing when everything is already present.
 set -euo pipefail
 
 packages=(
@@ -12,6 +13,8 @@ packages=(
   fonts-liberation2
   poppler-utils qpdf mupdf-tools openssl libnss3-tools softhsm2 opensc
 )
+# The fuzz targets (preset fuzz, scripts/fuzz.sh): clang-14 and libFuzzer with the sanitizers.
+if [ "${1:-}" = fuzz ]; then packages+=(clang libclang-rt-14-dev); fi
 
 missing=()
 for p in "${packages[@]}"; do

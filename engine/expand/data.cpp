@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include "core/diagnostics.hpp"
@@ -277,27 +278,78 @@ struct YamlConverter {
     }
 };
 
+// Where each document of a YAML stream starts; nothing else of it is kept.
+class DocumentStarts : public YAML::EventHandler {
+  public:
+    std::vector<YAML::Mark> starts;
+    void OnDocumentStart(const YAML::Mark& mark) override { starts.push_back(mark); }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  const std::string&) override {}
+    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override {}
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                    YAML::EmitterStyle::value) override {}
+    void OnMapEnd() override {}
+};
+
+struct Documents {
+    size_t count = 0;
+    YAML::Node first;  // when count > 0
+};
+
+// How many documents `text` holds, and the first one. Not YAML::LoadAll:
+// yaml-cpp 0.7 reports a document starting with "," as empty without reading the comma, again
+// and again, so LoadAll never returns and fills the memory (jbeder/yaml-cpp#1040, fixed in
+// 0.8.1). Here a document that starts where the one before it did is a syntax error.
+Documents load_documents(const std::string& text, const std::string& name) {
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    DocumentStarts docs;
+    while (parser.HandleNextDocument(docs)) {
+        const size_t n = docs.starts.size();
+        if (n >= 2 && docs.starts[n - 1].pos == docs.starts[n - 2].pos) {
+            const YAML::Mark& at = docs.starts.back();
+            const bool comma = at.pos >= 0 && static_cast<size_t>(at.pos) < text.size() &&
+                               text[static_cast<size_t>(at.pos)] == ',';
+            throw core::Failure(error(
+                "data.syntax",
+                comma ? "YAML syntax error: a comma outside [ ] or { } (a comma separates the "
+                        "items of a list or mapping written between brackets)"
+                      : "YAML syntax error: the text cannot be read from here",
+                yaml_location(text, name, at)));
+        }
+    }
+    Documents out;
+    out.count = docs.starts.size();
+    if (out.count > 0) out.first = YAML::Load(text);
+    return out;
+}
+
 Data parse_yaml_data(const std::string& text, const std::string& name) {
     check_text_encoding(text, name);
     detail::check_yaml_text(text, name);
-    std::vector<YAML::Node> docs;
+    Documents docs;
     try {
-        docs = YAML::LoadAll(text);
+        docs = load_documents(text, name);
     } catch (const YAML::Exception& e) {
         throw core::Failure(
             error("data.syntax", "YAML syntax error: " + e.msg, yaml_location(text, name, e.mark)));
     }
-    if (docs.size() > 1)
+    if (docs.count > 1)
         throw core::Failure(error("data.top-level",
-                                  "the data file holds " + std::to_string(docs.size()) +
+                                  "the data file holds " + std::to_string(docs.count) +
                                       " YAML documents (separated by ---); expected one",
                                   file_only(name)));
-    if (docs.empty() || !docs[0].IsMap()) {
+    if (docs.count == 0 || !docs.first.IsMap()) {
         std::optional<core::SourceLocation> where = file_only(name);
-        if (!docs.empty() && docs[0].IsDefined() && !docs[0].IsNull())
-            where = yaml_location(text, name, docs[0].Mark());
+        if (docs.count > 0 && docs.first.IsDefined() && !docs.first.IsNull())
+            where = yaml_location(text, name, docs.first.Mark());
         throw core::Failure(error("data.top-level",
-                                  docs.empty() || docs[0].IsNull()
+                                  docs.count == 0 || docs.first.IsNull()
                                       ? "the data file is empty; expected a mapping of names to "
                                         "values (name: value)"
                                       : "the data must be a mapping of names to values (name: "
@@ -305,7 +357,7 @@ Data parse_yaml_data(const std::string& text, const std::string& name) {
                                   where));
     }
     YamlConverter converter{text, name, {}};
-    Data data{converter.convert(docs[0], "", 0), name};
+    Data data{converter.convert(docs.first, "", 0), name};
     if (!converter.problems.empty()) throw core::Failure(std::move(converter.problems));
     return data;
 }
@@ -463,6 +515,17 @@ json detail::parse_json_text(const std::string& text, const std::string& file,
         const size_t offset = e.byte > 0 ? e.byte - 1 : 0;
         throw core::Failure(error(code, "JSON syntax error: " + clean_json_message(e.what()),
                                   core::locate(file, text, offset)));
+    } catch (const json::out_of_range& e) {
+        // A number beyond a double (1e999), reported by nlohmann without its place: "number
+        // overflow parsing '1e999'". Found by fuzz_data_json (it was an internal error).
+        const std::string what = e.what();
+        const size_t open = what.find('\''), close = what.rfind('\'');
+        const std::string number =
+            open < close ? what.substr(open + 1, close - open - 1) : std::string();
+        const size_t at = number.empty() ? std::string::npos : text.find(number);
+        throw core::Failure(error(
+            code, "the number " + number + " is too large; write it in quotes if it is a text",
+            at == std::string::npos ? file_only(file) : core::locate(file, text, at)));
     }
     if (!tracker.too_long.empty()) {
         const size_t at = json_long_string_at(text, core::limits::kStringBytes);

@@ -84,7 +84,14 @@ class Checker : public YAML::EventHandler {
   public:
     Checker(const std::string& text, const std::string& file) : text_(text), file_(file) {}
 
-    void OnDocumentStart(const YAML::Mark&) override {}
+    // yaml-cpp 0.7 reports a document starting with "," again and again without reading on
+    // (jbeder/yaml-cpp#1040): a document starting where the one before did ends the check,
+    // and load_documents reports it at its place.
+    void OnDocumentStart(const YAML::Mark& mark) override {
+        stuck = mark.pos == last_start_;
+        last_start_ = mark.pos;
+    }
+    bool stuck = false;
     void OnDocumentEnd() override {}
 
     void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
@@ -153,6 +160,7 @@ class Checker : public YAML::EventHandler {
     const std::string& file_;
     std::vector<Frame> frames_;
     std::map<YAML::anchor_t, Size> sizes_;  // of every anchored value already read
+    int last_start_ = -1;  // where the last document started
     Size total_;
 
     core::SourceLocation where(const YAML::Mark& mark) const {
@@ -291,7 +299,7 @@ void check_yaml_text(const std::string& text, const std::string& file) {
     YAML::Parser parser(in);
     Checker checker(text, file);
     try {
-        while (parser.HandleNextDocument(checker)) {
+        while (!checker.stuck && parser.HandleNextDocument(checker)) {
         }
     } catch (const YAML::Exception&) {
         // The caller's parse reports it, at its place.

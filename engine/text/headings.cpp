@@ -31,9 +31,13 @@ bool is_division(const std::string& token) {
 
 bool is_article(const std::string& token) { return token == "Điều"; }
 
+// Roman numerals stop at 3999 (MMMCMXCIX): later counters are written in digits.
+bool roman_fits(int counter) { return counter <= 3999; }
+
 // "Phần II", "Chương IV", "Mục 3".
 std::string division_label(const std::string& token, int counter) {
-    return token + " " + (token == "Mục" ? std::to_string(counter) : roman(counter));
+    return token + " " +
+           (token == "Mục" || !roman_fits(counter) ? std::to_string(counter) : roman(counter));
 }
 
 // Puts the label in front of the heading's runs, in `style`.
@@ -80,10 +84,14 @@ void number_headings(std::vector<model::Block>& blocks, const std::vector<std::s
         }
         if ((token == "I" || token == "A") && !p->plain_heading && !p->keep_case)
             for (auto& run : p->runs) run.text = upper(run.text);
-        const auto label_style = style_of(token);
+        auto label_style = style_of(token);
         if (!label_style) continue;
+        if (*label_style == LabelStyle::roman && !roman_fits(counters[level]))
+            label_style = LabelStyle::arabic;
         std::vector<int> path{counters[level]};
-        if (*label_style == LabelStyle::decimal && level > 1)
+        // "1.1" under a heading of the level above; a heading that skips that level (an <h3>
+        // straight after an <h1>) has no parent number to show and takes its own alone.
+        if (*label_style == LabelStyle::decimal && level > 1 && counters[level - 1] > 0)
             path = {counters[level - 1], counters[level]};
         prepend(*p, numbering_label(*label_style, path) + " ", style);
     }

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/limits.hpp"
+#include "expand/csv.hpp"
 #include "expand/detail.hpp"
 #include "test_support.hpp"
 
@@ -48,6 +49,19 @@ TEST(DataJson, ColumnsCountCodePoints) {
     ASSERT_TRUE(d.where);
     EXPECT_EQ(d.where->line, 1);
     EXPECT_EQ(d.where->column, 13);
+}
+
+// A number beyond a double escaped as nlohmann's out_of_range: an internal error (found by
+// fuzz_data_json; tests/fuzz/corpus/data_json/number-overflow.json). Rows read JSON the same way.
+TEST(DataJson, NumberTooLargeIsAnErrorAtTheNumber) {
+    const auto d = failure_of([] { parse_data("{\"so\": 1,\n \"tien\": -2e999}", "d.json"); });
+    EXPECT_EQ(d.code, "data.syntax");
+    EXPECT_NE(d.message.find("-2e999"), std::string::npos) << d.message;
+    ASSERT_TRUE(d.where);
+    EXPECT_EQ(d.where->line, 2);
+    EXPECT_EQ(d.where->column, 10);
+    EXPECT_EQ(failure_of([] { parse_rows("{\"a\": 1e400}\n", "r.jsonl"); }).code, "data.syntax");
+    EXPECT_EQ(failure_of([] { parse_rows("[{\"a\": 1e400}]", "r.json"); }).code, "data.syntax");
 }
 
 TEST(DataJson, UnexpectedEnd) {
@@ -209,6 +223,29 @@ TEST(DataYaml, TopLevelMustBeMapping) {
     EXPECT_EQ(failure_of([] { parse_data("just text\n", "d.yaml"); }).code, "data.top-level");
     EXPECT_EQ(failure_of([] { parse_data("", "d.yaml"); }).code, "data.top-level");
     EXPECT_EQ(failure_of([] { parse_data("a: 1\n---\nb: 2\n", "d.yaml"); }).code, "data.top-level");
+}
+
+// A document starting with a comma made yaml-cpp 0.7's LoadAll loop for ever, filling the
+// memory (found by fuzz_data_yaml; tests/fuzz/corpus/data_yaml/comma-first.yaml).
+TEST(DataYaml, CommaStartingADocumentIsASyntaxError) {
+    for (const char* text : {",", "# ghi chú\n, so: 1\n", "so: 1\n---\n,\n", "---\n, a\n"}) {
+        const auto d = failure_of([&] { parse_data(text, "d.yaml"); });
+        EXPECT_EQ(d.code, "data.syntax") << text;
+        EXPECT_NE(d.message.find("comma"), std::string::npos) << d.message;
+        ASSERT_TRUE(d.where) << text;
+        EXPECT_EQ(d.where->column, 1) << text;
+    }
+    const auto d = failure_of([] { parse_data("# ghi chú\n, so: 1\n", "d.yaml"); });
+    ASSERT_TRUE(d.where);
+    EXPECT_EQ(d.where->line, 2);
+    // Documents are still counted, and an empty one is still empty.
+    EXPECT_NE(failure_of([] {
+                  parse_data("a: 1\n---\nb: 2\n---\nc: 3\n", "d.yaml");
+              }).message.find("3 YAML documents"),
+              std::string::npos);
+    EXPECT_NE(failure_of([] { parse_data("---\n", "d.yaml"); }).message.find("empty"),
+              std::string::npos);
+    EXPECT_EQ(parse_data("---\nso: 1\n...\n", "d.yaml").value["so"], "1");
 }
 
 TEST(DataYaml, ControlCharacterFromEscapeIsRejectedWithPosition) {

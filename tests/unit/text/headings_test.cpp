@@ -31,6 +31,31 @@ TEST(NumberHeadings, CountsPerLevelAndRestartsUnderANewParent) {
                                                     "2.2. d", "II. ĐỐI TƯỢNG", "1. e", "1.1. f"}));
 }
 
+// Found by fuzz_markup: a "1.1" heading whose level above never came (an <h4> right after an
+// <h1>) threw std::invalid_argument, an internal error (tests/fuzz/corpus/markup/).
+TEST(NumberHeadings, DecimalHeadingWithoutAParentTakesItsOwnNumber) {
+    model::Document doc;
+    doc.numbering = {"I", "1", "1.1"};
+    doc.body = {heading(1, "mục đích"), heading(3, "a"), heading(3, "b"), heading(2, "c"),
+                heading(3, "d")};
+    text::number_headings(doc);
+    EXPECT_EQ(texts(doc),
+              (std::vector<std::string>{"I. MỤC ĐÍCH", "1. a", "2. b", "1. c", "1.1. d"}));
+}
+
+// Roman numerals end at 3999: later headings and divisions are numbered in digits.
+TEST(NumberHeadings, RomanCountersPast3999AreDigits) {
+    for (const std::string style : {"I", "Chương"}) {
+        model::Document doc;
+        doc.numbering = {style};
+        doc.body.assign(4000, heading(1, "x"));
+        text::number_headings(doc);
+        const auto all = texts(doc);
+        EXPECT_EQ(all[3998], style == "I" ? "MMMCMXCIX. X" : "Chương MMMCMXCIX\nX");
+        EXPECT_EQ(all[3999], style == "I" ? "4000. X" : "Chương 4000\nX");
+    }
+}
+
 TEST(NumberHeadings, LettersAndAlphaSchemes) {
     model::Document doc;
     doc.numbering = {"A", "a"};
