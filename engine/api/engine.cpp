@@ -14,8 +14,8 @@
 #include <cairo-pdf.h>
 #include <nlohmann/json.hpp>
 
-#include "api/signing.hpp"
 #include "api/file_rules.hpp"
+#include "api/signing.hpp"
 #include "core/paths.hpp"
 #include "expand/catalogue.hpp"
 #include "expand/data.hpp"

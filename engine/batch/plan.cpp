@@ -8,8 +8,8 @@
 #include "batch/names.hpp"
 #include "batch/row.hpp"
 #include "batch/sha256.hpp"
-#include "expand/catalogue.hpp"
 #include "core/paths.hpp"
+#include "expand/catalogue.hpp"
 #include "expand/csv.hpp"
 #include "expand/data.hpp"
 

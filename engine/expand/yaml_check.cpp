@@ -160,7 +160,7 @@ class Checker : public YAML::EventHandler {
     const std::string& file_;
     std::vector<Frame> frames_;
     std::map<YAML::anchor_t, Size> sizes_;  // of every anchored value already read
-    int last_start_ = -1;  // where the last document started
+    int last_start_ = -1;                   // where the last document started
     Size total_;
 
     core::SourceLocation where(const YAML::Mark& mark) const {

@@ -3,7 +3,6 @@
 // rows file past the row limit. Each ends in a clear error, quickly, and prints little.
 #include <gtest/gtest.h>
 
-
 #include "core/limits.hpp"
 #include "tools/pdf_probe.hpp"
 #include "tools/temp_dir_test.hpp"

@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-
 #include "expand/data.hpp"
 #include "test_support.hpp"
 
