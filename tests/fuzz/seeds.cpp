@@ -8,13 +8,13 @@
 #include <iostream>
 #include <set>
 #include <sstream>
-
 #include "core/diagnostics.hpp"
 #include "core/xml_escape.hpp"
 #include "expand/data.hpp"
 #include "expand/expand.hpp"
 #include "expand/template.hpp"
 #include "fuzz_support.hpp"
+#include "tools/hand_made_pdf.hpp"
 #include "vanthu/engine.hpp"
 
 using namespace vanthu;
@@ -60,31 +60,10 @@ void strings(const nlohmann::json& v, const std::function<void(const std::string
         for (const auto& item : v) strings(item, f);
 }
 
-// A small PDF in the shape Cairo writes (as tests/unit/render/pdf_update_test.cpp makes).
+// A small PDF in the shape Cairo writes, with an /ID.
 std::string hand_made_pdf() {
-    std::string pdf = "%PDF-1.5\n%\xE2\xE3\xCF\xD3\n";
-    std::vector<size_t> at;
-    auto add = [&](const std::string& body) {
-        at.push_back(pdf.size());
-        pdf += std::to_string(at.size()) + " 0 obj\n" + body + "\nendobj\n";
-    };
-    add("<< /Type /Catalog /Pages 2 0 R /PageLabels << /Nums [0 << /S /D /P (a>>b\\)c) >>] >>"
-        " /Lang (en) >>");
-    add("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
-    add("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>");
-    add("<< /Producer (hand) >>");
-    const size_t xref = pdf.size();
-    pdf += "xref\n0 5\n0000000000 65535 f \n";
-    char line[32];
-    for (size_t o : at) {
-        std::snprintf(line, sizeof line, "%010zu 00000 n \n", o);
-        pdf += line;
-    }
-    pdf +=
-        "trailer\n<< /Size 5 /Root 1 0 R /Info 4 0 R /ID [<0123456789abcdef> <00>] >>\n"
-        "startxref\n" +
-        std::to_string(xref) + "\n%%EOF\n";
-    return pdf;
+    return vanthu::testing::hand_made_pdf(
+        "<< /Size 5 /Root 1 0 R /Info 4 0 R /ID [<0123456789abcdef> <00>] >>");
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "core/diagnostics.hpp"
 #include "render/pdf_finish.hpp"
 #include "render/pdf_update.hpp"
+#include "tools/hand_made_pdf.hpp"
 #include "tools/pdf_probe.hpp"
 
 using namespace vanthu;
@@ -16,30 +17,9 @@ namespace probe = vanthu::testing;
 
 namespace {
 
-// A small PDF in the shape Cairo writes: classic xref, trailer without /ID. The catalog holds
-// strings with ">>" and ")" inside and a nested dictionary, to exercise the scanner.
+// Trailer without /ID, spread over lines as some writers do.
 std::string hand_made_pdf() {
-    std::string pdf = "%PDF-1.5\n%\xE2\xE3\xCF\xD3\n";
-    std::vector<size_t> at;
-    auto add = [&](const std::string& body) {
-        at.push_back(pdf.size());
-        pdf += std::to_string(at.size()) + " 0 obj\n" + body + "\nendobj\n";
-    };
-    add("<< /Type /Catalog /Pages 2 0 R /PageLabels << /Nums [0 << /S /D /P (a>>b\\)c) >>] >>"
-        " /Lang (en) >>");
-    add("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
-    add("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>");
-    add("<< /Producer (hand) >>");
-    const size_t xref = pdf.size();
-    pdf += "xref\n0 5\n0000000000 65535 f \n";
-    char line[32];
-    for (size_t o : at) {
-        std::snprintf(line, sizeof line, "%010zu 00000 n \n", o);
-        pdf += line;
-    }
-    pdf += "trailer\n<< /Size 5\n   /Root 1 0 R\n   /Info 4 0 R\n>>\nstartxref\n" +
-           std::to_string(xref) + "\n%%EOF\n";
-    return pdf;
+    return probe::hand_made_pdf("<< /Size 5\n   /Root 1 0 R\n   /Info 4 0 R\n>>");
 }
 
 TEST(PdfUpdate, ReadsTheTrailerAndTheTable) {
