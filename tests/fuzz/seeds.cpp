@@ -8,6 +8,7 @@
 #include <iostream>
 #include <set>
 #include <sstream>
+
 #include "core/diagnostics.hpp"
 #include "core/xml_escape.hpp"
 #include "expand/data.hpp"
