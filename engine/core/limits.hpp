@@ -58,6 +58,11 @@ inline constexpr size_t kPrintedDiagnostics = 20;
 inline constexpr long long kImagePixels = 25'000'000;
 inline constexpr size_t kImageFileBytes = size_t{32} << 20;
 
+// Nesting of arrays and dictionaries in a PDF read back (vanthu sign, vanthu verify, the
+// protection pass): ISO 32000-2 Annex C expects readers to take 28 levels; past 100 the file is
+// refused with render.pdf (sign.pdf for sign and verify) before the walk can exhaust the stack.
+inline constexpr int kPdfNesting = 100;
+
 // Worker processes of a batch (-j): more gain nothing on a machine of today, and each holds its
 // own fonts (about 40 MB); a larger -j is lowered to it with a note.
 inline constexpr int kWorkers = 64;

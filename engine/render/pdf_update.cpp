@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "core/diagnostics.hpp"
+#include "core/limits.hpp"
 
 namespace vanthu::render {
 namespace {
@@ -57,8 +58,12 @@ class Scanner {
         i_ += t.size();
     }
 
-    // Skips one direct object and returns it as written.
-    std::string_view object() {
+    // Skips one direct object and returns it as written; arrays and dictionaries deeper than
+    // core::limits::kPdfNesting are refused before the recursion can exhaust the stack.
+    std::string_view object(int depth = 0) {
+        if (depth > core::limits::kPdfNesting)
+            fail("arrays and dictionaries nested more than " +
+                 std::to_string(core::limits::kPdfNesting) + " deep at byte " + std::to_string(i_));
         skip_space();
         const size_t b = i_;
         if (i_ >= s_.size()) fail("unexpected end of file");
@@ -67,14 +72,14 @@ class Scanner {
             i_ += 2;
             while (!next_is(">>")) {
                 if (done()) fail("unterminated dictionary");
-                object();
+                object(depth + 1);
             }
             i_ += 2;
         } else if (c == '[') {
             ++i_;
             while (!next_is("]")) {
                 if (done()) fail("unterminated array");
-                object();
+                object(depth + 1);
             }
             ++i_;
         } else if (c == '(') {

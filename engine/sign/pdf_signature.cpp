@@ -78,13 +78,10 @@ std::string pdf_time_vietnam(long long unix_seconds) {
     return buf;
 }
 
-std::string sign_pdf(std::string pdf, const Signer& signer, const SignatureDetails& details) {
-    render::PdfTail tail;
-    try {
-        tail = render::read_tail_chain(pdf);
-    } catch (const core::Failure& f) {
-        fail_pdf(unreadable_reason(pdf, f));
-    }
+namespace {
+
+std::string sign_readable(std::string pdf, const Signer& signer, const SignatureDetails& details) {
+    const render::PdfTail tail = render::read_tail_chain(pdf);
     if (tail.encrypted)
         fail_pdf("it is protected with a password; sign the document before protecting it");
 
@@ -200,6 +197,18 @@ std::string sign_pdf(std::string pdf, const Signer& signer, const SignatureDetai
         out[hex_begin + 2 + 2 * i] = kHex[byte & 15];
     }
     return out;
+}
+
+}  // namespace
+
+std::string sign_pdf(std::string pdf, const Signer& signer, const SignatureDetails& details) {
+    try {
+        return sign_readable(pdf, signer, details);
+    } catch (const core::Failure& f) {
+        // The reader's syntax errors, wherever in the file they are, name the file's structure.
+        if (f.diagnostics().empty() || f.diagnostics().front().code != "render.pdf") throw;
+        fail_pdf(unreadable_reason(pdf, f));
+    }
 }
 
 }  // namespace vanthu::sign

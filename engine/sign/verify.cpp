@@ -169,15 +169,9 @@ SignatureCheck check_one(std::string_view pdf, const Entries& sig, X509_STORE* s
     return c;
 }
 
-}  // namespace
-
-std::vector<SignatureCheck> verify_pdf(std::string_view pdf, const std::filesystem::path& ca_file) {
-    render::PdfTail tail;
-    try {
-        tail = render::read_tail_chain(pdf);
-    } catch (const core::Failure& f) {
-        fail_pdf(unreadable_reason(pdf, f));
-    }
+std::vector<SignatureCheck> verify_readable(std::string_view pdf,
+                                            const std::filesystem::path& ca_file) {
+    const render::PdfTail tail = render::read_tail_chain(pdf);
     StorePtr store;
     if (!ca_file.empty()) {
         store.reset(X509_STORE_new());
@@ -213,6 +207,18 @@ std::vector<SignatureCheck> verify_pdf(std::string_view pdf, const std::filesyst
         out.push_back(std::move(c));
     }
     return out;
+}
+
+}  // namespace
+
+std::vector<SignatureCheck> verify_pdf(std::string_view pdf, const std::filesystem::path& ca_file) {
+    try {
+        return verify_readable(pdf, ca_file);
+    } catch (const core::Failure& f) {
+        // The reader's syntax errors, wherever in the file they are, name the file's structure.
+        if (f.diagnostics().empty() || f.diagnostics().front().code != "render.pdf") throw;
+        fail_pdf(unreadable_reason(pdf, f));
+    }
 }
 
 }  // namespace vanthu::sign

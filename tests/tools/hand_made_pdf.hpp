@@ -9,8 +9,10 @@
 
 namespace vanthu::testing {
 
-// `trailer` is the trailer dictionary as written, e.g. "<< /Size 5 /Root 1 0 R >>".
-inline std::string hand_made_pdf(const std::string& trailer) {
+// `trailer` is the trailer dictionary as written, e.g. "<< /Size 5 /Root 1 0 R >>";
+// `catalog_extra` is written into the catalog after its own entries.
+inline std::string hand_made_pdf(const std::string& trailer,
+                                 const std::string& catalog_extra = "") {
     std::string pdf = "%PDF-1.5\n%\xE2\xE3\xCF\xD3\n";
     std::vector<size_t> at;
     auto add = [&](const std::string& body) {
@@ -18,7 +20,8 @@ inline std::string hand_made_pdf(const std::string& trailer) {
         pdf += std::to_string(at.size()) + " 0 obj\n" + body + "\nendobj\n";
     };
     add("<< /Type /Catalog /Pages 2 0 R /PageLabels << /Nums [0 << /S /D /P (a>>b\\)c) >>] >>"
-        " /Lang (en) >>");
+        " /Lang (en)" +
+        catalog_extra + " >>");
     add("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
     add("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>");
     add("<< /Producer (hand) >>");

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "core/diagnostics.hpp"
+#include "core/limits.hpp"
 #include "render/pdf_finish.hpp"
 #include "render/pdf_update.hpp"
 #include "tools/hand_made_pdf.hpp"
@@ -112,6 +113,18 @@ TEST(PdfUpdate, RefusesWhatItCannotExtend) {
     auto encrypted = hand_made_pdf();
     encrypted.insert(encrypted.find("   /Info"), "   /Encrypt 9 0 R\n");
     expect_refused(encrypted, "encrypted");
+}
+
+// Arrays nested 100,000 deep in the trailer overflowed the stack (found by fuzz_pdf_update);
+// the limit's own depth is read, one more is refused.
+TEST(PdfUpdate, NestingPastTheLimitIsRefusedNotACrash) {
+    const auto nested = [](int depth) {
+        return probe::hand_made_pdf("<< /Size 5\n   /Root 1 0 R\n   /Info 4 0 R\n   /X " +
+                                    std::string(depth, '[') + std::string(depth, ']') + "\n>>");
+    };
+    EXPECT_EQ(read_tail(nested(core::limits::kPdfNesting)).root, 1);
+    expect_refused(nested(core::limits::kPdfNesting + 1), "nested more than");
+    expect_refused(nested(100'000), "nested more than");
 }
 
 }  // namespace

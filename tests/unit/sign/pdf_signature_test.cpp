@@ -7,6 +7,7 @@
 
 #include "core/diagnostics.hpp"
 #include "render/pdf_update.hpp"
+#include "tools/hand_made_pdf.hpp"
 #include "tools/pdfsig_check.hpp"
 #include "tools/temp_dir_test.hpp"
 #include "tools/test_pki.hpp"
@@ -120,6 +121,27 @@ TEST_F(PdfSignatureTest, RefusesWhatItCannotSign) {
     no_page.place.page = 3;
     EXPECT_NE(code_of(two_page_pdf(), no_page).find("has no page 3"), std::string::npos);
     EXPECT_NE(code_of("not a pdf", details()).find("sign.pdf"), std::string::npos);
+}
+
+// A syntax error past the trailer (here arrays nested past core::limits::kPdfNesting in the
+// catalog) is the file's fault, told as sign.pdf by both commands, not as the engine's own
+// render.pdf.
+TEST_F(PdfSignatureTest, AnUnreadableCatalogIsTheFilesFault) {
+    const std::string deep = " /X " + std::string(5000, '[') + std::string(5000, ']');
+    const std::string pdf = testing::hand_made_pdf("<< /Size 5 /Root 1 0 R >>", deep);
+    auto failure_of = [](auto&& run) -> std::string {
+        try {
+            run();
+        } catch (const core::Failure& f) {
+            return f.diagnostics().front().code + ": " + f.diagnostics().front().message;
+        }
+        return "no failure";
+    };
+    const auto signing = failure_of([&] { sign_pdf(pdf, *signer_, details()); });
+    const auto checking = failure_of([&] { verify_pdf(pdf, {}); });
+    EXPECT_TRUE(signing.starts_with("sign.pdf: ")) << signing;
+    EXPECT_NE(signing.find("nested more than 100 deep"), std::string::npos) << signing;
+    EXPECT_TRUE(checking.starts_with("sign.pdf: ")) << checking;
 }
 
 TEST_F(PdfSignatureTest, VerifyReportsSignerTimeIntactAndTrusted) {
