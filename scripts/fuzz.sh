@@ -20,7 +20,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 all_targets=(data_yaml data_json rows_csv rows_jsonl manifest expand_template expand_data
-             inline_markup markup pdf_update render)
+             inline_markup markup pdf_update verify render)
 seconds=${1:-60}
 if [ $# -gt 0 ]; then shift; fi
 targets=("$@")
@@ -41,7 +41,7 @@ rm -rf "$out/seeds"
 dict_of() {
   case $1 in
     markup | expand_template | inline_markup) echo tests/fuzz/markup.dict ;;
-    pdf_update) echo "" ;;
+    pdf_update | verify) echo "" ;;
     *) echo tests/fuzz/data.dict ;;
   esac
 }

@@ -99,6 +99,7 @@ bool only_signatures_after(std::string_view pdf, size_t signed_end) {
 SignatureCheck check_one(std::string_view pdf, const Entries& sig, X509_STORE* store,
                          const std::vector<size_t>& ends) {
     SignatureCheck c;
+    c.chain = "not checked";  // until the signature can be read
     c.sub_filter = entry(sig, "SubFilter").value_or("");
     if (!c.sub_filter.empty() && c.sub_filter.front() == '/') c.sub_filter.erase(0, 1);
     if (const auto m = entry(sig, "M")) c.time = iso_time(string_bytes(*m));
@@ -112,7 +113,7 @@ SignatureCheck check_one(std::string_view pdf, const Entries& sig, X509_STORE* s
     }
     const auto size = static_cast<long long>(pdf.size());
     // The gap must be exactly the /Contents hex string, so that nothing unsigned hides there.
-    if (a != 0 || b <= 0 || cc <= b || d < 0 || cc + d > size || pdf[b] != '<' ||
+    if (a != 0 || b <= 0 || cc <= b || d < 0 || cc > size || d > size - cc || pdf[b] != '<' ||
         pdf[cc - 1] != '>') {
         c.problem = "its /ByteRange does not cover the file but for the signature itself";
         return c;

@@ -16,6 +16,7 @@
 #include "expand/template.hpp"
 #include "fuzz_support.hpp"
 #include "tools/hand_made_pdf.hpp"
+#include "tools/test_pki.hpp"
 #include "vanthu/engine.hpp"
 
 using namespace vanthu;
@@ -143,6 +144,26 @@ int main(int argc, char** argv) {
         seed("pdf_update", "cairo.pdf", engine.render({.data_file = example}).pdf);
         seed("pdf_update", "haru.pdf",
              engine.render({.data_file = example, .writer = RenderRequest::Writer::haru}).pdf);
+
+        // For verify: that PDF unsigned, signed once and twice by a throw-away signer.
+        const std::string cairo_pdf = engine.render({.data_file = example}).pdf;
+        seed("verify", "unsigned.pdf", cairo_pdf);
+        const fs::path pki_dir = out_root / ".pki";
+        fs::create_directories(pki_dir);
+        testing::TestPki pki;
+        std::string log;
+        if (!testing::make_test_pki(pki_dir, pki, log)) {
+            std::cerr << "fuzz_seeds: cannot make the test certificates:\n" << log;
+            return 1;
+        }
+        SignOptions key;
+        key.p12_file = pki.p12;
+        key.p12_password = pki.password;
+        key.time = 1796601600;
+        const std::string once = sign_pdf(cairo_pdf, key, {1, 110, 200, 60, 30});
+        seed("verify", "signed-once.pdf", once);
+        seed("verify", "signed-twice.pdf", sign_pdf(once, key, {1, 20, 200, 60, 30}));
+        fs::remove_all(pki_dir);
     } catch (const core::Failure& f) {
         for (const auto& d : f.diagnostics()) std::cerr << core::format(d) << "\n";
         return 1;

@@ -206,6 +206,21 @@ TEST_F(PdfSignatureTest, VerifyFindsAFlippedByte) {
     EXPECT_NE(checks[0].problem.find("changed"), std::string::npos) << checks[0].problem;
 }
 
+// A /ByteRange whose numbers add up past the largest integer is a bad range, not an overflow.
+TEST_F(PdfSignatureTest, VerifyRefusesAByteRangePastTheFile) {
+    std::string signed_pdf = sign_pdf(two_page_pdf(), *signer_, details());
+    // The range is written into a placeholder of 36 characters, padded with spaces.
+    const size_t at = signed_pdf.find("/ByteRange [") + 11;
+    std::string huge = "[0 1 9223372036854775807 999]";
+    huge.resize(36, ' ');
+    signed_pdf.replace(at, huge.size(), huge);
+    const auto checks = verify_pdf(signed_pdf, {});
+    ASSERT_EQ(checks.size(), 1u);
+    EXPECT_FALSE(checks[0].intact);
+    EXPECT_NE(checks[0].problem.find("/ByteRange"), std::string::npos) << checks[0].problem;
+    EXPECT_EQ(checks[0].chain, "not checked");
+}
+
 TEST(PdfTime, VietnamIsSevenHoursAheadOfUtc) {
     EXPECT_EQ(pdf_time_vietnam(1796601600), "D:20261207070000+07'00'");
     EXPECT_EQ(pdf_time_vietnam(1796601600 + 17 * 3600), "D:20261208000000+07'00'");
