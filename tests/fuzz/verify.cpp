@@ -1,6 +1,7 @@
-// The signature check of `vanthu verify` (sign/verify.hpp) on any bytes (no trusted roots): the update chain, the catalog, the form's fields, each signature's /ByteRange
-// and /Contents, the CMS (OpenSSL) and the revision analysis. It gives the checks or a
-// core::Failure. This is the one reader of PDFs that vanthu did not write.
+// The signature check of `vanthu verify` (sign/verify.hpp) on any bytes (no trusted roots): the
+// update chain, the catalog, the form's fields, each signature's /ByteRange and /Contents, the CMS
+// (OpenSSL) and the revision analysis. It gives the checks or a core::Failure. This is the one
+// reader of PDFs that vanthu did not write.
 #include "sign/verify.hpp"
 
 #include "fuzz_support.hpp"
