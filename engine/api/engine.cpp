@@ -17,12 +17,12 @@
 #include "api/file_rules.hpp"
 #include "api/signing.hpp"
 #include "core/paths.hpp"
-#include "expand/catalogue.hpp"
-#include "expand/data.hpp"
-#include "expand/document_fields.hpp"
 #include "expand/expand.hpp"
-#include "expand/schema.hpp"
 #include "expand/template.hpp"
+#include "input/catalogue.hpp"
+#include "input/data.hpp"
+#include "input/document_fields.hpp"
+#include "input/schema.hpp"
 #include "layout/font_set.hpp"
 #include "layout/layout.hpp"
 #include "layout/shaper.hpp"
@@ -96,9 +96,9 @@ std::optional<std::string> missing_name(const Diagnostic& d) {
 // whose name the template writes in a {{tag}}. The places come from a trial expansion in strict
 // mode whose own diagnostics are otherwise dropped (the data is known to be wrong).
 void point_at_template_uses(std::vector<Diagnostic>& problems, const expand::Template& tmpl,
-                            const expand::Data& data) {
+                            const input::Data& data) {
     if (std::none_of(problems.begin(), problems.end(), [](const Diagnostic& d) {
-            return d.severity == core::Severity::error && expand::missing_required_path(d);
+            return d.severity == core::Severity::error && input::missing_required_path(d);
         }))
         return;
     core::Diagnostics trial;
@@ -112,7 +112,7 @@ void point_at_template_uses(std::vector<Diagnostic>& problems, const expand::Tem
         if (auto name = missing_name(d); name && d.where && d.where->line > 0)
             uses.emplace(*name, *d.where);
     for (auto& d : problems) {
-        auto path = expand::missing_required_path(d);
+        auto path = input::missing_required_path(d);
         if (!path) continue;
         if (auto use = uses.find(*path); use != uses.end())
             d.hints.push_back("the template uses it at " + use->second.file + ":" +
@@ -127,10 +127,10 @@ void point_at_template_uses(std::vector<Diagnostic>& problems, const expand::Tem
 // those warnings are returned, to be added after expansion unless expand() reported the same
 // name itself (its "data.missing" warning points at the template and names the placeholder).
 // The engine's own "template" field is not checked unless the manifest declares it.
-core::Diagnostics check_against_manifest(const expand::Template& tmpl, const expand::Data& data,
+core::Diagnostics check_against_manifest(const expand::Template& tmpl, const input::Data& data,
                                          bool draft, core::Diagnostics& diags) {
     core::Diagnostics deferred;
-    if (!expand::has_schema(tmpl.manifest)) return deferred;
+    if (!input::has_schema(tmpl.manifest)) return deferred;
     const nlohmann::json* checked = &data.value;
     nlohmann::json without_template;
     const auto properties = tmpl.manifest.find("properties");
@@ -142,11 +142,11 @@ core::Diagnostics check_against_manifest(const expand::Template& tmpl, const exp
         checked = &without_template;
     }
     core::Diagnostics found;
-    expand::check_data(tmpl.manifest, *checked, data.file, found,
-                       (tmpl.dir / "manifest.json").string());
+    input::check_data(tmpl.manifest, *checked, data.file, found,
+                      (tmpl.dir / "manifest.json").string());
     std::vector<Diagnostic> now;
     for (auto d : found.items()) {
-        if (draft && expand::missing_required_path(d)) {
+        if (draft && input::missing_required_path(d)) {
             d.severity = core::Severity::warning;
             deferred.add(std::move(d));
         } else {
@@ -168,7 +168,7 @@ void add_deferred(const core::Diagnostics& deferred, core::Diagnostics& diags) {
     for (const auto& d : diags.items())
         if (auto name = missing_name(d)) reported.insert(*name);
     for (auto d : deferred.items()) {
-        if (reported.count(expand::missing_required_path(d).value_or(""))) continue;
+        if (reported.count(input::missing_required_path(d).value_or(""))) continue;
         d.hints.push_back("left out of the draft");
         diags.add(std::move(d));
     }
@@ -253,7 +253,7 @@ struct Engine::Impl {
                      "unknown template \"" + name + "\" (no folder " + dir.string() + ")",
                      data_file);
             // A name, not a path: say which names exist and which is nearest.
-            throw Error(expand::unknown_template(name, options.data_dir / "templates", data_file));
+            throw Error(input::unknown_template(name, options.data_dir / "templates", data_file));
         }
         return dir;
     }
@@ -294,32 +294,32 @@ struct Engine::Impl {
     }
 
     // ban_sao and vua_trang, which every template takes: out of the data before the manifest
-    // check, checked by expand::take_document_fields. A --copy-data file replaces ban_sao and is
+    // check, checked by input::take_document_fields. A --copy-data file replaces ban_sao and is
     // named in its own messages.
-    expand::DocumentFields document_fields(const RenderRequest& request,
-                                           const expand::Template& tmpl, expand::Data& data,
-                                           core::Diagnostics& diags) {
+    input::DocumentFields document_fields(const RenderRequest& request,
+                                          const expand::Template& tmpl, input::Data& data,
+                                          core::Diagnostics& diags) {
         if (request.copy_data_file.empty())
-            return expand::take_document_fields(data.value, tmpl.manifest, request.copy, data.file,
-                                                diags);
-        if (data.value.is_object()) data.value.erase(expand::kCopyField);
-        auto fields = expand::take_document_fields(data.value, tmpl.manifest, {}, data.file, diags);
-        const auto copy_data = expand::load_data(request.copy_data_file);
-        nlohmann::json wrapped = {{expand::kCopyField, copy_data.value}};
-        fields.copy = expand::take_document_fields(wrapped, nlohmann::json::object(), request.copy,
-                                                   copy_data.file, diags)
+            return input::take_document_fields(data.value, tmpl.manifest, request.copy, data.file,
+                                               diags);
+        if (data.value.is_object()) data.value.erase(input::kCopyField);
+        auto fields = input::take_document_fields(data.value, tmpl.manifest, {}, data.file, diags);
+        const auto copy_data = input::load_data(request.copy_data_file);
+        nlohmann::json wrapped = {{input::kCopyField, copy_data.value}};
+        fields.copy = input::take_document_fields(wrapped, nlohmann::json::object(), request.copy,
+                                                  copy_data.file, diags)
                           .copy;
         return fields;
     }
 
     model::Document document(const RenderRequest& request, core::Diagnostics& diags) {
-        auto data = request.data ? expand::Data{*request.data, request.data_file.string()}
-                                 : expand::load_data(request.data_file);
+        auto data = request.data ? input::Data{*request.data, request.data_file.string()}
+                                 : input::load_data(request.data_file);
         const auto folder = api::data_folder(request.data_file, request.data != nullptr);
         std::string name = request.template_name;
         if (name.empty()) {
-            name = expand::template_from_data(data.value, options.data_dir / "templates", data.file,
-                                              "the data");
+            name = input::template_from_data(data.value, options.data_dir / "templates", data.file,
+                                             "the data");
             check_template_from_data(name, data.file, folder, request.allowed_paths);
         }
         const auto& tmpl = get_template(name, data.file, request.allowed_paths);
@@ -386,21 +386,21 @@ std::vector<std::string> Engine::template_fields(
 }
 
 std::vector<TemplateSummary> Engine::templates() const {
-    return expand::list_templates(impl_->options.data_dir / "templates");
+    return input::list_templates(impl_->options.data_dir / "templates");
 }
 
 std::vector<TemplateField> Engine::template_field_info(const std::string& name) {
     const auto& tmpl = impl_->get_template(name, {});
-    std::optional<expand::Data> example;
+    std::optional<input::Data> example;
     // Only an example inside the template's folder: its lines may be quoted in messages.
     const auto folder = core::resolved(tmpl.dir);
     for (const char* file : {"example.yaml", "example.yml", "example.json"})
         if (std::filesystem::is_regular_file(tmpl.dir / file) &&
             core::is_within(core::resolved(tmpl.dir / file), folder)) {
-            example = expand::load_data(tmpl.dir / file);
+            example = input::load_data(tmpl.dir / file);
             break;
         }
-    return expand::describe_fields(tmpl.manifest, example ? &example->value : nullptr);
+    return input::describe_fields(tmpl.manifest, example ? &example->value : nullptr);
 }
 
 const std::filesystem::path& Engine::data_dir() const { return impl_->options.data_dir; }

@@ -9,9 +9,9 @@
 #include "batch/row.hpp"
 #include "batch/sha256.hpp"
 #include "core/paths.hpp"
-#include "expand/catalogue.hpp"
-#include "expand/csv.hpp"
-#include "expand/data.hpp"
+#include "input/catalogue.hpp"
+#include "input/csv.hpp"
+#include "input/data.hpp"
 
 namespace vanthu::batch {
 
@@ -115,7 +115,7 @@ std::string common_digest(const BatchOptions& o, const Plan& plan, Engine& engin
 void for_each_row(const Plan& plan, const std::function<void(json&&, int)>& take) {
     const std::string ext = fs::path(plan.rows_file).extension().string();
     const bool csv = ext == ".csv" || ext == ".CSV";
-    expand::for_each_row(plan.rows_file, [&](json&& row, int line) {
+    input::for_each_row(plan.rows_file, [&](json&& row, int line) {
         if (csv) make_csv_lists(row, plan.rows_file);
         take(std::move(row), line);
     });
@@ -169,7 +169,7 @@ std::string field_of(const Diagnostic& d) {
 Plan make_plan(const BatchOptions& o, Engine& engine) {
     Plan plan;
     plan.rows_file = o.rows_file.string();
-    if (!o.common_data.empty()) plan.common = expand::load_data(o.common_data).value;
+    if (!o.common_data.empty()) plan.common = input::load_data(o.common_data).value;
     plan.data_name = o.common_data.empty() ? plan.rows_file : o.common_data.string();
 
     // First reading: every row checked and counted (the width of _row needs the count).
@@ -183,8 +183,8 @@ Plan make_plan(const BatchOptions& o, Engine& engine) {
 
     plan.template_name = o.template_name;
     if (plan.template_name.empty()) {
-        plan.template_name = expand::template_from_data(
-            plan.common, engine.data_dir() / "templates", plan.data_name, "the common data");
+        plan.template_name = input::template_from_data(plan.common, engine.data_dir() / "templates",
+                                                       plan.data_name, "the common data");
         check_template_from_data(plan, o, engine);
     }
 

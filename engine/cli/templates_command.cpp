@@ -9,7 +9,7 @@
 
 #include "core/limits.hpp"
 #include "core/utf8.hpp"
-#include "expand/document_fields.hpp"
+#include "input/document_fields.hpp"
 #include "vanthu/engine.hpp"
 
 namespace vanthu::cli {
@@ -48,7 +48,7 @@ void list(const Engine& engine) {
     for (const auto& t : templates) widest = std::max(widest, code_points(t.name));
     std::cout << "Các mẫu văn bản có sẵn (" << dir.string() << "):\n";
     for (const auto& t : templates) {
-        const std::string summary = expand::short_description(t.description);
+        const std::string summary = input::short_description(t.description);
         std::cout << "  " << t.name << std::string(widest - code_points(t.name) + 3, ' ')
                   << (summary.empty() ? "(manifest.json không có mô tả)" : summary) << '\n';
     }
@@ -79,7 +79,7 @@ void show(Engine& engine, const std::string& name) {
         print_fields(fields);
     }
     std::cout << "\nMục dùng được với mọi mẫu (bản sao, vừa trang):\n";
-    print_fields(expand::describe_fields(expand::document_fields_schema(), nullptr));
+    print_fields(input::describe_fields(input::document_fields_schema(), nullptr));
 }
 
 void print_fields(const std::vector<TemplateField>& fields) {

@@ -222,6 +222,21 @@ std::string format_all(const std::vector<Diagnostic>& diagnostics, size_t shown)
     return out;
 }
 
+std::string line_of(const std::string& text, int line) {
+    if (line < 1) return {};
+    size_t start = 0;
+    for (int l = 1; l < line; ++l) {
+        start = text.find('\n', start);
+        if (start == std::string::npos) return {};
+        ++start;
+    }
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string result = text.substr(start, end - start);
+    if (!result.empty() && result.back() == '\r') result.pop_back();
+    return result;
+}
+
 SourceLocation locate(const std::string& file, const std::string& text, size_t offset) {
     if (offset > text.size()) offset = text.size();
     int line = 1;

@@ -75,6 +75,9 @@ std::vector<std::string> format_each(const std::vector<Diagnostic>& diagnostics,
 // The texts of format_each() one after the other.
 std::string format_all(const std::vector<Diagnostic>& diagnostics, size_t shown);
 
+// The text of 1-based line `line` of `text` (without its line break), or "" if there is none.
+std::string line_of(const std::string& text, int line);
+
 // Line and column (1-based, column in code points) of a byte offset in `text`, with the line.
 SourceLocation locate(const std::string& file, const std::string& text, size_t offset);
 

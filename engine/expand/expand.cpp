@@ -9,10 +9,10 @@
 #include <kainjow/mustache.hpp>
 
 #include "core/xml_escape.hpp"
-#include "expand/detail.hpp"
 #include "expand/helpers.hpp"
 #include "expand/mustache_data.hpp"
 #include "expand/mustache_scan.hpp"
+#include "input/detail.hpp"
 
 namespace vanthu::expand {
 
@@ -117,7 +117,8 @@ Expanded expand(const Template& tmpl, const nlohmann::json& data, const std::str
                     core::SourceLocation{data_file, 0, 0, {}});
         core::throw_if_errors(diags);
     }
-    for (auto& problem : detail::check_data_strings(data, data_file)) diags.add(std::move(problem));
+    for (auto& problem : input::detail::check_data_strings(data, data_file))
+        diags.add(std::move(problem));
     core::throw_if_errors(diags);
 
     // Mark variable tags (see kEscapedVariable) and remember where the marks went, to map

@@ -8,7 +8,6 @@
 #include <set>
 
 #include "core/xml_escape.hpp"
-#include "expand/detail.hpp"
 #include "expand/inline_markup.hpp"
 #include "expand/rendered_markup.hpp"
 #include "expand/siblings.hpp"

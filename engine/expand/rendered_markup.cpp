@@ -3,7 +3,6 @@
 #include "expand/rendered_markup.hpp"
 
 #include "core/xml_escape.hpp"
-#include "expand/detail.hpp"
 
 #include <cstdint>
 #include <optional>

@@ -6,7 +6,7 @@
 #include "expand/detail.hpp"
 #include "expand/mustache_scan.hpp"
 #include "expand/template.hpp"
-#include "expand/utf8.hpp"
+#include "input/utf8.hpp"
 
 namespace vanthu::expand {
 
@@ -60,21 +60,6 @@ bool parse_marker(const std::string& marked, size_t pos, LineMark& mark, size_t&
 
 }  // namespace
 
-std::string line_of(const std::string& text, int line) {
-    if (line < 1) return {};
-    size_t start = 0;
-    for (int l = 1; l < line; ++l) {
-        start = text.find('\n', start);
-        if (start == std::string::npos) return {};
-        ++start;
-    }
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    std::string result = text.substr(start, end - start);
-    if (!result.empty() && result.back() == '\r') result.pop_back();
-    return result;
-}
-
 std::string add_line_markers(const std::string& text, int file) {
     const detail::ScanResult scan = detail::scan_tags(text);
     // No markers after an unclosed or invalid tag: kainjow searches for its end through them.
@@ -107,7 +92,7 @@ std::string add_line_markers(const std::string& text, int file) {
         if (text[t.end] == '\n' || text.compare(t.end, 2, "\r\n") == 0) continue;
         const auto it = std::upper_bound(line_starts.begin(), line_starts.end(), t.end) - 1;
         const int line = static_cast<int>(it - line_starts.begin()) + 1;
-        const int column = 1 + static_cast<int>(detail::count_code_points(text, *it, t.end));
+        const int column = 1 + static_cast<int>(input::detail::count_code_points(text, *it, t.end));
         insertions.push_back({t.end, detail::make_marker(file, line, column)});
     }
     std::sort(insertions.begin(), insertions.end(),
@@ -167,9 +152,9 @@ core::SourceLocation SourceMap::locate(const std::string& expanded, size_t offse
     core::SourceLocation loc;
     loc.file = file.path;
     loc.line = mark.line;
-    loc.column =
-        mark.column + static_cast<int>(detail::count_code_points(expanded, mark.offset, offset));
-    loc.line_text = line_of(file.text, mark.line);
+    loc.column = mark.column +
+                 static_cast<int>(input::detail::count_code_points(expanded, mark.offset, offset));
+    loc.line_text = core::line_of(file.text, mark.line);
     return loc;
 }
 
@@ -199,9 +184,9 @@ core::SourceLocation locate_in_source(const std::string& marked, size_t offset,
                     column = 1;
                 }
             }
-            loc.column =
-                column + static_cast<int>(detail::count_code_points(marked, line_start, offset));
-            loc.line_text = line_of(file.text, loc.line);
+            loc.column = column + static_cast<int>(
+                                      input::detail::count_code_points(marked, line_start, offset));
+            loc.line_text = core::line_of(file.text, loc.line);
             return loc;
         }
         search = begin;

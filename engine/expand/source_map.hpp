@@ -64,7 +64,4 @@ core::SourceLocation locate_in_source(const std::string& marked, size_t offset,
                                       const std::vector<TemplateFile>& files,
                                       const std::string& fallback_file = "<template>");
 
-// The text of 1-based line `line` of `text` (without its line break), or "" if there is none.
-std::string line_of(const std::string& text, int line);
-
 }  // namespace vanthu::expand

@@ -11,7 +11,8 @@
 #include "expand/detail.hpp"
 #include "expand/mustache_scan.hpp"
 #include "expand/source_map.hpp"
-#include "expand/utf8.hpp"
+#include "input/detail.hpp"
+#include "input/utf8.hpp"
 
 namespace vanthu::expand {
 
@@ -86,7 +87,7 @@ class Loader {
         TemplateFile file{full.string(), {}};
         if (!included_at) check_inside(full, roots_[root].dir, allowed_, "the template file");
         std::string why;
-        if (!detail::read_file(full, file.text, why)) {
+        if (!input::detail::read_file(full, file.text, why)) {
             if (included_at)
                 fail("template.partial-missing",
                      "partial \"" + partial_name + "\" not found: cannot read " + file.path + " (" +
@@ -96,13 +97,13 @@ class Loader {
                       roots_[1].dir.string()});
             fail("template.io", "cannot read " + file.path + ": " + why, file_only(file.path));
         }
-        if (size_t bad = detail::invalid_utf8_at(file.text); bad != std::string::npos)
+        if (size_t bad = input::detail::invalid_utf8_at(file.text); bad != std::string::npos)
             fail("template.encoding", "the template is not valid UTF-8 (save it as UTF-8)",
                  core::locate(file.path, file.text, bad));
-        if (size_t ctl = detail::control_char_at(file.text, true); ctl != std::string::npos)
+        if (size_t ctl = input::detail::control_char_at(file.text, true); ctl != std::string::npos)
             fail("template.encoding",
                  "the template contains the control character " +
-                     detail::code_point_name(file.text, ctl),
+                     input::detail::code_point_name(file.text, ctl),
                  core::locate(file.path, file.text, ctl));
         const int index = static_cast<int>(t_.files.size());
         marked_.push_back(add_line_markers(file.text, index));
@@ -263,9 +264,9 @@ Template load_template(const fs::path& dir, const std::vector<fs::path>& allowed
         fail("template.manifest", "the template folder has no manifest.json",
              file_only(manifest_file));
     check_inside(manifest_path, dir, allowed, "the manifest");
-    if (!detail::read_file(manifest_path, manifest_text, why))
+    if (!input::detail::read_file(manifest_path, manifest_text, why))
         fail("template.manifest", "cannot read manifest.json: " + why, file_only(manifest_file));
-    t.manifest = detail::parse_json_text(manifest_text, manifest_file, "template.manifest");
+    t.manifest = input::detail::parse_json_text(manifest_text, manifest_file, "template.manifest");
     if (!t.manifest.is_object())
         fail("template.manifest", "manifest.json must hold an object ({ … })",
              core::locate(

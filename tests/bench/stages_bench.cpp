@@ -7,9 +7,9 @@
 #include <filesystem>
 
 #include "core/allocator.hpp"
-#include "expand/data.hpp"
 #include "expand/expand.hpp"
 #include "expand/template.hpp"
+#include "input/data.hpp"
 #include "layout/font_set.hpp"
 #include "layout/layout.hpp"
 #include "parse/parse.hpp"
@@ -37,7 +37,7 @@ using vanthu::testing::liberation_serif;
 
 // Every intermediate result of one document, made once.
 struct Stages {
-    expand::Data data = expand::load_data(data_file());
+    input::Data data = input::load_data(data_file());
     expand::Template tmpl =
         expand::load_template(kSource / "templates" / data.value.at("template").get<std::string>());
     expand::Expanded expanded;
@@ -65,7 +65,7 @@ Stages& stages() {
 
 void BM_LoadData(benchmark::State& state) {
     const auto file = data_file();
-    for (auto _ : state) benchmark::DoNotOptimize(expand::load_data(file));
+    for (auto _ : state) benchmark::DoNotOptimize(input::load_data(file));
 }
 
 void BM_LoadTemplate(benchmark::State& state) {

@@ -1,6 +1,6 @@
 // "vanthu batch": one document per row, the manifest, failures, re-runs, shards, progress.
 #include "batch_support.hpp"
-#include "expand/data.hpp"
+#include "input/data.hpp"
 #include "vanthu/engine.hpp"
 
 namespace fs = std::filesystem;
@@ -46,7 +46,7 @@ TEST_F(BatchTest, SameBytesWithOneOrFourJobsAndWithoutReuse) {
     EXPECT_EQ(one, hashes("fresh"));
     // And the same as rendering the row merged over the common data alone, without the
     // field only the name uses.
-    json data = vanthu::expand::load_data(common_).value;
+    json data = vanthu::input::load_data(common_).value;
     json row = json::parse(read_file(rows_).substr(0, read_file(rows_).find('\n')));
     row.erase("ma");
     data.merge_patch(row);

@@ -10,9 +10,9 @@
 #include <sstream>
 
 #include "core/units.hpp"
-#include "expand/data.hpp"
 #include "expand/expand.hpp"
 #include "expand/template.hpp"
+#include "input/data.hpp"
 #include "tools/page_lines.hpp"
 #include "tools/pdf_probe.hpp"
 #include "tools/temp_dir_test.hpp"
@@ -100,7 +100,7 @@ class Forms : public TempDirTest {
     std::string markup(const std::string& name, const std::string& yaml) {
         const fs::path file = dir_ / "m.yaml";
         std::ofstream(file) << yaml;
-        const auto data = expand::load_data(file);
+        const auto data = input::load_data(file);
         const auto tmpl = expand::load_template(kSource / "templates" / name);
         core::Diagnostics diags;
         auto expanded = expand::expand(tmpl, data.value, data.file, {}, diags);

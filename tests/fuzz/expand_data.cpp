@@ -3,11 +3,11 @@
 // expand() fills in strict and in draft mode. Each gives markup or a core::Failure.
 #include <map>
 
-#include "expand/catalogue.hpp"
-#include "expand/data.hpp"
 #include "expand/expand.hpp"
 #include "expand/template.hpp"
 #include "fuzz_support.hpp"
+#include "input/catalogue.hpp"
+#include "input/data.hpp"
 
 using namespace vanthu;
 
@@ -26,7 +26,7 @@ std::map<std::string, expand::Template> load_templates() {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
     static const std::map<std::string, expand::Template> templates = load_templates();
     try {
-        const expand::Data data = expand::parse_data(fuzz::text_of(bytes, size), "data.yaml");
+        const input::Data data = input::parse_data(fuzz::text_of(bytes, size), "data.yaml");
         auto chosen = templates.find("cong-van");
         if (auto name = data.value.find("template"); name != data.value.end() && name->is_string())
             if (auto it = templates.find(name->get<std::string>()); it != templates.end())

@@ -5,10 +5,10 @@
 #include <unistd.h>
 #include <fstream>
 
-#include "expand/data.hpp"
 #include "expand/expand.hpp"
 #include "expand/template.hpp"
 #include "fuzz_support.hpp"
+#include "input/data.hpp"
 
 using namespace vanthu;
 namespace fs = std::filesystem;
@@ -17,14 +17,14 @@ namespace {
 
 struct Fixture {
     fs::path dir;  // <tmp>/t holds the fuzzed main.mustache
-    expand::Data data;
+    input::Data data;
     Fixture() {
         dir = fs::temp_directory_path() / ("vanthu-fuzz-" + std::to_string(getpid()));
         fs::remove_all(dir);
         fs::create_directories(dir / "t");
         fs::copy(fuzz::source_dir() / "templates/_common", dir / "_common");
         std::ofstream(dir / "t/manifest.json") << "{}";
-        data = expand::load_data(fuzz::source_dir() / "samples/cong-van-576/data.yaml");
+        data = input::load_data(fuzz::source_dir() / "samples/cong-van-576/data.yaml");
     }
     ~Fixture() { fs::remove_all(dir); }
 };

@@ -1,10 +1,10 @@
 // The manifest check (expand/schema.hpp): a manifest (JSON) and data (YAML) separated by the
 // first NUL byte, both fuzzed. The schema is checked itself, then the data against it.
 #include "core/diagnostics.hpp"
-#include "expand/data.hpp"
 #include "expand/detail.hpp"
-#include "expand/schema.hpp"
 #include "fuzz_support.hpp"
+#include "input/data.hpp"
+#include "input/schema.hpp"
 
 using namespace vanthu;
 
@@ -13,12 +13,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const size_t split = input.find('\0');
     if (split == std::string::npos) return 0;
     try {
-        const nlohmann::json manifest = expand::detail::parse_json_text(
+        const nlohmann::json manifest = input::detail::parse_json_text(
             input.substr(0, split), "manifest.json", "template.manifest");
-        const expand::Data values = expand::parse_data(input.substr(split + 1), "data.yaml");
-        if (!manifest.is_object() || !expand::has_schema(manifest)) return 0;
+        const input::Data values = input::parse_data(input.substr(split + 1), "data.yaml");
+        if (!manifest.is_object() || !input::has_schema(manifest)) return 0;
         core::Diagnostics diags;
-        expand::check_data(manifest, values.value, values.file, diags);
+        input::check_data(manifest, values.value, values.file, diags);
         fuzz::format_all(diags.items());
     } catch (const core::Failure& f) {
         fuzz::format_all(f.diagnostics());

@@ -11,10 +11,10 @@
 
 #include "core/diagnostics.hpp"
 #include "core/xml_escape.hpp"
-#include "expand/data.hpp"
 #include "expand/expand.hpp"
 #include "expand/template.hpp"
 #include "fuzz_support.hpp"
+#include "input/data.hpp"
 #include "tools/hand_made_pdf.hpp"
 #include "tools/test_pki.hpp"
 #include "vanthu/engine.hpp"
@@ -88,7 +88,7 @@ int main(int argc, char** argv) {
             const std::string text = read(file), name = flat(file);
             for (const char* target : {"data_yaml", "expand_data", "render"})
                 seed(target, name, text);
-            const expand::Data data = expand::parse_data(text, file.string());
+            const input::Data data = input::parse_data(text, file.string());
             seed("data_json", name + ".json", data.value.dump(1));
             seed("data_json", name + ".rows.json", "[" + data.value.dump() + "]");
             jsonl += data.value.dump() + "\n";
@@ -130,7 +130,7 @@ int main(int argc, char** argv) {
         // Expanded markup of every template's example, as the parser receives it.
         for (const auto& example : files(src / "templates", "example.yaml")) {
             const expand::Template tmpl = expand::load_template(example.parent_path());
-            const expand::Data data = expand::load_data(example);
+            const input::Data data = input::load_data(example);
             core::Diagnostics diags;
             const auto expanded =
                 expand::expand(tmpl, data.value, data.file, {.strict = false}, diags);

@@ -17,7 +17,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "core/diagnostics.hpp"
-#include "expand/catalogue.hpp"
+#include "input/catalogue.hpp"
 #include "layout/pages.hpp"
 #include "model/document.hpp"
 #include "render/pdf_finish.hpp"
@@ -27,8 +27,8 @@ namespace vanthu {
 using Diagnostic = core::Diagnostic;
 using Error = core::Failure;
 using core::format;
-using TemplateSummary = expand::TemplateSummary;
-using TemplateField = expand::FieldInfo;
+using TemplateSummary = input::TemplateSummary;
+using TemplateField = input::FieldInfo;
 
 // Keeps fontconfig from loading the system's font configuration, which the engine never uses
 // (it sets its fonts from fonts.json and font folders only) but which Pango would otherwise

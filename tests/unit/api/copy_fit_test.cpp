@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "expand/data.hpp"
+#include "input/data.hpp"
 #include "vanthu/engine.hpp"
 
 namespace {
@@ -31,7 +31,7 @@ class CopyAndFit : public ::testing::Test {
 
     // The ke-hoach example (parts A., B., C., mục I. under B.) with `extra` merged in.
     json plan(const json& extra = json::object()) {
-        json data = vanthu::expand::load_data(kSource / "templates/ke-hoach/example.yaml").value;
+        json data = vanthu::input::load_data(kSource / "templates/ke-hoach/example.yaml").value;
         data.merge_patch(extra);
         return data;
     }

@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "expand/data.hpp"
+#include "input/data.hpp"
 #include "vanthu/engine.hpp"
 
 namespace {
@@ -26,7 +26,7 @@ TEST(EngineData, DataInMemoryGivesTheSamePdfAsTheFile) {
     const auto file = kSource / "templates/ke-hoach/example.yaml";
     vanthu::Engine engine(options());
     const auto from_file = engine.render({.data_file = file});
-    const nlohmann::json data = vanthu::expand::load_data(file).value;
+    const nlohmann::json data = vanthu::input::load_data(file).value;
     vanthu::RenderRequest request{.data_file = file};
     request.data = &data;
     const auto from_memory = engine.render(request);
@@ -36,7 +36,7 @@ TEST(EngineData, DataInMemoryGivesTheSamePdfAsTheFile) {
 
 TEST(EngineData, DataInMemoryIsNamedByDataFileInMessages) {
     nlohmann::json data =
-        vanthu::expand::load_data(kSource / "templates/ke-hoach/example.yaml").value;
+        vanthu::input::load_data(kSource / "templates/ke-hoach/example.yaml").value;
     data["ngay"] = "10/5/2024";
     vanthu::Engine engine(options());
     vanthu::RenderRequest request{.data_file = "rows.csv"};

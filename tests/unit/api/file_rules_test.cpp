@@ -12,7 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/paths.hpp"
-#include "expand/data.hpp"
+#include "input/data.hpp"
 #include "vanthu/engine.hpp"
 
 namespace fs = std::filesystem;
@@ -38,7 +38,7 @@ class FileRulesApi : public ::testing::Test {
 
     // The ke-hoach example, in memory, with `image` as its signature image.
     nlohmann::json data(const std::string& image) {
-        auto d = vanthu::expand::load_data(kSource / "templates/ke-hoach/example.yaml").value;
+        auto d = vanthu::input::load_data(kSource / "templates/ke-hoach/example.yaml").value;
         d["anh_chu_ky"] = image;
         return d;
     }

@@ -1,12 +1,12 @@
 // Helpers shared by the readers of rows files (csv.cpp, json_rows.cpp).
-#include "expand/rows_detail.hpp"
+#include "input/rows_detail.hpp"
 
 #include "core/limits.hpp"
-#include "expand/detail.hpp"
-#include "expand/utf8.hpp"
+#include "input/detail.hpp"
+#include "input/utf8.hpp"
 #include "text/text.hpp"
 
-namespace vanthu::expand::rows {
+namespace vanthu::input::rows {
 
 using nlohmann::json;
 
@@ -110,4 +110,4 @@ RowSink counted(const RowSink& sink, const std::string& name, size_t& count) {
     };
 }
 
-}  // namespace vanthu::expand::rows
+}  // namespace vanthu::input::rows

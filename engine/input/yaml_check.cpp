@@ -1,7 +1,7 @@
 // The checks of check_yaml_text(), made on yaml-cpp's events: one pass over the text, in which
 // an alias counts as the size of what it names, so that a "billion laughs" is measured
 // without being expanded.
-#include "expand/yaml_check.hpp"
+#include "input/yaml_check.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -18,7 +18,7 @@
 #include "core/diagnostics.hpp"
 #include "core/limits.hpp"
 
-namespace vanthu::expand::detail {
+namespace vanthu::input::detail {
 
 namespace {
 
@@ -306,4 +306,4 @@ void check_yaml_text(const std::string& text, const std::string& file) {
     }
 }
 
-}  // namespace vanthu::expand::detail
+}  // namespace vanthu::input::detail

@@ -1,13 +1,13 @@
-#include "expand/data.hpp"
+#include "input/data.hpp"
 
 #include <gtest/gtest.h>
 
 #include "core/limits.hpp"
-#include "expand/csv.hpp"
-#include "expand/detail.hpp"
+#include "input/csv.hpp"
+#include "input/detail.hpp"
 #include "test_support.hpp"
 
-namespace vanthu::expand {
+namespace vanthu::input {
 namespace {
 
 using test::failure_of;
@@ -344,4 +344,4 @@ TEST(DataJson, RefusedCharactersNameTheirPath) {
 }
 
 }  // namespace
-}  // namespace vanthu::expand
+}  // namespace vanthu::input

@@ -4,7 +4,7 @@
 
 #include <string>
 
-namespace vanthu::expand::detail {
+namespace vanthu::input::detail {
 
 // Throws core::Failure when the YAML `text` (named `file` in messages), which yaml-cpp parses:
 // - has a text value longer than core::limits::kStringBytes (data.limit, at the value, naming
@@ -17,4 +17,4 @@ namespace vanthu::expand::detail {
 // Syntax errors are left to the caller's parse.
 void check_yaml_text(const std::string& text, const std::string& file);
 
-}  // namespace vanthu::expand::detail
+}  // namespace vanthu::input::detail

@@ -1,14 +1,14 @@
-#include "expand/catalogue.hpp"
+#include "input/catalogue.hpp"
 
 #include <algorithm>
 
 #include <nlohmann/json.hpp>
 
 #include "core/paths.hpp"
-#include "expand/detail.hpp"
-#include "expand/nearest.hpp"
+#include "input/detail.hpp"
+#include "input/nearest.hpp"
 
-namespace vanthu::expand {
+namespace vanthu::input {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -238,4 +238,4 @@ std::string template_from_data(const json& data, const fs::path& templates_dir,
     throw core::Failure(std::move(d));
 }
 
-}  // namespace vanthu::expand
+}  // namespace vanthu::input

@@ -1,10 +1,10 @@
-#include "expand/utf8.hpp"
+#include "input/utf8.hpp"
 
 #include <cstdio>
 
 #include "core/utf8.hpp"
 
-namespace vanthu::expand::detail {
+namespace vanthu::input::detail {
 
 size_t invalid_utf8_at(const std::string& s) {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
@@ -68,4 +68,4 @@ size_t count_code_points(const std::string& s, size_t begin, size_t end) {
     return begin >= end ? 0 : core::code_points(std::string_view(s).substr(begin, end - begin));
 }
 
-}  // namespace vanthu::expand::detail
+}  // namespace vanthu::input::detail

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace vanthu::expand {
+namespace vanthu::input {
 
 // Edit distance between two names, in bytes.
 size_t edit_distance(const std::string& a, const std::string& b);
@@ -16,4 +16,4 @@ size_t edit_distance(const std::string& a, const std::string& b);
 std::optional<std::string> nearest_name(const std::string& word,
                                         const std::vector<std::string>& known);
 
-}  // namespace vanthu::expand
+}  // namespace vanthu::input

@@ -1,10 +1,10 @@
-#include "expand/document_fields.hpp"
+#include "input/document_fields.hpp"
 
 #include <nlohmann/json.hpp>
 
-#include "expand/schema.hpp"
+#include "input/schema.hpp"
 
-namespace vanthu::expand {
+namespace vanthu::input {
 
 using nlohmann::json;
 
@@ -184,4 +184,4 @@ DocumentFields take_document_fields(json& data, const json& manifest, const std:
     return out;
 }
 
-}  // namespace vanthu::expand
+}  // namespace vanthu::input

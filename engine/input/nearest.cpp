@@ -1,8 +1,8 @@
-#include "expand/nearest.hpp"
+#include "input/nearest.hpp"
 
 #include <algorithm>
 
-namespace vanthu::expand {
+namespace vanthu::input {
 
 size_t edit_distance(const std::string& a, const std::string& b) {
     std::vector<size_t> row(b.size() + 1);
@@ -36,4 +36,4 @@ std::optional<std::string> nearest_name(const std::string& word,
     return best;
 }
 
-}  // namespace vanthu::expand
+}  // namespace vanthu::input

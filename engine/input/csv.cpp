@@ -1,6 +1,6 @@
 // Rows files: the CSV reader, and load_rows() and its kin choosing the reader by extension
 // (the JSON readers are in json_rows.cpp).
-#include "expand/csv.hpp"
+#include "input/csv.hpp"
 
 #include <csv.h>
 
@@ -9,11 +9,11 @@
 
 #include "core/diagnostics.hpp"
 #include "core/limits.hpp"
-#include "expand/detail.hpp"
-#include "expand/rows_detail.hpp"
+#include "input/detail.hpp"
+#include "input/rows_detail.hpp"
 #include "text/text.hpp"
 
-namespace vanthu::expand {
+namespace vanthu::input {
 
 using nlohmann::json;
 using namespace rows;
@@ -328,4 +328,4 @@ void for_each_row(const std::filesystem::path& file, const RowSink& sink) {
     parse_any(read_rows_file(file), name, sink);
 }
 
-}  // namespace vanthu::expand
+}  // namespace vanthu::input

@@ -11,7 +11,7 @@
 
 #include "core/diagnostics.hpp"
 
-namespace vanthu::expand {
+namespace vanthu::input {
 
 // One field a template takes, from its manifest's schema.
 struct FieldInfo {
@@ -59,4 +59,4 @@ std::string template_from_data(const nlohmann::json& data,
                                const std::filesystem::path& templates_dir,
                                const std::string& data_file, const std::string& whose);
 
-}  // namespace vanthu::expand
+}  // namespace vanthu::input

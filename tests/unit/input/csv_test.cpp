@@ -1,4 +1,4 @@
-#include "expand/csv.hpp"
+#include "input/csv.hpp"
 
 #include <gtest/gtest.h>
 
@@ -6,7 +6,7 @@
 
 #include "test_support.hpp"
 
-namespace vanthu::expand {
+namespace vanthu::input {
 namespace {
 
 using nlohmann::json;
@@ -450,4 +450,4 @@ TEST(JsonArray, SyntaxError) {
 }
 
 }  // namespace
-}  // namespace vanthu::expand
+}  // namespace vanthu::input

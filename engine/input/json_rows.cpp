@@ -3,10 +3,10 @@
 #include <cstring>
 #include <fstream>
 
-#include "expand/detail.hpp"
-#include "expand/rows_detail.hpp"
+#include "input/detail.hpp"
+#include "input/rows_detail.hpp"
 
-namespace vanthu::expand::rows {
+namespace vanthu::input::rows {
 
 using nlohmann::json;
 
@@ -249,4 +249,4 @@ void parse_json_array_rows(const std::string& raw, const std::string& name, cons
     if (!problems.empty()) throw core::Failure(std::move(problems));
 }
 
-}  // namespace vanthu::expand::rows
+}  // namespace vanthu::input::rows

@@ -1,11 +1,11 @@
-#include "expand/schema.hpp"
+#include "input/schema.hpp"
 
 #include <gtest/gtest.h>
 
-#include "expand/data.hpp"
+#include "input/data.hpp"
 #include "test_support.hpp"
 
-namespace vanthu::expand {
+namespace vanthu::input {
 namespace {
 
 using nlohmann::json;
@@ -391,9 +391,9 @@ TEST(Schema, CongVanManifestAcceptsTheSample) {
 }
 
 }  // namespace
-}  // namespace vanthu::expand
+}  // namespace vanthu::input
 
-namespace vanthu::expand {
+namespace vanthu::input {
 namespace {
 
 TEST(SchemaScale, ManyUnknownFieldsAreAllReported) {
@@ -410,4 +410,4 @@ TEST(SchemaScale, ManyUnknownFieldsAreAllReported) {
 }
 
 }  // namespace
-}  // namespace vanthu::expand
+}  // namespace vanthu::input

@@ -10,9 +10,9 @@
 #include <nlohmann/json.hpp>
 
 #include "core/diagnostics.hpp"
-#include "expand/csv.hpp"
+#include "input/csv.hpp"
 
-namespace vanthu::expand::rows {
+namespace vanthu::input::rows {
 
 core::Diagnostic error(std::string code, std::string message,
                        std::optional<core::SourceLocation> where = std::nullopt,
@@ -55,4 +55,4 @@ void parse_jsonl_rows(const std::string& raw, const std::string& name, const Row
 void stream_jsonl_rows(const std::filesystem::path& file, const RowSink& sink);
 void parse_json_array_rows(const std::string& raw, const std::string& name, const RowSink& sink);
 
-}  // namespace vanthu::expand::rows
+}  // namespace vanthu::input::rows

@@ -5,12 +5,12 @@
 #include <string>
 
 #include "core/limits.hpp"
-#include "expand/csv.hpp"
-#include "expand/data.hpp"
-#include "expand/detail.hpp"
+#include "input/csv.hpp"
+#include "input/data.hpp"
+#include "input/detail.hpp"
 #include "test_support.hpp"
 
-namespace vanthu::expand {
+namespace vanthu::input {
 namespace {
 
 using test::failure_of;
@@ -207,4 +207,4 @@ TEST(RowsLimit, ACsvValueLongerThanTheTextLimit) {
 }
 
 }  // namespace
-}  // namespace vanthu::expand
+}  // namespace vanthu::input

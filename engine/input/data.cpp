@@ -1,4 +1,4 @@
-#include "expand/data.hpp"
+#include "input/data.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -12,13 +12,13 @@
 
 #include "core/diagnostics.hpp"
 #include "core/limits.hpp"
-#include "expand/detail.hpp"
 #include "expand/source_map.hpp"
-#include "expand/utf8.hpp"
-#include "expand/yaml_check.hpp"
+#include "input/detail.hpp"
+#include "input/utf8.hpp"
+#include "input/yaml_check.hpp"
 #include "text/text.hpp"
 
-namespace vanthu::expand {
+namespace vanthu::input {
 
 using nlohmann::json;
 
@@ -196,7 +196,7 @@ core::SourceLocation yaml_location(const std::string& text, const std::string& f
         core::SourceLocation loc = core::locate(file, text, static_cast<size_t>(mark.pos));
         if (loc.line == mark.line + 1) return loc;
     }
-    return {file, mark.line + 1, mark.column + 1, line_of(text, mark.line + 1)};
+    return {file, mark.line + 1, mark.column + 1, core::line_of(text, mark.line + 1)};
 }
 
 struct YamlConverter {
@@ -569,4 +569,4 @@ Data parse_data(const std::string& text, const std::string& name) {
     return parse_yaml_data(text, name);
 }
 
-}  // namespace vanthu::expand
+}  // namespace vanthu::input

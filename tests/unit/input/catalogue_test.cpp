@@ -1,5 +1,5 @@
 // The template named by the data, and the listing of templates (expand/catalogue.hpp).
-#include "expand/catalogue.hpp"
+#include "input/catalogue.hpp"
 
 #include <gtest/gtest.h>
 
@@ -7,7 +7,7 @@
 
 #include "test_support.hpp"
 
-namespace vanthu::expand {
+namespace vanthu::input {
 namespace {
 
 using nlohmann::json;
@@ -76,4 +76,4 @@ TEST(ListTemplates, AManifestNestedTooDeeplyLeavesTheDescriptionEmpty) {
 }
 
 }  // namespace
-}  // namespace vanthu::expand
+}  // namespace vanthu::input

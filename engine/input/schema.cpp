@@ -1,4 +1,4 @@
-#include "expand/schema.hpp"
+#include "input/schema.hpp"
 
 #include <unicode/parseerr.h>
 #include <unicode/regex.h>
@@ -11,11 +11,11 @@
 #include <memory>
 #include <set>
 
-#include "expand/nearest.hpp"
-#include "expand/utf8.hpp"
+#include "input/nearest.hpp"
+#include "input/utf8.hpp"
 #include "text/text.hpp"
 
-namespace vanthu::expand {
+namespace vanthu::input {
 
 using nlohmann::json;
 
@@ -467,4 +467,4 @@ std::optional<std::string> missing_required_path(const core::Diagnostic& d) {
     return d.message.substr(0, d.message.size() - suffix.size());
 }
 
-}  // namespace vanthu::expand
+}  // namespace vanthu::input

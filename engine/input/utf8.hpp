@@ -1,10 +1,10 @@
-// Internal to expand/: UTF-8 checks for data and template text.
+// Internal to input/: UTF-8 checks for data and template text.
 #pragma once
 
 #include <cstddef>
 #include <string>
 
-namespace vanthu::expand::detail {
+namespace vanthu::input::detail {
 
 // Offset of the first byte that does not start a well-formed UTF-8 sequence (overlong forms,
 // surrogates and code points above U+10FFFF are ill-formed), or npos.
@@ -20,4 +20,4 @@ std::string code_point_name(const std::string& s, size_t offset);
 // Number of code points in [begin, end) of valid UTF-8 text.
 size_t count_code_points(const std::string& s, size_t begin, size_t end);
 
-}  // namespace vanthu::expand::detail
+}  // namespace vanthu::input::detail

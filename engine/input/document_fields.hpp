@@ -12,7 +12,7 @@
 #include "core/diagnostics.hpp"
 #include "model/document.hpp"
 
-namespace vanthu::expand {
+namespace vanthu::input {
 
 // The data names of the document-level fields.
 inline constexpr const char* kCopyField = "ban_sao";
@@ -41,4 +41,4 @@ const nlohmann::json& document_fields_schema();
 // The copy forms the command and ban_sao.hinh_thuc accept.
 bool is_copy_form(const std::string& form);
 
-}  // namespace vanthu::expand
+}  // namespace vanthu::input

@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace vanthu::expand {
+namespace vanthu::input {
 
 // Reads rows from `file`, choosing the format by its extension (case-insensitive):
 //   .csv   — see parse_csv_rows();
@@ -72,4 +72,4 @@ std::vector<nlohmann::json> load_csv_rows(const std::filesystem::path& file,
 std::vector<nlohmann::json> parse_csv_rows(const std::string& text, const std::string& name,
                                            std::vector<int>* row_lines = nullptr);
 
-}  // namespace vanthu::expand
+}  // namespace vanthu::input

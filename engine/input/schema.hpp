@@ -37,7 +37,7 @@
 
 #include "core/diagnostics.hpp"
 
-namespace vanthu::expand {
+namespace vanthu::input {
 
 // Whether a manifest asks for data checking: it has "properties" or "required" at the top.
 // A manifest "{}" (or one holding only annotations) means no checking.
@@ -65,4 +65,4 @@ void check_data(const nlohmann::json& schema, const nlohmann::json& data,
 // "ky.ho_ten"), or nothing for any other diagnostic. Draft mode uses it to make these warnings.
 std::optional<std::string> missing_required_path(const core::Diagnostic& d);
 
-}  // namespace vanthu::expand
+}  // namespace vanthu::input

@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace vanthu::expand {
+namespace vanthu::input {
 
 struct Data {
     nlohmann::json value;  // always an object at the top level
@@ -34,4 +34,4 @@ Data load_data(const std::filesystem::path& file);
 // Same, from text already in memory; `name` decides the format (.json/.yaml/.yml).
 Data parse_data(const std::string& text, const std::string& name);
 
-}  // namespace vanthu::expand
+}  // namespace vanthu::input
