@@ -89,7 +89,10 @@ RowResult render_row(Engine& engine, const Plan& plan, const Job& job, const fs:
         request.fit = fit;
         request.data = &data;
         request.allowed_paths = plan.allowed_paths;
+        request.sign = plan.sign;
+        const int opened = engine.signing_keys_opened();
         rendered = engine.render(request);
+        r.keys_opened = engine.signing_keys_opened() - opened;
     } catch (const Error& e) {
         r.status = RowResult::Status::failed;
         std::vector<Diagnostic> diags = e.diagnostics();
@@ -171,7 +174,8 @@ std::string to_message(const RowResult& r) {
               {"pages", r.pages},
               {"size", r.size},
               {"sha256", r.sha256},
-              {"warnings", r.warnings}};
+              {"warnings", r.warnings},
+              {"keys_opened", r.keys_opened}};
     if (r.status != RowResult::Status::written) {
         const auto& f = r.failure;
         json diags = json::array();
@@ -195,6 +199,7 @@ RowResult row_result_from_message(const std::string& message) {
     r.size = j.at("size").get<std::uintmax_t>();
     r.sha256 = j.at("sha256").get<std::string>();
     r.warnings = j.at("warnings").get<std::vector<std::string>>();
+    r.keys_opened = j.at("keys_opened").get<int>();
     if (j.contains("failure")) {
         const auto& f = j["failure"];
         r.failure.row = f.at("row").get<int>();
