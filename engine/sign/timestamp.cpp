@@ -127,6 +127,7 @@ std::string timestamp_token(std::string_view signature_value, const std::string&
     // Version, the imprint and the nonce of this very request; the authority's signature is
     // checked below without a chain (a verifier checks it against its trusted authorities).
     TsVerifyPtr check(TS_REQ_to_TS_VERIFY_CTX(req.get(), nullptr));
+    if (check) TS_VERIFY_CTX_set_flags(check.get(), TS_VFY_VERSION | TS_VFY_IMPRINT | TS_VFY_NONCE);
     if (!check || TS_RESP_verify_response(check.get(), resp.get()) != 1)
         fail_tsa("the timestamp authority " + url +
                      " answered with a timestamp that is not for this signature (" +
