@@ -23,12 +23,13 @@ std::string chain_text(const std::string& chain) {
     return "NOT TRUSTED: " + chain;
 }
 
-std::string timestamp_text(const SignatureStatus& c) {
+std::string timestamp_text(const SignatureStatus& c, bool chain_checked) {
     if (c.timestamp.empty() && c.timestamp_problem.empty()) return "none";
     std::string out = c.timestamp.empty() ? "?" : c.timestamp;
     if (!c.timestamp_authority.empty()) out += " by " + c.timestamp_authority;
-    return out + (c.timestamp_problem.empty() ? " (it stamps this signature)"
-                                              : " NOT GOOD: " + c.timestamp_problem);
+    if (!c.timestamp_problem.empty()) return out + " NOT GOOD: " + c.timestamp_problem;
+    return out + (chain_checked ? " (it stamps this signature; its authority is trusted)"
+                                : " (it stamps this signature)");
 }
 
 void print_text(const std::string& file, const std::vector<SignatureStatus>& checks,
@@ -41,7 +42,7 @@ void print_text(const std::string& file, const std::vector<SignatureStatus>& che
         std::cout << "  signer:       " << c.signer;
         if (!c.organisation.empty()) std::cout << " (" << c.organisation << ')';
         std::cout << "\n  signed at:    " << (c.time.empty() ? "not given" : c.time) << '\n';
-        std::cout << "  timestamp:    " << timestamp_text(c) << '\n';
+        std::cout << "  timestamp:    " << timestamp_text(c, chain_checked) << '\n';
         std::cout << "  type:         " << c.sub_filter << '\n';
         std::cout << "  signed bytes: " << (c.intact ? "intact" : "BROKEN: " + c.problem) << '\n';
         std::cout << "  after it:     " << after_text(c.after) << '\n';

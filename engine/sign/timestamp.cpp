@@ -107,6 +107,26 @@ std::string status_text(TS_RESP* resp) {
     return out;
 }
 
+// The token's signature, and its signer's certificate (with the timeStamping purpose, RFC 3161
+// §2.3) up to an authority of `store`: "trusted", else OpenSSL's reason.
+std::string token_chain(PKCS7* token, X509_STORE* store) {
+    TsVerifyPtr check(TS_VERIFY_CTX_new());
+    if (!check || X509_STORE_up_ref(store) != 1) return "cannot be checked";
+    TS_VERIFY_CTX_set_store(check.get(), store);  // the context frees it: one more reference
+    TS_VERIFY_CTX_set_flags(check.get(), TS_VFY_SIGNATURE);
+    if (TS_RESP_verify_token(check.get(), token) == 1) return "trusted";
+    std::string why = "not trusted";
+    const char* data = nullptr;
+    int flags = 0;
+    while (const unsigned long e = ERR_get_error_all(nullptr, nullptr, nullptr, &data, &flags)) {
+        if (data && (flags & ERR_TXT_STRING) && *data)
+            why = data;
+        else if (const char* reason = ERR_reason_error_string(e))
+            why = reason;
+    }
+    return why;
+}
+
 }  // namespace
 
 std::string timestamp_token(std::string_view signature_value, const std::string& url,
@@ -151,7 +171,8 @@ std::string timestamp_token(std::string_view signature_value, const std::string&
     return bytes;
 }
 
-TimestampInfo read_timestamp(std::string_view token_der, std::string_view signature_value) {
+TimestampInfo read_timestamp(std::string_view token_der, std::string_view signature_value,
+                             X509_STORE* store) {
     TimestampInfo info;
     info.present = true;
     const auto* p = reinterpret_cast<const unsigned char*>(token_der.data());
@@ -197,6 +218,7 @@ TimestampInfo read_timestamp(std::string_view token_der, std::string_view signat
         }
         sk_X509_free(signers);
     }
+    info.chain = store ? token_chain(token.get(), store) : "not checked";
     ERR_clear_error();
     return info;
 }

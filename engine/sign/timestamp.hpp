@@ -4,6 +4,8 @@
 // (id-aa-signatureTimeStampToken, 1.2.840.113549.1.9.16.2.14).
 #pragma once
 
+#include <openssl/x509_vfy.h>
+
 #include <functional>
 #include <string>
 #include <string_view>
@@ -33,10 +35,15 @@ struct TimestampInfo {
     bool imprint_matches = false;  // it stamps the SHA-2 digest of this signature value
     std::string authority;  // the common name of the token's signer, when it carries the cert
     std::string problem;    // why the token cannot be read or does not match; empty when fine
+    // The authority's certificate against the trusted authorities: "trusted", "not checked"
+    // (none given), or why not.
+    std::string chain;
 };
 
 // Reads the token `token_der` (a CMS ContentInfo) and checks its imprint against
-// `signature_value`.
-TimestampInfo read_timestamp(std::string_view token_der, std::string_view signature_value);
+// `signature_value`; with `store`, its signature and its signer's certificate (the timeStamping
+// purpose) up to an authority of `store`.
+TimestampInfo read_timestamp(std::string_view token_der, std::string_view signature_value,
+                             X509_STORE* store = nullptr);
 
 }  // namespace vanthu::sign

@@ -153,9 +153,10 @@ TEST_F(SignTsa, RenderSignTsaIsValidAndTheTokenStampsTheSignatureValue) {
     const auto report = vanthu("verify " + shell_quote(out.string()) + " --ca-file " +
                                shell_quote(pki_.ca_cert.string()));
     EXPECT_EQ(report.status, 0) << report.output;
-    EXPECT_NE(report.output.find(std::string("timestamp:    ") + expected + " by " +
-                                 tsa_keys_.name + " (it stamps this signature)"),
-              std::string::npos)
+    EXPECT_NE(
+        report.output.find(std::string("timestamp:    ") + expected + " by " + tsa_keys_.name +
+                           " (it stamps this signature; its authority is trusted)"),
+        std::string::npos)
         << report.output;
     const auto json = vanthu("verify " + shell_quote(out.string()) + " --json");
     EXPECT_NE(json.output.find(std::string("\"timestamp\": \"") + expected + "\""),
@@ -195,6 +196,32 @@ TEST_F(SignTsa, SignAFinishedPdfWithATimestamp) {
     EXPECT_NE(v.output.find("Verification: OK"), std::string::npos) << v.output;
     const auto report = vanthu("verify " + shell_quote(out.string()));
     EXPECT_NE(report.output.find("(it stamps this signature)"), std::string::npos) << report.output;
+}
+
+// A timestamp whose authority is not among --ca-file's: the signature is not good.
+TEST_F(SignTsa, ATimestampOfAnUntrustedAuthorityIsReported) {
+    TestPki other;
+    TestTsaKeys other_tsa;
+    std::string log;
+    fs::create_directories(dir_ / "other");
+    ASSERT_TRUE(make_test_pki(dir_ / "other", other, log)) << log;
+    ASSERT_TRUE(make_test_tsa_keys(dir_ / "other", other_tsa, log)) << log;
+    TestTsa tsa(dir_ / "other", other_tsa);
+    const auto out = dir_ / "signed.pdf";
+    ASSERT_EQ(vanthu("render " + sample() + signing(tsa.url()) + " -o " + shell_quote(out.string()))
+                  .status,
+              0);
+    auto v = vanthu("verify " + shell_quote(out.string()) + " --ca-file " +
+                    shell_quote(pki_.ca_cert.string()));
+    EXPECT_EQ(v.status, 1) << v.output;
+    EXPECT_NE(v.output.find("certificate:  trusted"), std::string::npos) << v.output;
+    EXPECT_NE(v.output.find("NOT GOOD: its authority's certificate is not trusted"),
+              std::string::npos)
+        << v.output;
+    write_file(dir_ / "both.pem", read_file(pki_.ca_cert) + read_file(other.ca_cert));
+    v = vanthu("verify " + shell_quote(out.string()) + " --ca-file " +
+               shell_quote((dir_ / "both.pem").string()));
+    EXPECT_EQ(v.status, 0) << v.output;
 }
 
 TEST_F(SignTsa, AnAuthorityThatIsDownIsAClearErrorAndNothingIsWritten) {

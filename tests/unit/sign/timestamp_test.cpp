@@ -87,6 +87,23 @@ TEST_F(TimestampTest, TheTokenStampsTheSha256OfTheSignatureValue) {
     EXPECT_EQ(info.authority, tsa_.name);
     EXPECT_TRUE(info.time.ends_with("+07:00")) << info.time;
     EXPECT_FALSE(read_timestamp(token, value + "!").imprint_matches);
+    EXPECT_EQ(info.chain, "not checked");
+
+    // Against the test CA, the authority is trusted; against another CA, it is not.
+    auto chain_against = [&](const std::filesystem::path& ca) {
+        X509_STORE* store = X509_STORE_new();
+        EXPECT_EQ(X509_STORE_load_file(store, ca.c_str()), 1);
+        const std::string chain = read_timestamp(token, value, store).chain;
+        X509_STORE_free(store);
+        return chain;
+    };
+    EXPECT_EQ(chain_against(pki_.ca_cert), "trusted");
+    testing::TestPki other;
+    std::string log;
+    std::filesystem::create_directories(dir_ / "other");
+    ASSERT_TRUE(testing::make_test_pki(dir_ / "other", other, log)) << log;
+    EXPECT_NE(chain_against(other.ca_cert).find("unable to get local issuer"), std::string::npos)
+        << chain_against(other.ca_cert);
 }
 
 TEST_F(TimestampTest, AReplyForOtherBytesIsRefused) {
