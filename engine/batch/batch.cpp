@@ -1,5 +1,6 @@
 #include "vanthu/batch.hpp"
 
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -128,6 +129,14 @@ BatchReport run_batch(const BatchOptions& o) {
     plan.run_id = random_run_id();
     plan.allowed_paths = o.allowed_paths;
     plan.sign = o.sign;
+    // The workers open the key one at a time (batch/row.cpp); closed when the batch ends.
+    struct Closer {
+        int fd = -1;
+        ~Closer() {
+            if (fd >= 0) close(fd);
+        }
+    } key_lock;
+    if (o.sign) key_lock.fd = plan.key_lock_fd = memfd_create("vanthu-key-lock", MFD_CLOEXEC);
     const fs::path manifest_file = o.out_dir / plan.manifest_name;
     const batch::RecordedOutputs recorded(manifest_file);
     // Through an unnamed temporary where the file system allows (nothing left if killed).

@@ -1,7 +1,9 @@
 #include "batch/row.hpp"
 
+#include <fcntl.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 
 #include "batch/sha256.hpp"
@@ -73,6 +75,35 @@ Diagnostic diagnostic_from(const json& j) {
     return d;
 }
 
+// Held while a worker opens the signing key: one worker at a time. A token's module need not
+// take several processes logging in at once (SoftHSM2's file store does not: a second process
+// starting while the first logs in may find no token). A POSIX record lock belongs to the
+// process, so workers sharing the descriptor still exclude each other, and a killed worker's
+// lock goes with it.
+class KeyOpeningLock {
+  public:
+    explicit KeyOpeningLock(int fd) : fd_(fd) {
+        if (fd_ < 0) return;
+        struct flock lock {};
+        lock.l_type = F_WRLCK;
+        lock.l_whence = SEEK_SET;
+        while (fcntl(fd_, F_SETLKW, &lock) != 0 && errno == EINTR) {
+        }
+    }
+    ~KeyOpeningLock() {
+        if (fd_ < 0) return;
+        struct flock lock {};
+        lock.l_type = F_UNLCK;
+        lock.l_whence = SEEK_SET;
+        fcntl(fd_, F_SETLK, &lock);
+    }
+    KeyOpeningLock(const KeyOpeningLock&) = delete;
+    KeyOpeningLock& operator=(const KeyOpeningLock&) = delete;
+
+  private:
+    int fd_;
+};
+
 }  // namespace
 
 RowResult render_row(Engine& engine, const Plan& plan, const Job& job, const fs::path& out_dir,
@@ -91,7 +122,11 @@ RowResult render_row(Engine& engine, const Plan& plan, const Job& job, const fs:
         request.allowed_paths = plan.allowed_paths;
         request.sign = plan.sign;
         const int opened = engine.signing_keys_opened();
-        rendered = engine.render(request);
+        {
+            // The row that opens the key (a worker's first) renders under the lock.
+            const KeyOpeningLock lock(plan.sign && opened == 0 ? plan.key_lock_fd : -1);
+            rendered = engine.render(request);
+        }
         r.keys_opened = engine.signing_keys_opened() - opened;
     } catch (const Error& e) {
         r.status = RowResult::Status::failed;

@@ -119,9 +119,10 @@ std::string token_chain(PKCS7* token, X509_STORE* store) {
     const char* data = nullptr;
     int flags = 0;
     while (const unsigned long e = ERR_get_error_all(nullptr, nullptr, nullptr, &data, &flags)) {
-        if (data && (flags & ERR_TXT_STRING) && *data)
+        if (data && (flags & ERR_TXT_STRING) && *data) {
             why = data;
-        else if (const char* reason = ERR_reason_error_string(e))
+            if (why.starts_with("Verify error:")) why.erase(0, 13);
+        } else if (const char* reason = ERR_reason_error_string(e))
             why = reason;
     }
     return why;
