@@ -219,13 +219,14 @@ std::string sign_pdf(std::string pdf, const Signer& signer, const SignatureDetai
     // bytes: nonce, serial, fractions of seconds), else 6 kB; a token that does not fit has
     // the document signed again with room for it, so /Contents never overflows.
     static std::atomic<size_t> last_token{0};
-    constexpr size_t kSlack = 64;  // attribute header, longer lengths, a longer serial or time
+    // The attribute's header (about 20 bytes), longer lengths, a longer serial or time.
+    constexpr size_t kSlack = 64;
     try {
         if (!details.timestamp) return sign_readable(pdf, signer, details, 0);
         SignatureDetails measured = details;
         measured.timestamp = [&](std::string_view signature) {
             std::string token = details.timestamp(signature);
-            last_token.store(token.size() + kSlack);
+            last_token.store(token.size());
             return token;
         };
         for (int attempt = 0;; ++attempt) {
