@@ -5,6 +5,11 @@
 #   scripts/bench-batch.sh [N] [VANTHU]     N documents (default 1000); VANTHU the binary
 #                                           (default build/release/bin/vanthu)
 #   TYPST=0 scripts/bench-batch.sh ...      vanthu only
+#   SIGN=0 scripts/bench-batch.sh ...       without the signed run
+#
+# The signed run: the same N documents unsigned and then signed (PAdES, an RSA-2048 key in a
+# PKCS#12 file this script makes with openssl) at the same -j (JOBS, default every core), each
+# with documents per second and CPU time (user + system, workers included) per document.
 #
 # Typst runs through the npm package of ../shared/peers/README.md, installed in
 # /tmp/peers-npm (see there); it is skipped when node or the package is missing.
@@ -24,6 +29,27 @@ echo "== vanthu batch, $n documents, every core"
   "$vanthu" batch --data samples/batch/common.yaml --rows "$work/rows.jsonl" \
   --out "$work/vanthu" --name '{{ma}}.pdf'
 echo "pages in the first document: $(pdfinfo "$work/vanthu/00001-ba-dinh.pdf" | awk '/^Pages/ {print $2}')"
+
+if [ "${SIGN:-1}" = 1 ]; then
+  jobs=${JOBS:-$(nproc)}
+  openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/key.pem" -out "$work/cert.pem" \
+    -days 2 -subj '/CN=bench signer' 2>/dev/null
+  openssl pkcs12 -export -inkey "$work/key.pem" -in "$work/cert.pem" -out "$work/key.p12" \
+    -passout pass:bench
+  # wall s, user s, system s -> "D documents/s, C ms CPU per document"
+  rate() { awk -v n="$n" '{ printf "%.2f s wall, %.1f documents/s, %.1f ms CPU per document (user %.2f s, system %.2f s)\n", $1, n / $1, 1000 * ($2 + $3) / n, $2, $3 }'; }
+  for kind in unsigned signed; do
+    extra=()
+    [ "$kind" = signed ] && extra=(--sign --p12 "$work/key.p12")
+    VANTHU_P12_PASSWORD=bench /usr/bin/time -f "%e %U %S" -o "$work/time-$kind" \
+      "$vanthu" batch -q -j "$jobs" --data samples/batch/common.yaml --rows "$work/rows.jsonl" \
+      --out "$work/$kind" --name '{{ma}}.pdf' "${extra[@]}"
+    echo "== vanthu batch -j $jobs, $n documents, $kind: $(rate <"$work/time-$kind")"
+  done
+  first=$(ls "$work/signed" | grep -m1 '\.pdf$')
+  echo "signature of the first signed document: $(pdfsig "$work/signed/$first" 2>&1 |
+    grep -m1 -o 'Signature Validation: .*')"
+fi
 
 peers=../shared/peers
 if [ "${TYPST:-1}" = 1 ] && command -v node >/dev/null &&

@@ -187,6 +187,7 @@ struct Engine::Impl {
     // only; the thread is joined before the members it uses are destroyed.
     std::thread warmer;
     std::future<std::unique_ptr<layout::Shaper>> warm_shaper;
+    SignerCache signing_keys;  // the key of RenderRequest::sign, open for the next document
 
     ~Impl() {
         if (warmer.joinable()) warmer.join();
@@ -403,6 +404,8 @@ std::vector<TemplateField> Engine::template_field_info(const std::string& name) 
     return input::describe_fields(tmpl.manifest, example ? &example->value : nullptr);
 }
 
+int Engine::signing_keys_opened() const { return impl_->signing_keys.opened(); }
+
 const std::filesystem::path& Engine::data_dir() const { return impl_->options.data_dir; }
 
 std::string Engine::font_family() { return impl_->get_shaper().family().name; }
@@ -444,7 +447,9 @@ RenderResult Engine::render(const RenderRequest& request) {
                                std::nullopt,
                                {"issue it signed, without --owner-password/--user-password"}});
     result.pdf = render::finish_pdf(result.pdf, metadata, pages.pages.size(), request.protection);
-    if (request.sign) result.pdf = sign_rendered(std::move(result.pdf), pages, *request.sign);
+    if (request.sign)
+        result.pdf =
+            sign_rendered(std::move(result.pdf), pages, *request.sign, impl_->signing_keys);
     return result;
 }
 

@@ -2,6 +2,7 @@
 // signature goes.
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "layout/pages.hpp"
@@ -9,8 +10,29 @@
 
 namespace vanthu {
 
-// `pdf` (the document of `pages`) signed over its first signer's signature space. Throws Error
-// (sign.place) when the document has no signature block.
-std::string sign_rendered(std::string pdf, const layout::Pages& pages, const SignOptions& options);
+namespace sign {
+class Signer;
+}
+
+// The signing key an Engine keeps open between documents signed with the same key, so that a
+// batch worker opens its PKCS#12 file or logs in to its token once, not once per document.
+class SignerCache {
+  public:
+    SignerCache();
+    ~SignerCache();
+    // The key `options` names, opened now if it is not the one held.
+    const sign::Signer& get(const SignOptions& options);
+    int opened() const { return opened_; }
+
+  private:
+    std::string identity_;  // the key's file, module, token, label and secret
+    std::unique_ptr<sign::Signer> signer_;
+    int opened_ = 0;
+};
+
+// `pdf` (the document of `pages`) signed over its first signer's signature space, with the key
+// of `keys`. Throws Error (sign.place) when the document has no signature block.
+std::string sign_rendered(std::string pdf, const layout::Pages& pages, const SignOptions& options,
+                          SignerCache& keys);
 
 }  // namespace vanthu

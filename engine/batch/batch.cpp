@@ -1,5 +1,6 @@
 #include "vanthu/batch.hpp"
 
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -116,6 +117,10 @@ BatchReport run_batch(const BatchOptions& o) {
     engine_options.reuse_shaped_text = o.reuse_layout ? kReusedTexts : 0;
     Engine engine(engine_options);
     batch::Plan plan = batch::make_plan(o, engine);
+    // A wrong password or PIN, a missing key file or token, stops the batch here with one
+    // message, before the output folder is made or any worker starts; the key is closed again (a
+    // token's session must not cross fork()) and each worker opens its own on its first row.
+    if (o.sign) check_signing_key(*o.sign);
 
     prepare_out_dir(o.out_dir);
     // Nothing in the output folder is removed but this run's own temporary files: a file that
@@ -123,6 +128,15 @@ BatchReport run_batch(const BatchOptions& o) {
     plan.names = {};  // its work is done; the workers need not inherit it
     plan.run_id = random_run_id();
     plan.allowed_paths = o.allowed_paths;
+    plan.sign = o.sign;
+    // The workers open the key one at a time (batch/row.cpp); closed when the batch ends.
+    struct Closer {
+        int fd = -1;
+        ~Closer() {
+            if (fd >= 0) close(fd);
+        }
+    } key_lock;
+    if (o.sign) key_lock.fd = plan.key_lock_fd = memfd_create("vanthu-key-lock", MFD_CLOEXEC);
     const fs::path manifest_file = o.out_dir / plan.manifest_name;
     const batch::RecordedOutputs recorded(manifest_file);
     // Through an unnamed temporary where the file system allows (nothing left if killed).
@@ -174,6 +188,7 @@ BatchReport run_batch(const BatchOptions& o) {
     };
     hooks.done = [&](batch::RowResult&& r) {
         ++progress.done;
+        report.signing_keys_opened += r.keys_opened;
         bool go_on = true;
         Finished f;
         f.output = {static_cast<int>(r.job.index) + 1,

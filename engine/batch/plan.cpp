@@ -103,6 +103,14 @@ std::string common_digest(const BatchOptions& o, const Plan& plan, Engine& engin
     h.field(o.engine.font_family);
     h.field(o.draft ? "draft" : "final");
     h.field(o.fit ? "fit" : "no-fit");
+    // Signed or not, and with what key and timestamp authority (never the password or PIN:
+    // the same key gives the same documents whatever secret opened it).
+    if (o.sign) {
+        const SignOptions& s = *o.sign;
+        h.field("signed").field(s.p12_file.string()).field(s.pkcs11_module.string());
+        h.field(s.token).field(s.key_label).field(std::to_string(s.time)).field(s.signer_name);
+        h.field(s.organisation).field(s.location).field(s.tsa_url);
+    }
     const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
     h.field(epoch ? epoch : "");
     h.field(fs::absolute(plan.data_name).parent_path().string());  // relative image paths

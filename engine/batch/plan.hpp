@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -34,6 +35,10 @@ struct Plan {
     std::unique_ptr<NamePattern> pattern;  // fills names; render() records what it used
     NameIndex names;  // every row's name, hashed (for removing a killed run's leftovers)
     std::vector<std::filesystem::path> allowed_paths;  // BatchOptions::allowed_paths
+    std::optional<SignOptions> sign;                   // BatchOptions::sign
+    // With sign: a file whose POSIX record lock the workers take in turn to open the key (see
+    // render_row); -1 without.
+    int key_lock_fd = -1;
     // Random, different for every run: the workers' temporary files carry it, so the batch
     // removes only files it made (never a user's ".a.pdf.backup").
     std::string run_id;

@@ -1,7 +1,9 @@
 #include "batch/row.hpp"
 
+#include <fcntl.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 
 #include "batch/sha256.hpp"
@@ -73,6 +75,35 @@ Diagnostic diagnostic_from(const json& j) {
     return d;
 }
 
+// Held while a worker opens the signing key: one worker at a time. A token's module need not
+// take several processes logging in at once (SoftHSM2's file store does not: a second process
+// starting while the first logs in may find no token). A POSIX record lock belongs to the
+// process, so workers sharing the descriptor still exclude each other, and a killed worker's
+// lock goes with it.
+class KeyOpeningLock {
+  public:
+    explicit KeyOpeningLock(int fd) : fd_(fd) {
+        if (fd_ < 0) return;
+        struct flock lock {};
+        lock.l_type = F_WRLCK;
+        lock.l_whence = SEEK_SET;
+        while (fcntl(fd_, F_SETLKW, &lock) != 0 && errno == EINTR) {
+        }
+    }
+    ~KeyOpeningLock() {
+        if (fd_ < 0) return;
+        struct flock lock {};
+        lock.l_type = F_UNLCK;
+        lock.l_whence = SEEK_SET;
+        fcntl(fd_, F_SETLK, &lock);
+    }
+    KeyOpeningLock(const KeyOpeningLock&) = delete;
+    KeyOpeningLock& operator=(const KeyOpeningLock&) = delete;
+
+  private:
+    int fd_;
+};
+
 }  // namespace
 
 RowResult render_row(Engine& engine, const Plan& plan, const Job& job, const fs::path& out_dir,
@@ -89,7 +120,14 @@ RowResult render_row(Engine& engine, const Plan& plan, const Job& job, const fs:
         request.fit = fit;
         request.data = &data;
         request.allowed_paths = plan.allowed_paths;
-        rendered = engine.render(request);
+        request.sign = plan.sign;
+        const int opened = engine.signing_keys_opened();
+        {
+            // The row that opens the key (a worker's first) renders under the lock.
+            const KeyOpeningLock lock(plan.sign && opened == 0 ? plan.key_lock_fd : -1);
+            rendered = engine.render(request);
+        }
+        r.keys_opened = engine.signing_keys_opened() - opened;
     } catch (const Error& e) {
         r.status = RowResult::Status::failed;
         std::vector<Diagnostic> diags = e.diagnostics();
@@ -171,7 +209,8 @@ std::string to_message(const RowResult& r) {
               {"pages", r.pages},
               {"size", r.size},
               {"sha256", r.sha256},
-              {"warnings", r.warnings}};
+              {"warnings", r.warnings},
+              {"keys_opened", r.keys_opened}};
     if (r.status != RowResult::Status::written) {
         const auto& f = r.failure;
         json diags = json::array();
@@ -195,6 +234,7 @@ RowResult row_result_from_message(const std::string& message) {
     r.size = j.at("size").get<std::uintmax_t>();
     r.sha256 = j.at("sha256").get<std::string>();
     r.warnings = j.at("warnings").get<std::vector<std::string>>();
+    r.keys_opened = j.at("keys_opened").get<int>();
     if (j.contains("failure")) {
         const auto& f = j["failure"];
         r.failure.row = f.at("row").get<int>();

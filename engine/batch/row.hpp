@@ -28,6 +28,7 @@ struct RowResult {
     std::uintmax_t size = 0;
     std::string sha256;
     std::vector<std::string> warnings;  // formatted, one per warning
+    int keys_opened = 0;                // signing keys the worker opened for this row
     BatchFailure failure;               // when not written
 };
 

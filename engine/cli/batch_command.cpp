@@ -10,6 +10,7 @@
 #include "core/limits.hpp"
 #include "engine_flags.hpp"
 #include "progress.hpp"
+#include "sign_command.hpp"
 #include "vanthu/batch.hpp"
 
 namespace vanthu::cli {
@@ -53,6 +54,7 @@ struct BatchCommand::Options {
     bool force = false, fail_fast = false, draft = false, quiet = false, no_reuse = false,
          no_fit = false;
     EngineFlags engine;
+    SignFlags sign;
 };
 
 BatchCommand::BatchCommand(CLI::App& app) : o_(std::make_unique<Options>()) {
@@ -91,6 +93,7 @@ BatchCommand::BatchCommand(CLI::App& app) : o_(std::make_unique<Options>()) {
     cmd_->add_flag("--no-layout-reuse", o.no_reuse,
                    "Lay every paragraph out again in every document (for measurements)");
     o.engine.add_to(cmd_);
+    o.sign.add_to(cmd_);
     cmd_->add_flag("-q,--quiet", o.quiet, "No progress, no summary; failures are still printed");
 }
 
@@ -135,6 +138,14 @@ int BatchCommand::run() {
     b.on_progress = [&display](const BatchProgress& p) { display.update(p); };
 
     BatchReport report;
+    try {
+        // The password or PIN is read here, once, before any worker starts.
+        b.sign = o.sign.options();
+    } catch (const Error& e) {
+        display.finish();
+        std::cerr << core::format_all(e.diagnostics(), core::limits::kPrintedDiagnostics);
+        return kInputError;
+    }
     std::signal(SIGINT, on_stop_signal);
     std::signal(SIGTERM, on_stop_signal);
     try {
@@ -181,6 +192,12 @@ int BatchCommand::run() {
         if (report.worker_peak_kb > 0)
             std::cerr << ", largest worker " << report.worker_peak_kb / 1024 << " MB";
         std::cerr << '\n';
+        if (b.sign)
+            std::cerr << "batch: documents signed"
+                      << (b.sign->tsa_url.empty() ? "" : " and timestamped")
+                      << "; the signing key was opened " << report.signing_keys_opened
+                      << (report.signing_keys_opened == 1 ? " time" : " times") << " by "
+                      << report.workers << (report.workers == 1 ? " worker" : " workers") << '\n';
         if (report.stopped && !report.interrupted && report.failed == 0)
             std::cerr << "batch: stopped before the end; run the same command again to finish\n";
     }

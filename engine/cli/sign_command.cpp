@@ -55,10 +55,15 @@ void KeyFlags::add_to(CLI::App* cmd) {
         ->envname("VANTHU_PKCS11_MODULE");
     cmd->add_option("--token", token, "With --pkcs11-module: the token's label");
     cmd->add_option("--key", key, "With --pkcs11-module: the key's label on the token");
+    cmd->add_option("--tsa", tsa,
+                    "Timestamp the signature (PAdES B-T) at this RFC 3161 authority, e.g. "
+                    "http://tsa.example.vn/tsa")
+        ->envname("VANTHU_TSA");
 }
 
 SignOptions KeyFlags::options() const {
     SignOptions o;
+    o.tsa_url = tsa;
     if (!pkcs11_module.empty()) {
         if (!p12.empty())
             fail("cli.sign", "--p12 and --pkcs11-module both name a key", "give one of them");

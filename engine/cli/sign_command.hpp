@@ -16,9 +16,11 @@ namespace vanthu::cli {
 // that is not a regular file, or one over the input size limit.
 std::string read_pdf_file(const std::string& file);
 
-// Where the signing key is: --p12 FILE, or --pkcs11-module LIB --token LABEL --key LABEL.
+// Where the signing key is: --p12 FILE, or --pkcs11-module LIB --token LABEL --key LABEL; and
+// --tsa URL, the timestamp authority.
 struct KeyFlags {
     std::string p12, pkcs11_module, token, key;
+    std::string tsa;  // --tsa URL: a timestamp (PAdES B-T)
     void add_to(CLI::App* cmd);
     // The key part of SignOptions, the password or PIN read now (environment, else typed).
     // Throws vanthu::Error when no key is named or its secret cannot be had.

@@ -23,6 +23,15 @@ std::string chain_text(const std::string& chain) {
     return "NOT TRUSTED: " + chain;
 }
 
+std::string timestamp_text(const SignatureStatus& c, bool chain_checked) {
+    if (c.timestamp.empty() && c.timestamp_problem.empty()) return "none";
+    std::string out = c.timestamp.empty() ? "?" : c.timestamp;
+    if (!c.timestamp_authority.empty()) out += " by " + c.timestamp_authority;
+    if (!c.timestamp_problem.empty()) return out + " NOT GOOD: " + c.timestamp_problem;
+    return out + (chain_checked ? " (it stamps this signature; its authority is trusted)"
+                                : " (it stamps this signature)");
+}
+
 void print_text(const std::string& file, const std::vector<SignatureStatus>& checks,
                 bool chain_checked) {
     std::cout << file << ": " << checks.size()
@@ -33,6 +42,7 @@ void print_text(const std::string& file, const std::vector<SignatureStatus>& che
         std::cout << "  signer:       " << c.signer;
         if (!c.organisation.empty()) std::cout << " (" << c.organisation << ')';
         std::cout << "\n  signed at:    " << (c.time.empty() ? "not given" : c.time) << '\n';
+        std::cout << "  timestamp:    " << timestamp_text(c, chain_checked) << '\n';
         std::cout << "  type:         " << c.sub_filter << '\n';
         std::cout << "  signed bytes: " << (c.intact ? "intact" : "BROKEN: " + c.problem) << '\n';
         std::cout << "  after it:     " << after_text(c.after) << '\n';
@@ -80,6 +90,9 @@ int VerifyCommand::run() {
                                              {"problem", c.problem},
                                              {"after", c.after},
                                              {"chain", c.chain},
+                                             {"timestamp", c.timestamp},
+                                             {"timestamp_authority", c.timestamp_authority},
+                                             {"timestamp_problem", c.timestamp_problem},
                                              {"ok", c.ok(chain_checked)}});
             std::cout << out.dump(2) << '\n';
         } else if (checks.empty()) {

@@ -72,4 +72,10 @@ inline constexpr int kWorkers = 64;
 // row fails with batch.row-timeout, and the batch goes on.
 inline constexpr double kRowSeconds = 120;
 
+// A timestamp authority (--tsa URL) answers in well under a second; one that has not answered
+// after 30 s (connecting included) is taken as unreachable, and a reply over 64 kB (a token
+// with a long certificate chain is under 10 kB) is refused: both sign.tsa, nothing written.
+inline constexpr long kTsaSeconds = 30;
+inline constexpr size_t kTsaReplyBytes = size_t{64} << 10;
+
 }  // namespace vanthu::core::limits

@@ -50,7 +50,8 @@ std::string signed_attributes_der(CMS_SignerInfo* si) {
 
 }  // namespace
 
-std::string pades_signed_data(const Signer& signer, const Sha256& content_digest) {
+std::string pades_signed_data(const Signer& signer, const Sha256& content_digest,
+                              const Timestamper* timestamper) {
     constexpr unsigned kFlags = CMS_DETACHED | CMS_BINARY | CMS_PARTIAL | CMS_NOSMIMECAP;
     CmsPtr cms(CMS_sign(nullptr, nullptr, nullptr, nullptr, kFlags));
     if (!cms) fail_cms("SignedData");
@@ -74,6 +75,14 @@ std::string pades_signed_data(const Signer& signer, const Sha256& content_digest
     if (ASN1_STRING_set(CMS_SignerInfo_get0_signature(si), signature.data(),
                         static_cast<int>(signature.size())) != 1)
         fail_cms("signature value");
+    if (timestamper && *timestamper) {
+        // id-aa-signatureTimeStampToken (RFC 3161 Appendix A): the token is a ContentInfo,
+        // a SEQUENCE written as it came.
+        const std::string token = (*timestamper)(signature);
+        if (CMS_unsigned_add1_attr_by_NID(si, NID_id_smime_aa_timeStampToken, V_ASN1_SEQUENCE,
+                                          token.data(), static_cast<int>(token.size())) != 1)
+            fail_cms("timestamp attribute");
+    }
     unsigned char* out = nullptr;
     const int size = i2d_CMS_ContentInfo(cms.get(), &out);
     if (size <= 0) fail_cms("encoding");

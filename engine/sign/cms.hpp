@@ -6,7 +6,9 @@
 #pragma once
 
 #include <array>
+#include <functional>
 #include <string>
+#include <string_view>
 
 #include "sign/signer.hpp"
 
@@ -14,8 +16,14 @@ namespace vanthu::sign {
 
 using Sha256 = std::array<unsigned char, 32>;
 
+// The DER TimeStampToken over a signature value (sign/timestamp.hpp), for PAdES B-T.
+using Timestamper = std::function<std::string(std::string_view signature_value)>;
+
 // The DER bytes of the ContentInfo holding the SignedData over content whose SHA-256 is
-// `content_digest`. Throws core::Failure (sign.cms) if OpenSSL refuses.
-std::string pades_signed_data(const Signer& signer, const Sha256& content_digest);
+// `content_digest`; with `timestamper`, its token becomes the SignerInfo's unsigned attribute
+// signature-time-stamp. Throws core::Failure (sign.cms) if OpenSSL refuses; whatever the
+// timestamper throws (sign.tsa).
+std::string pades_signed_data(const Signer& signer, const Sha256& content_digest,
+                              const Timestamper* timestamper = nullptr);
 
 }  // namespace vanthu::sign

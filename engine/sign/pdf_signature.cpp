@@ -2,6 +2,7 @@
 
 #include <openssl/evp.h>
 
+#include <atomic>
 #include <cstdio>
 #include <ctime>
 #include <memory>
@@ -80,7 +81,13 @@ std::string pdf_time_vietnam(long long unix_seconds) {
 
 namespace {
 
-std::string sign_readable(std::string pdf, const Signer& signer, const SignatureDetails& details) {
+// The timestamp token came out larger than the room left for it: sign again with `needed`.
+struct TokenRoom {
+    size_t needed;
+};
+
+std::string sign_readable(std::string pdf, const Signer& signer, const SignatureDetails& details,
+                          size_t token_room) {
     const render::PdfTail tail = render::read_tail_chain(pdf);
     if (tail.encrypted)
         fail_pdf("it is protected with a password; sign the document before protecting it");
@@ -150,9 +157,10 @@ std::string sign_readable(std::string pdf, const Signer& signer, const Signature
                            ' ' + number_text(place.height) +
                            "] /Length 0 >>\nstream\n\nendstream"});
 
-    // /Contents sized for the largest CMS this signer makes, in hex.
+    // /Contents sized for the largest CMS this signer makes, in hex, and the timestamp token.
     const Sha256 no_digest{};
-    const size_t contents_bytes = pades_signed_data(SizeProbe(signer), no_digest).size();
+    const size_t probe_bytes = pades_signed_data(SizeProbe(signer), no_digest).size();
+    const size_t contents_bytes = probe_bytes + token_room;
     std::string sig_dict = "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached";
     sig_dict += " /ByteRange " + std::string(kByteRangePlaceholder);
     sig_dict += " /Contents <" + std::string(2 * contents_bytes, '0') + ">";
@@ -188,8 +196,12 @@ std::string sign_readable(std::string pdf, const Signer& signer, const Signature
         EVP_DigestUpdate(ctx.get(), out.data() + hex_end, out.size() - hex_end) != 1 ||
         EVP_DigestFinal_ex(ctx.get(), digest.data(), &digest_size) != 1)
         fail_pdf("SHA-256 is not available");
-    const std::string cms = pades_signed_data(signer, digest);
-    if (cms.size() > contents_bytes) fail_pdf("the signature came out larger than its place");
+    const std::string cms =
+        pades_signed_data(signer, digest, details.timestamp ? &details.timestamp : nullptr);
+    if (cms.size() > contents_bytes) {
+        if (details.timestamp) throw TokenRoom{cms.size() - probe_bytes};
+        fail_pdf("the signature came out larger than its place");
+    }
     static constexpr char kHex[] = "0123456789abcdef";
     for (size_t i = 0; i < cms.size(); ++i) {
         const auto byte = static_cast<unsigned char>(cms[i]);
@@ -202,8 +214,32 @@ std::string sign_readable(std::string pdf, const Signer& signer, const Signature
 }  // namespace
 
 std::string sign_pdf(std::string pdf, const Signer& signer, const SignatureDetails& details) {
+    // The token's size is known only once it is made, over the final bytes. The room is the
+    // size of the last token this process was given (an authority's tokens differ by a few
+    // bytes: nonce, serial, fractions of seconds), else 6 kB; a token that does not fit has
+    // the document signed again with room for it, so /Contents never overflows.
+    static std::atomic<size_t> last_token{0};
+    // The attribute's header (about 20 bytes), longer lengths, a longer serial or time.
+    constexpr size_t kSlack = 64;
     try {
-        return sign_readable(pdf, signer, details);
+        if (!details.timestamp) return sign_readable(pdf, signer, details, 0);
+        SignatureDetails measured = details;
+        measured.timestamp = [&](std::string_view signature) {
+            std::string token = details.timestamp(signature);
+            last_token.store(token.size());
+            return token;
+        };
+        for (int attempt = 0;; ++attempt) {
+            const size_t room = last_token.load() ? last_token.load() + kSlack : 6144;
+            try {
+                return sign_readable(pdf, signer, measured, room);
+            } catch (const TokenRoom& r) {
+                last_token.store(r.needed);
+                if (attempt == 2)
+                    fail_pdf("the timestamp authority's tokens keep growing (" +
+                             std::to_string(r.needed) + " bytes)");
+            }
+        }
     } catch (const core::Failure& f) {
         // The reader's syntax errors, wherever in the file they are, name the file's structure.
         if (f.diagnostics().empty() || f.diagnostics().front().code != "render.pdf") throw;

@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "sign/cms.hpp"
 #include "sign/signer.hpp"
 
 namespace vanthu::sign {
@@ -25,10 +26,13 @@ struct SignatureDetails {
     // The claimed signing time, "D:YYYYMMDDHHmmSS+07'00'" (PAdES puts it in /M, not in the CMS).
     std::string pdf_time;
     WidgetPlace place;
+    // PAdES B-T: the timestamp token over the signature value (sign/timestamp.hpp); empty: B-B.
+    Timestamper timestamp;
 };
 
 // `pdf` with the signature appended. Throws core::Failure: sign.pdf when the file cannot be
-// signed (not a PDF vanthu can read, encrypted), sign.key / sign.cms from the signer.
+// signed (not a PDF vanthu can read, encrypted), sign.key / sign.cms from the signer, sign.tsa
+// from the timestamp.
 std::string sign_pdf(std::string pdf, const Signer& signer, const SignatureDetails& details);
 
 // "D:20261207153000+07'00'" for `unix_seconds`, in Vietnam's time (UTC+7, no summer time).

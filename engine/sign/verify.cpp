@@ -96,6 +96,31 @@ bool only_signatures_after(std::string_view pdf, size_t signed_end) {
     return true;
 }
 
+// The signature-time-stamp attribute of the first SignerInfo (PAdES B-T), read and matched
+// against its signature value.
+TimestampInfo timestamp_of(CMS_ContentInfo* cms, X509_STORE* store) {
+    STACK_OF(CMS_SignerInfo)* infos = CMS_get0_SignerInfos(cms);
+    if (!infos || sk_CMS_SignerInfo_num(infos) < 1) return {};
+    CMS_SignerInfo* si = sk_CMS_SignerInfo_value(infos, 0);
+    const int at = CMS_unsigned_get_attr_by_NID(si, NID_id_smime_aa_timeStampToken, -1);
+    if (at < 0) return {};
+    const ASN1_TYPE* value = X509_ATTRIBUTE_get0_type(CMS_unsigned_get_attr(si, at), 0);
+    if (!value || value->type != V_ASN1_SEQUENCE) {
+        TimestampInfo bad;
+        bad.present = true;
+        bad.problem = "its timestamp cannot be read";
+        return bad;
+    }
+    const ASN1_OCTET_STRING* signature = CMS_SignerInfo_get0_signature(si);
+    return read_timestamp(
+        std::string_view(
+            reinterpret_cast<const char*>(ASN1_STRING_get0_data(value->value.sequence)),
+            static_cast<size_t>(ASN1_STRING_length(value->value.sequence))),
+        std::string_view(reinterpret_cast<const char*>(ASN1_STRING_get0_data(signature)),
+                         static_cast<size_t>(ASN1_STRING_length(signature))),
+        store);
+}
+
 SignatureCheck check_one(std::string_view pdf, const Entries& sig, X509_STORE* store,
                          const std::vector<size_t>& ends) {
     SignatureCheck c;
@@ -155,6 +180,11 @@ SignatureCheck check_one(std::string_view pdf, const Entries& sig, X509_STORE* s
         sk_X509_free(signers);
     }
     if (!intact) c.problem = "the signed bytes were changed (" + why + ")";
+    c.timestamp = timestamp_of(cms.get(), store);
+    if (c.timestamp.present && c.timestamp.problem.empty() && store &&
+        c.timestamp.chain != "trusted")
+        c.timestamp.problem =
+            "its authority's certificate is not trusted (" + c.timestamp.chain + ")";
     if (!store) {
         c.chain = "not checked";
     } else {

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "sign/timestamp.hpp"
+
 namespace vanthu::sign {
 
 struct SignatureCheck {
@@ -26,6 +28,8 @@ struct SignatureCheck {
     // Against the authorities of verify_pdf's ca_file: "trusted", "not checked" (no file), or
     // OpenSSL's reason ("unable to get local issuer certificate").
     std::string chain;
+    // The RFC 3161 timestamp in the SignerInfo's unsigned attributes (PAdES B-T), if any.
+    TimestampInfo timestamp;
 };
 
 // Every signature field's signature, in the order of the form's fields. Throws core::Failure

@@ -52,4 +52,40 @@ inline bool make_test_pki(const std::filesystem::path& dir, TestPki& pki, std::s
     return r.status == 0;
 }
 
+// A timestamp authority of the test CA (`openssl ts -reply`): its key, its certificate with the
+// critical timeStamping extended key usage (RFC 3161 §2.3), and the openssl ts configuration.
+struct TestTsaKeys {
+    std::filesystem::path config;  // tsa.cnf, section tsa_config1
+    std::filesystem::path cert;    // tsa.pem
+    std::string name = "vanthu test TSA";
+};
+
+// Makes the authority under `dir` (the folder make_test_pki used, holding ca.pem and ca.key).
+inline bool make_test_tsa_keys(const std::filesystem::path& dir, TestTsaKeys& tsa,
+                               std::string& log) {
+    const std::string d = shell_quote(dir.string());
+    tsa.config = dir / "tsa.cnf";
+    tsa.cert = dir / "tsa.pem";
+    write_file(tsa.config,
+               "[ tsa ]\ndefault_tsa = tsa_config1\n[ tsa_config1 ]\ndir = " + dir.string() +
+                   "\nserial = $dir/tsaserial\ncrypto_device = builtin\n"
+                   "signer_cert = $dir/tsa.pem\ncerts = $dir/ca.pem\n"
+                   "signer_key = $dir/tsa.key\nsigner_digest = sha256\n"
+                   "default_policy = 1.2.3.4.1\ndigests = sha256, sha384, sha512\n"
+                   "accuracy = secs:1\nordering = yes\ntsa_name = yes\n"
+                   "ess_cert_id_chain = no\ness_cert_id_alg = sha256\n");
+    write_file(dir / "tsaserial", "01\n");
+    const std::string script =
+        "set -e; cd " + d +
+        "; openssl req -newkey rsa:2048 -nodes -keyout tsa.key -out tsa.csr -subj '/CN=" +
+        tsa.name +
+        "'; printf 'extendedKeyUsage=critical,timeStamping\\nkeyUsage=critical,digitalSignature\\n'"
+        " > tsa-ext.cnf"
+        "; openssl x509 -req -in tsa.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out tsa.pem"
+        " -days 30 -extfile tsa-ext.cnf";
+    const auto r = run("sh -c " + shell_quote(script), true);
+    log = r.output;
+    return r.status == 0;
+}
+
 }  // namespace vanthu::testing

@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -78,6 +79,11 @@ struct BatchOptions {
     // Called for every output written or up to date, in row order, from the calling thread
     // (the report does not list them: a batch may have many thousands; manifest.json does).
     std::function<void(const BatchOutput&)> on_output;
+    // Sign every document (as RenderRequest::sign). The key is opened once in this process to
+    // check it before any worker starts (a wrong password or PIN stops the batch with sign.key),
+    // then once by each worker, on its first row, and kept open for the next: a token's session
+    // is never shared across fork(). The password or PIN is never written to the manifest.
+    std::optional<SignOptions> sign;
 };
 
 struct BatchFailure {
@@ -108,6 +114,9 @@ struct BatchReport {
     // Worker processes used: BatchOptions::jobs (or the cores), never more than the shard's
     // rows nor core::limits::kWorkers.
     int workers = 0;
+    // With BatchOptions::sign: how many times the workers opened the signing key (once per
+    // worker that signed, plus once per worker started again after a crash or a timeout).
+    int signing_keys_opened = 0;
 };
 
 // The output folder could not be written (exit status 3 in the CLI).

@@ -51,8 +51,9 @@ struct EngineOptions {
     size_t reuse_shaped_text = 0;
 };
 
-// Signing an issued document with a PAdES baseline B-B signature (docs/signing.md): the key,
-// and the time claimed. Passwords given here are never logged or written.
+// Signing an issued document with a PAdES baseline B-B signature, B-T with a timestamp
+// authority (docs/cli.md, "vanthu sign"): the key, and the time claimed. Passwords given here are
+// never logged or written.
 struct SignOptions {
     // The key in a file: PKCS#12 (.p12, .pfx) with the key and certificate, and its password.
     std::filesystem::path p12_file;
@@ -69,6 +70,9 @@ struct SignOptions {
     std::string signer_name;
     std::string organisation;
     std::string location;
+    // A timestamp authority's RFC 3161 address (http:// or https://): the signature gets its
+    // timestamp (PAdES B-T), proof that it existed at the authority's time; empty: none (B-B).
+    std::string tsa_url;
 };
 
 // Where a signature shows on a page, in millimetres from the page's top-left corner; a zero
@@ -82,6 +86,10 @@ struct SignPlace {
 // signature too) stays valid. Throws Error: sign.key (the key file or its password), sign.pdf
 // (a PDF that cannot be signed: protected, damaged, no such page).
 std::string sign_pdf(std::string pdf, const SignOptions& options, const SignPlace& place = {});
+
+// Opens the key `options` names and closes it again: throws Error (sign.key) as signing would,
+// for a wrong password or PIN, a missing key file, token or key.
+void check_signing_key(const SignOptions& options);
 
 // One signature of a PDF as `verify_pdf` found it (`vanthu verify`).
 struct SignatureStatus {
@@ -98,8 +106,15 @@ struct SignatureStatus {
     // "trusted" (its certificate leads to an authority of ca_file), "not checked" (no
     // ca_file), or why not.
     std::string chain;
+    // The RFC 3161 timestamp the signature carries (PAdES B-T): its time, ISO 8601 in Vietnam's
+    // time; empty when it has none. timestamp_problem says why it does not vouch for this
+    // signature (its imprint is not this signature's); empty when it does.
+    std::string timestamp;
+    std::string timestamp_authority;  // the authority's common name, when the token names it
+    std::string timestamp_problem;
     bool ok(bool chain_checked) const {
-        return intact && after != "changes" && (!chain_checked || chain == "trusted");
+        return intact && after != "changes" && (!chain_checked || chain == "trusted") &&
+               timestamp_problem.empty();
     }
 };
 
@@ -205,6 +220,10 @@ class Engine {
     // value from the example.yaml beside its manifest when there is one (`vanthu templates
     // NAME`). Throws Error for an unknown or broken template, as render() does.
     std::vector<TemplateField> template_field_info(const std::string& name);
+
+    // How many times this engine opened a signing key for RenderRequest::sign: it keeps the
+    // key open for the next documents signed with the same key (a batch worker opens it once).
+    int signing_keys_opened() const;
 
     const std::filesystem::path& data_dir() const;
     // The font family in use (after resolving preferences).
