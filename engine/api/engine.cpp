@@ -437,14 +437,17 @@ RenderResult Engine::render(const RenderRequest& request) {
                      : render::write_pdf(pages, impl_->font_cache, pdf);
     auto metadata = pages.metadata;
     if (metadata.creation_date.empty()) metadata.creation_date = pdf.fallback_date;
-    if (request.sign && request.protection.enabled())
+    if ((request.sign || request.signature_fields) && request.protection.enabled())
         throw Error(Diagnostic{core::Severity::error,
                                "sign.protected",
                                "a document cannot be both signed and protected with a password yet",
                                std::nullopt,
                                {"issue it signed, without --owner-password/--user-password"}});
     result.pdf = render::finish_pdf(result.pdf, metadata, pages.pages.size(), request.protection);
-    if (request.sign) result.pdf = sign_rendered(std::move(result.pdf), pages, *request.sign);
+    if (request.sign)
+        result.pdf = sign_rendered(std::move(result.pdf), pages, *request.sign);
+    else if (request.signature_fields)
+        result.pdf = add_signature_fields(std::move(result.pdf), pages);
     return result;
 }
 

@@ -28,12 +28,42 @@ std::string sign_at(std::string pdf, const SignOptions& options, const sign::Wid
     details.location = options.location;
     details.pdf_time = sign::pdf_time_vietnam(signing_time(options));
     details.place = place;
+    details.field = options.field;
+    details.images = {options.signature_image, options.seal_image, core::mm(options.seal_width_mm)};
     return sign::sign_pdf(std::move(pdf), *signer, details);
+}
+
+// Every signer's signature space of the main document, in page order.
+std::vector<sign::WidgetPlace> signature_places(const layout::Pages& pages, bool* first_has_image) {
+    std::vector<sign::WidgetPlace> places;
+    for (size_t i = 0; i < pages.pages.size(); ++i) {
+        const auto& page = pages.pages[i];
+        if (page.section != 0) continue;
+        for (const auto& space : page.signature_spaces) {
+            if (places.empty() && first_has_image) *first_has_image = space.image;
+            places.push_back(
+                {static_cast<int>(i) + 1, space.x, space.y, space.width, space.height});
+        }
+    }
+    if (places.empty())
+        throw Error(
+            Diagnostic{core::Severity::error,
+                       "sign.place",
+                       "the document has no signature block to put the signature on",
+                       std::nullopt,
+                       {"give the template's <signature> (chuc_danh and nguoi_ky in the data)"}});
+    return places;
 }
 
 }  // namespace
 
 std::string sign_pdf(std::string pdf, const SignOptions& options, const SignPlace& place) {
+    if (!options.field.empty() && place.width_mm > 0)
+        throw Error(Diagnostic{core::Severity::error,
+                               "sign.place",
+                               "the signature is given both a place and a field to fill",
+                               std::nullopt,
+                               {"give either --at or --field"}});
     return sign_at(std::move(pdf), options,
                    {place.page, core::mm(place.x_mm), core::mm(place.y_mm),
                     core::mm(place.width_mm), core::mm(place.height_mm)});
@@ -49,22 +79,27 @@ std::vector<SignatureStatus> verify_pdf(const std::string& pdf,
     return out;
 }
 
+std::string add_signature_fields(std::string pdf, const layout::Pages& pages) {
+    return sign::add_signature_fields(std::move(pdf), signature_places(pages, nullptr));
+}
+
 std::string sign_rendered(std::string pdf, const layout::Pages& pages, const SignOptions& options) {
-    // The main document's first signer: the right-hand block of a single signer, or the first
-    // body's of a joint document (the others sign after it, each with its own key).
-    for (size_t i = 0; i < pages.pages.size(); ++i) {
-        const auto& page = pages.pages[i];
-        if (page.section != 0 || page.signature_spaces.empty()) continue;
-        const auto& space = page.signature_spaces.front();
-        return sign_at(std::move(pdf), options,
-                       {static_cast<int>(i) + 1, space.x, space.y, space.width, space.height});
-    }
-    throw Error(
-        Diagnostic{core::Severity::error,
-                   "sign.place",
-                   "the document has no signature block to put the signature on",
-                   std::nullopt,
-                   {"give the template's <signature> (chuc_danh and nguoi_ky in the data)"}});
+    // An empty field over every signer's block (a joint document has one per body); the first
+    // is signed now, the other bodies sign theirs after it, each with its own key.
+    bool drawn = false;
+    const auto places = signature_places(pages, &drawn);
+    if (drawn && (!options.signature_image.empty() || !options.seal_image.empty()))
+        throw Error(Diagnostic{
+            core::Severity::error,
+            "sign.image",
+            "the data already draws a signature image (anh_chu_ky) where the signature goes, "
+            "so the images of --signature-image and --seal-image would show twice",
+            std::nullopt,
+            {"leave anh_chu_ky out of the data when signing with the key holder's images, or "
+             "sign without --signature-image and --seal-image"}});
+    SignOptions first = options;
+    first.field.clear();
+    return sign_at(sign::add_signature_fields(std::move(pdf), places), first, {});
 }
 
 }  // namespace vanthu

@@ -9,8 +9,13 @@
 
 namespace vanthu {
 
-// `pdf` (the document of `pages`) signed over its first signer's signature space. Throws Error
-// (sign.place) when the document has no signature block.
+// `pdf` (the document of `pages`) with an empty signature field over every signer's signature
+// space of the main document, the first signed. Throws Error: sign.place when the document has
+// no signature block, sign.image when the data draws a signature image there and `options`
+// bring images too (they would show twice).
 std::string sign_rendered(std::string pdf, const layout::Pages& pages, const SignOptions& options);
+
+// `pdf` with only the empty signature fields (RenderRequest::signature_fields).
+std::string add_signature_fields(std::string pdf, const layout::Pages& pages);
 
 }  // namespace vanthu

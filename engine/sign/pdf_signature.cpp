@@ -2,13 +2,17 @@
 
 #include <openssl/evp.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <ctime>
+#include <map>
 #include <memory>
 #include <optional>
 
 #include "core/diagnostics.hpp"
 #include "render/pdf_update.hpp"
+#include "sign/appearance.hpp"
 #include "sign/cms.hpp"
 #include "sign/pdf_objects.hpp"
 
@@ -80,75 +84,171 @@ std::string pdf_time_vietnam(long long unix_seconds) {
 
 namespace {
 
+// The /AcroForm of `catalog`: its object number and entries. A file without one gets one, and
+// the catalog's new version goes to `objects`.
+int form_of(const std::string& pdf, const render::PdfTail& tail, Entries& catalog, Entries& form,
+            int& next, std::vector<render::UpdatedObject>& objects) {
+    if (const auto value = entry(catalog, "AcroForm")) {
+        const int number = reference_number(*value);
+        if (!number) fail_pdf("its form dictionary is not an object of its own");
+        form = render::dictionary_entries(render::object_dictionary(pdf, tail, number));
+        return number;
+    }
+    const int number = next++;
+    set_entry(catalog, "AcroForm", ref(number));
+    objects.push_back({tail.root, tail.root_generation, dictionary(catalog)});
+    return number;
+}
+
+std::string ref_array(const std::vector<int>& numbers) {
+    std::string out = "[";
+    for (int n : numbers) out += ' ' + ref(n);
+    return out + " ]";
+}
+
+// `page`'s new version with `widgets` added to its /Annots.
+render::UpdatedObject with_annotations(const std::string& pdf, const render::PdfTail& tail,
+                                       int page, const std::vector<int>& widgets) {
+    Entries entries = render::dictionary_entries(render::object_dictionary(pdf, tail, page));
+    const auto annots = entry(entries, "Annots");
+    if (annots && !annots->starts_with("[")) fail_pdf("its page annotations are not a plain list");
+    auto refs = references(annots.value_or("[]"));
+    refs.insert(refs.end(), widgets.begin(), widgets.end());
+    set_entry(entries, "Annots", ref_array(refs));
+    return {page, 0, dictionary(entries)};
+}
+
+// The object number of page `number` (1-based) and its entries.
+int page_object(const std::string& pdf, const render::PdfTail& tail, const Entries& catalog,
+                int number) {
+    const auto pages = entry(catalog, "Pages");
+    if (!pages || !reference_number(*pages)) fail_pdf("its catalog has no page tree");
+    int wanted = number;
+    const int page = wanted >= 1 ? find_page(pdf, tail, reference_number(*pages), wanted, 0) : 0;
+    if (!page) fail_pdf("it has no page " + std::to_string(number) + " to put the signature on");
+    return page;
+}
+
+// `place` (from the page's top-left corner) in the page's PDF user space.
+Box page_box(const std::string& pdf, const render::PdfTail& tail, int page,
+             const WidgetPlace& place) {
+    const double top =
+        page_height(render::dictionary_entries(render::object_dictionary(pdf, tail, page)));
+    return {place.x, top - place.y - place.height, place.width, place.height};
+}
+
+std::string rect_of(const Box& b) {
+    return "[" + number_text(b.x) + ' ' + number_text(b.y) + ' ' + number_text(b.x + b.width) +
+           ' ' + number_text(b.y + b.height) + "]";
+}
+
+// A signature field of the form and its widget (vanthu writes them as one object).
+struct Field {
+    int number = 0;
+    std::string name;
+    bool is_signed = false;
+    int page = 0;
+    Box rect;
+};
+
+std::vector<Field> signature_fields(const std::string& pdf, const render::PdfTail& tail,
+                                    const Entries& form) {
+    std::vector<Field> out;
+    for (int number : references(entry(form, "Fields").value_or("[]"))) {
+        const Entries f = render::dictionary_entries(render::object_dictionary(pdf, tail, number));
+        if (entry(f, "FT") != "/Sig") continue;
+        Field field;
+        field.number = number;
+        if (const auto t = entry(f, "T")) field.name = text_string_utf8(*t);
+        field.is_signed = entry(f, "V").has_value();
+        field.page = reference_number(entry(f, "P").value_or(""));
+        double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+        if (const auto r = entry(f, "Rect");
+            r && std::sscanf(r->c_str(), "[ %lf %lf %lf %lf ]", &x0, &y0, &x1, &y1) == 4)
+            field.rect = {std::min(x0, x1), std::min(y0, y1), std::abs(x1 - x0), std::abs(y1 - y0)};
+        out.push_back(std::move(field));
+    }
+    return out;
+}
+
+// The empty field to fill: the one named `name`, else the first empty one; nullopt when the
+// file has none and no name was asked for.
+std::optional<Field> field_to_fill(const std::vector<Field>& fields, const std::string& name) {
+    if (name.empty()) {
+        for (const auto& f : fields)
+            if (!f.is_signed && f.page) return f;
+        return std::nullopt;
+    }
+    std::string names;
+    for (const auto& f : fields) {
+        if (f.name != name) {
+            if (!f.is_signed) names += (names.empty() ? "" : ", ") + ('"' + f.name + '"');
+            continue;
+        }
+        if (f.is_signed) fail_pdf("its signature field \"" + name + "\" is already signed");
+        if (!f.page) fail_pdf("its signature field \"" + name + "\" is on no page");
+        return f;
+    }
+    fail_pdf("it has no signature field \"" + name + "\" (" +
+             (names.empty() ? std::string("it has no empty one") : "its empty ones: " + names) +
+             ")");
+}
+
 std::string sign_readable(std::string pdf, const Signer& signer, const SignatureDetails& details) {
     const render::PdfTail tail = render::read_tail_chain(pdf);
     if (tail.encrypted)
         fail_pdf("it is protected with a password; sign the document before protecting it");
 
     Entries catalog = render::dictionary_entries(render::object_dictionary(pdf, tail, tail.root));
-    const auto pages = entry(catalog, "Pages");
-    if (!pages || !reference_number(*pages)) fail_pdf("its catalog has no page tree");
-    int wanted = details.place.page;
-    const int page = wanted >= 1 ? find_page(pdf, tail, reference_number(*pages), wanted, 0) : 0;
-    if (!page)
-        fail_pdf("it has no page " + std::to_string(details.place.page) +
-                 " to put the signature on");
-
     int next = static_cast<int>(tail.size);
-    const int sig = next++, widget = next++, appearance = next++;
+    const int sig = next++;
     std::vector<render::UpdatedObject> objects;
+    Entries form;
+    const int form_number = form_of(pdf, tail, catalog, form, next, objects);
+    const auto fields = signature_fields(pdf, tail, form);
 
-    // The form: the catalog's /AcroForm (an object of its own, as this writes it) gains the
-    // field; a file without one gets one.
-    int field_count = 0;
-    const auto acroform_value = entry(catalog, "AcroForm");
-    Entries acroform;
-    int acroform_number = 0;
-    if (acroform_value) {
-        acroform_number = reference_number(*acroform_value);
-        if (!acroform_number) fail_pdf("its form dictionary is not an object of its own");
-        acroform =
-            render::dictionary_entries(render::object_dictionary(pdf, tail, acroform_number));
+    // Without a place of its own, the signature fills an empty field the file was given.
+    const bool placed = details.place.width > 0 && details.place.height > 0;
+    std::optional<Field> fill;
+    if (!placed) fill = field_to_fill(fields, details.field);
+    if (!placed && !fill && !details.images.empty())
+        fail_pdf(
+            "the signature has no place on a page to show its images: give its place "
+            "(--at) or sign a PDF with an empty signature field");
+
+    Entries widget_entries;
+    int widget = 0, page = 0;
+    Box space;
+    if (fill) {
+        widget = fill->number;
+        page = fill->page;
+        space = fill->rect;
+        widget_entries = render::dictionary_entries(render::object_dictionary(pdf, tail, widget));
     } else {
-        acroform_number = next++;
-        set_entry(catalog, "AcroForm", ref(acroform_number));
-        objects.push_back({tail.root, tail.root_generation, dictionary(catalog)});
+        widget = next++;
+        page = page_object(pdf, tail, catalog, details.place.page);
+        space = page_box(pdf, tail, page, details.place);
+        widget_entries = {
+            {"Type", "/Annot"},
+            {"Subtype", "/Widget"},
+            {"FT", "/Sig"},
+            {"F", "132"},  // printed, locked
+            {"T", render::pdf_text_string("Chữ ký " + std::to_string(fields.size() + 1))},
+            {"P", ref(page)}};
+        auto all = references(entry(form, "Fields").value_or("[]"));
+        all.push_back(widget);
+        set_entry(form, "Fields", ref_array(all));
+        objects.push_back(with_annotations(pdf, tail, page, {widget}));
     }
-    auto fields = references(entry(acroform, "Fields").value_or("[]"));
-    field_count = static_cast<int>(fields.size());
-    fields.push_back(widget);
-    std::string field_array = "[";
-    for (int f : fields) field_array += ' ' + ref(f);
-    set_entry(acroform, "Fields", field_array + " ]");
-    set_entry(acroform, "SigFlags", "3");  // signatures exist; append only
-    objects.push_back({acroform_number, 0, dictionary(acroform)});
+    set_entry(form, "SigFlags", "3");  // signatures exist; append only
+    objects.push_back({form_number, 0, dictionary(form)});
 
-    // The page lists the widget among its annotations.
-    Entries page_entries = render::dictionary_entries(render::object_dictionary(pdf, tail, page));
-    const auto annots = entry(page_entries, "Annots");
-    if (annots && !annots->starts_with("[")) fail_pdf("its page annotations are not a plain list");
-    auto annot_refs = references(annots.value_or("[]"));
-    annot_refs.push_back(widget);
-    std::string annot_array = "[";
-    for (int a : annot_refs) annot_array += ' ' + ref(a);
-    set_entry(page_entries, "Annots", annot_array + " ]");
-    objects.push_back({page, 0, dictionary(page_entries)});
-
-    const auto& place = details.place;
-    const double page_top = page_height(page_entries);
-    const double bottom = page_top - place.y - place.height;
-    const std::string rect = "[" + number_text(place.x) + ' ' + number_text(bottom) + ' ' +
-                             number_text(place.x + place.width) + ' ' +
-                             number_text(bottom + place.height) + "]";
-    objects.push_back({widget, 0,
-                       "<< /Type /Annot /Subtype /Widget /FT /Sig /F 132 /T " +
-                           render::pdf_text_string("Chữ ký " + std::to_string(field_count + 1)) +
-                           " /V " + ref(sig) + " /P " + ref(page) + " /Rect " + rect +
-                           " /AP << /N " + ref(appearance) + " >> >>"});
-    objects.push_back({appearance, 0,
-                       "<< /Type /XObject /Subtype /Form /BBox [0 0 " + number_text(place.width) +
-                           ' ' + number_text(place.height) +
-                           "] /Length 0 >>\nstream\n\nendstream"});
+    Appearance look = build_appearance(space, details.images, next);
+    set_entry(widget_entries, "V", ref(sig));
+    set_entry(widget_entries, "Rect", rect_of(look.rect));
+    set_entry(widget_entries, "AP", "<< /N " + ref(look.form) + " >>");
+    objects.push_back({widget, 0, dictionary(widget_entries)});
+    for (auto& o : look.objects) objects.push_back(std::move(o));
 
     // /Contents sized for the largest CMS this signer makes, in hex.
     const Sha256 no_digest{};
@@ -200,6 +300,40 @@ std::string sign_readable(std::string pdf, const Signer& signer, const Signature
 }
 
 }  // namespace
+
+std::string add_signature_fields(std::string pdf, const std::vector<WidgetPlace>& places) {
+    try {
+        const render::PdfTail tail = render::read_tail_chain(pdf);
+        if (tail.encrypted) fail_pdf("it is protected with a password");
+        Entries catalog =
+            render::dictionary_entries(render::object_dictionary(pdf, tail, tail.root));
+        int next = static_cast<int>(tail.size);
+        std::vector<render::UpdatedObject> objects;
+        Entries form;
+        const int form_number = form_of(pdf, tail, catalog, form, next, objects);
+        auto all = references(entry(form, "Fields").value_or("[]"));
+        std::map<int, std::vector<int>> on_page;  // page object -> its new widgets
+        for (const auto& place : places) {
+            const int page = page_object(pdf, tail, catalog, place.page);
+            const int widget = next++;
+            all.push_back(widget);
+            on_page[page].push_back(widget);
+            objects.push_back({widget, 0,
+                               "<< /Type /Annot /Subtype /Widget /FT /Sig /F 132 /T " +
+                                   render::pdf_text_string("Chữ ký " + std::to_string(all.size())) +
+                                   " /P " + ref(page) + " /Rect " +
+                                   rect_of(page_box(pdf, tail, page, place)) + " >>"});
+        }
+        for (const auto& [page, widgets] : on_page)
+            objects.push_back(with_annotations(pdf, tail, page, widgets));
+        set_entry(form, "Fields", ref_array(all));
+        objects.push_back({form_number, 0, dictionary(form)});
+        return render::append_update(std::move(pdf), tail, std::move(objects));
+    } catch (const core::Failure& f) {
+        if (f.diagnostics().empty() || f.diagnostics().front().code != "render.pdf") throw;
+        fail_pdf(unreadable_reason(pdf, f));
+    }
+}
 
 std::string sign_pdf(std::string pdf, const Signer& signer, const SignatureDetails& details) {
     try {

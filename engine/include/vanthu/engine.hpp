@@ -69,6 +69,16 @@ struct SignOptions {
     std::string signer_name;
     std::string organisation;
     std::string location;
+    // The look (nd30.md ô 7c, ô 8): the signer's image (a blue, transparent PNG) centred in the
+    // signature space, and the organisation's seal (red PNG) `seal_width_mm` wide over about
+    // its left third. Files of the key holder, read as the key file is (a regular PNG file
+    // within limits::kImageFileBytes and kImagePixels); empty: none (an image-less signature).
+    std::filesystem::path signature_image;
+    std::filesystem::path seal_image;
+    double seal_width_mm = 40;
+    // sign_pdf without a place: the empty signature field of that name ("Chữ ký 2"); empty:
+    // the file's first empty one (invisible on page 1 when it has none).
+    std::string field;
 };
 
 // Where a signature shows on a page, in millimetres from the page's top-left corner; a zero
@@ -79,8 +89,9 @@ struct SignPlace {
 };
 
 // `pdf` with a signature added as an incremental update, so that what was there (an earlier
-// signature too) stays valid. Throws Error: sign.key (the key file or its password), sign.pdf
-// (a PDF that cannot be signed: protected, damaged, no such page).
+// signature too) stays valid. A place of zero width: in an empty signature field
+// (SignOptions::field). Throws Error: sign.key (the key file or its password), sign.pdf
+// (a PDF that cannot be signed: protected, damaged, no such page or field), sign.image.
 std::string sign_pdf(std::string pdf, const SignOptions& options, const SignPlace& place = {});
 
 // One signature of a PDF as `verify_pdf` found it (`vanthu verify`).
@@ -143,9 +154,14 @@ struct RenderRequest {
     // false (--no-fit): keep the default spacing and size even where tightening them would save
     // a page; true: as the data's vua_trang says (default: tighten).
     bool fit = true;
-    // Sign the PDF (--sign): the signature's widget lies over the first signer's signature
-    // space (ô 7c) of the document. Not together with protection.
+    // Sign the PDF (--sign): every signer's signature space (ô 7c) of the main document gets
+    // an empty signature field ("Chữ ký 1", "Chữ ký 2" … in page order) and the first is
+    // signed; the other bodies of a joint document sign theirs later (sign_pdf). Not together
+    // with protection.
     std::optional<SignOptions> sign;
+    // Without `sign`: only the empty signature fields (--signature-fields), for a document each
+    // body signs in turn.
+    bool signature_fields = false;
 };
 
 // The mark a draft carries when its data names none.

@@ -1,0 +1,245 @@
+// The look of a signature and documents signed by several bodies (issue 19, items 3 and 4):
+// render --sign with the signer's image and the seal, empty signature fields filled in turn by
+// vanthu sign, each checked with pdfsig, qpdf, openssl cms and the page as pixels.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+
+#include "tools/page_pixels.hpp"
+#include "tools/pdf_probe.hpp"
+#include "tools/pdfsig_check.hpp"
+#include "tools/temp_dir_test.hpp"
+#include "tools/test_images.hpp"
+#include "tools/test_pki.hpp"
+
+namespace fs = std::filesystem;
+using namespace vanthu::testing;
+
+namespace {
+
+const fs::path kSource = VANTHU_SOURCE_DIR;
+const std::string kCli = VANTHU_CLI;
+
+struct Rect {
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // PDF user space
+    int page = 0;                           // 1-based
+};
+
+class SignLook : public TempDirTest {
+  protected:
+    void SetUp() override {
+        TempDirTest::SetUp();
+        std::string log;
+        ASSERT_TRUE(make_test_pki(dir_, pki_, log)) << log;
+        ASSERT_TRUE(make_nss_db(dir_ / "nss", pki_.ca_cert, log)) << log;
+        second_.signer_name = "Lê Bích Phượng";
+        second_.organisation = "Hội Liên hiệp Phụ nữ tỉnh An Giang";
+        fs::create_directories(dir_ / "second");
+        ASSERT_TRUE(make_test_pki(dir_ / "second", second_, log)) << log;
+        ASSERT_TRUE(add_trusted_ca(dir_ / "nss", second_.ca_cert, "second-ca", log)) << log;
+        ASSERT_TRUE(write_signature_png(dir_ / "chu-ky.png"));
+        ASSERT_TRUE(write_seal_png(dir_ / "dau.png"));
+    }
+
+    CommandResult vanthu(const std::string& args, const TestPki* key = nullptr) {
+        const std::string env = "VANTHU_P12_PASSWORD=" + shell_quote((key ? *key : pki_).password);
+        return run(env + " SOURCE_DATE_EPOCH=1796601600 setsid -w " + kCli + " " + args, true);
+    }
+    static std::string q(const fs::path& p) { return shell_quote(p.string()); }
+    std::string sample(const std::string& name) const {
+        return q(kSource / "samples" / name / "data.yaml");
+    }
+    std::string look() const {
+        return " --signature-image " + q(dir_ / "chu-ky.png") + " --seal-image " +
+               q(dir_ / "dau.png");
+    }
+
+    // The /Rect of every signature widget, in the order `qpdf --json` lists the form's fields.
+    static std::vector<Rect> widget_rects(const fs::path& pdf) {
+        const auto json = run("qpdf --json --json-key=acroform " + q(pdf)).output;
+        std::vector<Rect> out;
+        for (size_t at = json.find("\"annotation\""); at != std::string::npos;
+             at = json.find("\"annotation\"", at + 1)) {
+            int number = 0;
+            if (std::sscanf(json.c_str() + json.find("\"object\": \"", at), "\"object\": \"%d",
+                            &number) != 1)
+                break;
+            const auto object =
+                run("qpdf --show-object=" + std::to_string(number) + " " + q(pdf)).output;
+            Rect r;
+            std::sscanf(json.c_str() + json.find("\"pageposfrom1\": ", at), "\"pageposfrom1\": %d",
+                        &r.page);
+            if (std::sscanf(object.c_str() + object.find("/Rect"), "/Rect [ %lf %lf %lf %lf", &r.x0,
+                            &r.y0, &r.x1, &r.y1) == 4)
+                out.push_back(r);
+        }
+        return out;
+    }
+
+    TestPki pki_, second_;
+};
+
+constexpr double kPageHeight = 841.89;
+
+TEST_F(SignLook, TheSignerImageAndTheSealShowOverTheSignersBlock) {
+    const auto out = dir_ / "signed.pdf", plain = dir_ / "plain.pdf";
+    auto r = vanthu("render " + sample("cong-van-576") + " --sign --p12 " + q(pki_.p12) + look() +
+                    " -o " + q(out));
+    ASSERT_EQ(r.status, 0) << r.output;
+    ASSERT_EQ(vanthu("render " + sample("cong-van-576") + " -o " + q(plain)).status, 0);
+
+    const auto check = pdfsig(out, dir_ / "nss");
+    EXPECT_NE(check.output.find("Signature is Valid"), std::string::npos) << check.output;
+    EXPECT_NE(check.output.find("Certificate is Trusted"), std::string::npos) << check.output;
+    EXPECT_NE(check.output.find("Total document signed"), std::string::npos) << check.output;
+    EXPECT_EQ(run("qpdf --check " + q(out)).status, 0);
+    // openssl verifies the CMS over the signed ranges on its own.
+    ASSERT_EQ(run("cd " + q(dir_) + " && pdfsig -dump signed.pdf").status, 0);
+    const std::string bytes = read_file(out);
+    long long a = 0, b = 0, c = 0, d = 0;
+    ASSERT_EQ(std::sscanf(bytes.c_str() + bytes.rfind("/ByteRange ["),
+                          "/ByteRange [%lld %lld %lld %lld]", &a, &b, &c, &d),
+              4);
+    write_file(dir_ / "ranges.bin", bytes.substr(a, b) + bytes.substr(c, d));
+    r = run("openssl cms -verify -binary -inform DER -in " + q(dir_ / "signed.pdf.sig0") +
+                " -content " + q(dir_ / "ranges.bin") + " -CAfile " + q(pki_.ca_cert) +
+                " -purpose any -out /dev/null",
+            true);
+    EXPECT_EQ(r.status, 0) << r.output;
+
+    // pdfimages lists the two images of the appearance, each with its soft mask.
+    const auto images = run("pdfimages -list " + q(out)).output;
+    EXPECT_EQ(occurrences(images, " image "), 2) << images;
+    EXPECT_EQ(occurrences(images, " smask "), 2) << images;
+    EXPECT_NE(images.find(" 600   240 "), std::string::npos) << images;
+    EXPECT_NE(images.find(" 400   400 "), std::string::npos) << images;
+
+    // On the page: the 40 mm seal (113 pt) sets the widget's height and left edge; blue
+    // strokes right of the seal, red ones in its left part, none of either unsigned.
+    const auto rects = widget_rects(out);
+    ASSERT_EQ(rects.size(), 1u);
+    const Rect w = rects[0];
+    EXPECT_NEAR(w.y1 - w.y0, 113.39, 0.02);
+    const double top = kPageHeight - w.y1, bottom = kPageHeight - w.y0;
+    const double seal_right = w.x0 + 113.39;
+    const auto signed_page = page_pixels(out, 1, dir_ / "signed");
+    const auto plain_page = page_pixels(plain, 1, dir_ / "plain");
+    ASSERT_GT(signed_page.width, 0);
+    ASSERT_GT(plain_page.width, 0);
+    EXPECT_GT(signed_page.count(seal_right, top, w.x1, bottom, is_blue), 300);
+    EXPECT_GT(signed_page.count(w.x0, top, seal_right, bottom, is_red), 300);
+    EXPECT_EQ(signed_page.count(seal_right + 5, top, w.x1, bottom, is_red), 0);
+    EXPECT_EQ(plain_page.count(w.x0, top, w.x1, bottom, is_blue), 0);
+    EXPECT_EQ(plain_page.count(w.x0, top, w.x1, bottom, is_red), 0);
+    // The seal lies over the signature's left third: blue on both sides of its right edge, and
+    // the seal's centre left of the blue strokes' middle.
+    EXPECT_GT(signed_page.count(w.x0, top, seal_right, bottom, is_blue), 50);
+
+    // Same input, same bytes.
+    const auto again = dir_ / "again.pdf";
+    ASSERT_EQ(vanthu("render " + sample("cong-van-576") + " --sign --p12 " + q(pki_.p12) + look() +
+                     " -o " + q(again))
+                  .status,
+              0);
+    EXPECT_EQ(read_file(again), bytes);
+}
+
+// Seed 001's coordination programme: two bodies, two signer blocks. render --sign signs the
+// host's and leaves an empty field over the partner's, which signs with its own key.
+TEST_F(SignLook, TwoBodiesSignOneAfterTheOther) {
+    const auto once = dir_ / "once.pdf", twice = dir_ / "twice.pdf";
+    auto r = vanthu("render " + sample("chuong-trinh-620") + " --sign --p12 " + q(pki_.p12) +
+                    look() + " -o " + q(once));
+    ASSERT_EQ(r.status, 0) << r.output;
+    auto v = vanthu("verify " + q(once) + " --json");
+    EXPECT_EQ(occurrences(v.output, "\"field\""), 1) << v.output;  // the empty one is no signature
+    const auto before = widget_rects(once);
+    ASSERT_EQ(before.size(), 2u);
+
+    r = vanthu("sign " + q(once) + " -o " + q(twice) + " --p12 " + q(second_.p12) + look(),
+               &second_);
+    ASSERT_EQ(r.status, 0) << r.output;
+    const auto check = pdfsig(twice, dir_ / "nss");
+    EXPECT_EQ(occurrences(check.output, "Signature is Valid"), 2) << check.output;
+    EXPECT_EQ(occurrences(check.output, "Certificate is Trusted"), 2) << check.output;
+    EXPECT_NE(check.output.find(second_.signer_name), std::string::npos) << check.output;
+    EXPECT_EQ(run("qpdf --check " + q(twice)).status, 0);
+    EXPECT_EQ(read_file(twice).substr(0, read_file(once).size()), read_file(once));
+    write_file(dir_ / "both-ca.pem", read_file(pki_.ca_cert) + read_file(second_.ca_cert));
+    v = vanthu("verify " + q(twice) + " --ca-file " + q(dir_ / "both-ca.pem"));
+    EXPECT_EQ(v.status, 0) << v.output;
+    EXPECT_EQ(occurrences(v.output, ": good"), 2) << v.output;
+    EXPECT_NE(v.output.find("Chữ ký 2"), std::string::npos) << v.output;
+
+    // The partner's signature filled the field over its own block, the left one, on the
+    // same page: its seal is there in red, the host's in the right-hand block.
+    const auto after = widget_rects(twice);
+    ASSERT_EQ(after.size(), 2u);
+    const Rect host = after[0], partner = after[1];
+    EXPECT_LT(partner.x1, host.x1);
+    EXPECT_GE(partner.x1, before[1].x1 - 0.01);  // the filled field grew to hold the seal
+    EXPECT_EQ(partner.page, host.page);
+    const auto page = page_pixels(twice, host.page, dir_ / "page");
+    auto red_in = [&](const Rect& w) {
+        return page.count(w.x0, kPageHeight - w.y1, w.x1, kPageHeight - w.y0, is_red);
+    };
+    EXPECT_GT(red_in(host), 300);
+    EXPECT_GT(red_in(partner), 300);
+}
+
+// --signature-fields: the document goes out unsigned with a field per body; the partner signs
+// first by naming its field, the host then fills the one left.
+TEST_F(SignLook, FieldsFirstThenEachBodySignsItsOwn) {
+    const auto fields = dir_ / "fields.pdf", one = dir_ / "one.pdf", two = dir_ / "two.pdf";
+    auto r = vanthu("render " + sample("chuong-trinh-620") + " --signature-fields -o " + q(fields));
+    ASSERT_EQ(r.status, 0) << r.output;
+    EXPECT_EQ(run("qpdf --check " + q(fields)).status, 0);
+    EXPECT_EQ(widget_rects(fields).size(), 2u);
+    r = vanthu(
+        "sign " + q(fields) + " -o " + q(one) + " --p12 " + q(second_.p12) + " --field 'Chữ ký 2'",
+        &second_);
+    ASSERT_EQ(r.status, 0) << r.output;
+    // A field that is not there is named, with those that are.
+    r = vanthu("sign " + q(one) + " -o " + q(dir_ / "x.pdf") + " --p12 " + q(pki_.p12) +
+               " --field 'Chữ ký 7'");
+    EXPECT_EQ(r.status, 2) << r.output;
+    EXPECT_NE(r.output.find("no signature field \"Chữ ký 7\" (its empty ones: \"Chữ ký 1\")"),
+              std::string::npos)
+        << r.output;
+    r = vanthu("sign " + q(one) + " -o " + q(two) + " --p12 " + q(pki_.p12) + look());
+    ASSERT_EQ(r.status, 0) << r.output;
+    const auto check = pdfsig(two, dir_ / "nss");
+    EXPECT_EQ(occurrences(check.output, "Signature is Valid"), 2) << check.output;
+    EXPECT_EQ(occurrences(check.output, "Certificate is Trusted"), 2) << check.output;
+    const auto v = vanthu("verify " + q(two) + " --json");
+    EXPECT_EQ(v.status, 0) << v.output;
+    EXPECT_LT(v.output.find(second_.signer_name), v.output.find(pki_.signer_name)) << v.output;
+    // Filled, the form has no empty field left: a third signature needs a place.
+    r = vanthu("sign " + q(two) + " -o " + q(dir_ / "x.pdf") + " --p12 " + q(pki_.p12) + look());
+    EXPECT_EQ(r.status, 2) << r.output;
+    EXPECT_NE(r.output.find("no place on a page to show its images"), std::string::npos)
+        << r.output;
+}
+
+// Data that draws its own signature image (anh_chu_ky) would show two signatures.
+TEST_F(SignLook, ADataImageAndKeyHolderImagesAreNotDrawnTwice) {
+    std::string data = read_file(kSource / "tests/e2e/cases/quyet-dinh-mot-trang.yaml");
+    data += "\nanh_chu_ky: chu-ky.png\n";
+    write_file(dir_ / "qd.yaml", data);
+    auto r = vanthu("render " + q(dir_ / "qd.yaml") + " --sign --p12 " + q(pki_.p12) + look() +
+                    " -o " + q(dir_ / "x.pdf"));
+    EXPECT_EQ(r.status, 2) << r.output;
+    EXPECT_NE(r.output.find("error[sign.image]"), std::string::npos) << r.output;
+    EXPECT_FALSE(fs::exists(dir_ / "x.pdf"));
+    // Without the key holder's images the data's image is the look, signed as it is.
+    r = vanthu("render " + q(dir_ / "qd.yaml") + " --sign --p12 " + q(pki_.p12) + " -o " +
+               q(dir_ / "y.pdf"));
+    EXPECT_EQ(r.status, 0) << r.output;
+    // And the images need --sign.
+    r = vanthu("render " + q(dir_ / "qd.yaml") + look() + " -o " + q(dir_ / "z.pdf"));
+    EXPECT_EQ(r.status, 2) << r.output;
+    EXPECT_NE(r.output.find("--signature-image and --seal-image go with --sign"), std::string::npos)
+        << r.output;
+}
+
+}  // namespace
