@@ -19,6 +19,6 @@ VANTHU_P12_PASSWORD=mau SOURCE_DATE_EPOCH=1796601600 "$build/bin/vanthu" render 
   "$root/samples/cong-van-576/data.yaml" --sign --p12 "$tmp/key.p12" \
   --signature-image "$tmp/chu-ky.png" --seal-image "$tmp/dau.png" -o "$tmp/signed.pdf"
 # The lower right of page 1 at 100 dpi: the signer's block, from its title to the name.
-pdftoppm -r 100 -f 1 -l 1 -singlefile -png -x 300 -y "${CROP_Y:-640}" -W 520 -H 300 \
+pdftoppm -r 100 -f 1 -l 1 -singlefile -png -x 300 -y 790 -W 500 -H 300 \
   "$tmp/signed.pdf" "$root/docs/images/signed-block"
 echo "wrote docs/images/signed-block.png"

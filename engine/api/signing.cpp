@@ -1,5 +1,6 @@
 #include "api/signing.hpp"
 
+#include <cmath>
 #include <cstdlib>
 #include <ctime>
 
@@ -33,26 +34,45 @@ std::string sign_at(std::string pdf, const SignOptions& options, const sign::Wid
     return sign::sign_pdf(std::move(pdf), *signer, details);
 }
 
-// Every signer's signature space of the main document, in page order.
-std::vector<sign::WidgetPlace> signature_places(const layout::Pages& pages, bool* first_has_image) {
+// Every signer's signature space of the main document, in page order (a row of a joint
+// document left to right), and which of them is the document's own signer's: the right-hand
+// block of the first row, where layout puts the host of a joint document (nd30.md §3) and the
+// one signer of any other. A row's blocks share the name's baseline, so their spaces end level.
+struct Places {
     std::vector<sign::WidgetPlace> places;
+    size_t host = 0;
+    bool host_image = false;  // the data draws a signature image in the host's space
+};
+
+Places signature_places(const layout::Pages& pages) {
+    Places out;
     for (size_t i = 0; i < pages.pages.size(); ++i) {
         const auto& page = pages.pages[i];
         if (page.section != 0) continue;
         for (const auto& space : page.signature_spaces) {
-            if (places.empty() && first_has_image) *first_has_image = space.image;
-            places.push_back(
+            if (out.places.empty()) {
+                out.host_image = space.image;
+            } else {
+                const auto& host = out.places[out.host];
+                if (host.page == static_cast<int>(i) + 1 &&
+                    std::abs(space.y + space.height - host.y - host.height) < 1 &&
+                    space.x > host.x) {
+                    out.host = out.places.size();
+                    out.host_image = space.image;
+                }
+            }
+            out.places.push_back(
                 {static_cast<int>(i) + 1, space.x, space.y, space.width, space.height});
         }
     }
-    if (places.empty())
+    if (out.places.empty())
         throw Error(
             Diagnostic{core::Severity::error,
                        "sign.place",
                        "the document has no signature block to put the signature on",
                        std::nullopt,
                        {"give the template's <signature> (chuc_danh and nguoi_ky in the data)"}});
-    return places;
+    return out;
 }
 
 }  // namespace
@@ -80,15 +100,15 @@ std::vector<SignatureStatus> verify_pdf(const std::string& pdf,
 }
 
 std::string add_signature_fields(std::string pdf, const layout::Pages& pages) {
-    return sign::add_signature_fields(std::move(pdf), signature_places(pages, nullptr));
+    return sign::add_signature_fields(std::move(pdf), signature_places(pages).places);
 }
 
 std::string sign_rendered(std::string pdf, const layout::Pages& pages, const SignOptions& options) {
-    // An empty field over every signer's block (a joint document has one per body); the first
-    // is signed now, the other bodies sign theirs after it, each with its own key.
-    bool drawn = false;
-    const auto places = signature_places(pages, &drawn);
-    if (drawn && (!options.signature_image.empty() || !options.seal_image.empty()))
+    // An empty field over every signer's block (a joint document has one per body); the
+    // document's own signer (nguoi_ky; the host of a joint document, on the right) signs now,
+    // the other bodies sign theirs after it, each with its own key.
+    const Places places = signature_places(pages);
+    if (places.host_image && (!options.signature_image.empty() || !options.seal_image.empty()))
         throw Error(Diagnostic{
             core::Severity::error,
             "sign.image",
@@ -97,9 +117,9 @@ std::string sign_rendered(std::string pdf, const layout::Pages& pages, const Sig
             std::nullopt,
             {"leave anh_chu_ky out of the data when signing with the key holder's images, or "
              "sign without --signature-image and --seal-image"}});
-    SignOptions first = options;
-    first.field.clear();
-    return sign_at(sign::add_signature_fields(std::move(pdf), places), first, {});
+    SignOptions host = options;
+    host.field = "Chữ ký " + std::to_string(places.host + 1);  // as add_signature_fields names
+    return sign_at(sign::add_signature_fields(std::move(pdf), places.places), host, {});
 }
 
 }  // namespace vanthu

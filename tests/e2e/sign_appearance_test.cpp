@@ -144,8 +144,9 @@ TEST_F(SignLook, TheSignerImageAndTheSealShowOverTheSignersBlock) {
     EXPECT_EQ(read_file(again), bytes);
 }
 
-// Seed 001's coordination programme: two bodies, two signer blocks. render --sign signs the
-// host's and leaves an empty field over the partner's, which signs with its own key.
+// Seed 001's coordination programme: two bodies, two signer blocks, the host (the data's own
+// signer) on the right. render --sign signs the host's and leaves an empty field over the
+// partner's, which signs the file it received with its own key.
 TEST_F(SignLook, TwoBodiesSignOneAfterTheOther) {
     const auto once = dir_ / "once.pdf", twice = dir_ / "twice.pdf";
     auto r = vanthu("render " + sample("chuong-trinh-620") + " --sign --p12 " + q(pki_.p12) +
@@ -153,6 +154,7 @@ TEST_F(SignLook, TwoBodiesSignOneAfterTheOther) {
     ASSERT_EQ(r.status, 0) << r.output;
     auto v = vanthu("verify " + q(once) + " --json");
     EXPECT_EQ(occurrences(v.output, "\"field\""), 1) << v.output;  // the empty one is no signature
+    EXPECT_NE(v.output.find("\"field\": \"Chữ ký 2\""), std::string::npos) << v.output;
     const auto before = widget_rects(once);
     ASSERT_EQ(before.size(), 2u);
 
@@ -169,15 +171,17 @@ TEST_F(SignLook, TwoBodiesSignOneAfterTheOther) {
     v = vanthu("verify " + q(twice) + " --ca-file " + q(dir_ / "both-ca.pem"));
     EXPECT_EQ(v.status, 0) << v.output;
     EXPECT_EQ(occurrences(v.output, ": good"), 2) << v.output;
-    EXPECT_NE(v.output.find("Chữ ký 2"), std::string::npos) << v.output;
+    // Fields in page order: the partner's block on the left is "Chữ ký 1".
+    EXPECT_LT(v.output.find(second_.signer_name), v.output.find(pki_.signer_name)) << v.output;
 
-    // The partner's signature filled the field over its own block, the left one, on the
-    // same page: its seal is there in red, the host's in the right-hand block.
+    // The partner's signature filled the field over its own block, on the left of the same
+    // page, and the field grew to hold the 40 mm seal; both seals show in red.
     const auto after = widget_rects(twice);
     ASSERT_EQ(after.size(), 2u);
-    const Rect host = after[0], partner = after[1];
+    const Rect partner = after[0], host = after[1];
     EXPECT_LT(partner.x1, host.x1);
-    EXPECT_GE(partner.x1, before[1].x1 - 0.01);  // the filled field grew to hold the seal
+    EXPECT_LT(before[0].y1 - before[0].y0, 100);
+    EXPECT_NEAR(partner.y1 - partner.y0, 113.39, 0.02);
     EXPECT_EQ(partner.page, host.page);
     const auto page = page_pixels(twice, host.page, dir_ / "page");
     auto red_in = [&](const Rect& w) {
@@ -187,8 +191,8 @@ TEST_F(SignLook, TwoBodiesSignOneAfterTheOther) {
     EXPECT_GT(red_in(partner), 300);
 }
 
-// --signature-fields: the document goes out unsigned with a field per body; the partner signs
-// first by naming its field, the host then fills the one left.
+// --signature-fields: the document goes out unsigned with a field per body; one body signs
+// first by naming its field, the other then fills the one left.
 TEST_F(SignLook, FieldsFirstThenEachBodySignsItsOwn) {
     const auto fields = dir_ / "fields.pdf", one = dir_ / "one.pdf", two = dir_ / "two.pdf";
     auto r = vanthu("render " + sample("chuong-trinh-620") + " --signature-fields -o " + q(fields));
@@ -213,7 +217,7 @@ TEST_F(SignLook, FieldsFirstThenEachBodySignsItsOwn) {
     EXPECT_EQ(occurrences(check.output, "Certificate is Trusted"), 2) << check.output;
     const auto v = vanthu("verify " + q(two) + " --json");
     EXPECT_EQ(v.status, 0) << v.output;
-    EXPECT_LT(v.output.find(second_.signer_name), v.output.find(pki_.signer_name)) << v.output;
+    EXPECT_LT(v.output.find(pki_.signer_name), v.output.find(second_.signer_name)) << v.output;
     // Filled, the form has no empty field left: a third signature needs a place.
     r = vanthu("sign " + q(two) + " -o " + q(dir_ / "x.pdf") + " --p12 " + q(pki_.p12) + look());
     EXPECT_EQ(r.status, 2) << r.output;

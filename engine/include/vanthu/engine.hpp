@@ -155,9 +155,9 @@ struct RenderRequest {
     // a page; true: as the data's vua_trang says (default: tighten).
     bool fit = true;
     // Sign the PDF (--sign): every signer's signature space (ô 7c) of the main document gets
-    // an empty signature field ("Chữ ký 1", "Chữ ký 2" … in page order) and the first is
-    // signed; the other bodies of a joint document sign theirs later (sign_pdf). Not together
-    // with protection.
+    // an empty signature field ("Chữ ký 1", "Chữ ký 2" … in page order) and the document's own
+    // signer's (nguoi_ky: the host's of a joint document, on the right) is signed; the other
+    // bodies sign theirs later (sign_pdf). Not together with protection.
     std::optional<SignOptions> sign;
     // Without `sign`: only the empty signature fields (--signature-fields), for a document each
     // body signs in turn.
