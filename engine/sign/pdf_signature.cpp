@@ -15,6 +15,7 @@
 #include "sign/appearance.hpp"
 #include "sign/cms.hpp"
 #include "sign/pdf_objects.hpp"
+#include "sign/text_appearance.hpp"
 
 namespace vanthu::sign {
 namespace {
@@ -60,13 +61,40 @@ class SizeProbe final : public Signer {
     const Signer& real_;
 };
 
-// The top of the page's /MediaBox [x0 y0 x1 y1], which Cairo writes on every page.
-double page_height(const Entries& page) {
+// The page's /MediaBox [x0 y0 x1 y1], which Cairo writes on every page.
+Box media_box(const Entries& page) {
     const auto box = entry(page, "MediaBox");
     double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
     if (!box || std::sscanf(box->c_str(), "[ %lf %lf %lf %lf ]", &x0, &y0, &x1, &y1) != 4)
         fail_pdf("its page has no /MediaBox of its own");
-    return y1;
+    return {x0, y0, x1 - x0, y1 - y0};
+}
+
+double page_height(const Entries& page) {
+    const Box b = media_box(page);
+    return b.y + b.height;
+}
+
+// "D:20261207070000+07'00'" -> "2026-12-07T07:00:00+07:00".
+std::string iso_time(const std::string& pdf_time) {
+    if (pdf_time.size() < 22) return pdf_time;
+    const std::string d = pdf_time.substr(2);
+    return d.substr(0, 4) + '-' + d.substr(4, 2) + '-' + d.substr(6, 2) + 'T' + d.substr(8, 2) +
+           ':' + d.substr(10, 2) + ':' + d.substr(12, 2) + d.substr(14, 3) + ':' + d.substr(18, 2);
+}
+
+// The organisation (O) of `certificate`'s subject; empty when it names none.
+std::string organisation_of(X509* certificate) {
+    X509_NAME* name = X509_get_subject_name(certificate);
+    const int at = X509_NAME_get_index_by_NID(name, NID_organizationName, -1);
+    if (at < 0) return {};
+    unsigned char* utf8 = nullptr;
+    const int n =
+        ASN1_STRING_to_UTF8(&utf8, X509_NAME_ENTRY_get_data(X509_NAME_get_entry(name, at)));
+    if (n < 0) return {};
+    std::string out(reinterpret_cast<char*>(utf8), static_cast<size_t>(n));
+    OPENSSL_free(utf8);
+    return out;
 }
 
 constexpr std::string_view kByteRangePlaceholder = "[0 0000000000 0000000000 0000000000]";
@@ -208,9 +236,14 @@ std::string sign_readable(std::string pdf, const Signer& signer, const Signature
     const auto fields = signature_fields(pdf, tail, form);
 
     // Without a place of its own, the signature fills an empty field the file was given.
+    const bool stamp = !details.stamp.empty();
     const bool placed = details.place.width > 0 && details.place.height > 0;
+    if (stamp && (placed || !details.field.empty() || !details.images.empty()))
+        fail_pdf(
+            "the organisation's signature of an appendix or a copy shows no image and stands at "
+            "the top right of page 1 (nd30.md ô 14): give it no place, field or image");
     std::optional<Field> fill;
-    if (!placed) fill = field_to_fill(fields, details.field);
+    if (!placed && !stamp) fill = field_to_fill(fields, details.field);
     if (!placed && !fill && !details.images.empty())
         fail_pdf(
             "the signature has no place on a page to show its images: give its place "
@@ -226,8 +259,8 @@ std::string sign_readable(std::string pdf, const Signer& signer, const Signature
         widget_entries = render::dictionary_entries(render::object_dictionary(pdf, tail, widget));
     } else {
         widget = next++;
-        page = page_object(pdf, tail, catalog, details.place.page);
-        space = page_box(pdf, tail, page, details.place);
+        page = page_object(pdf, tail, catalog, stamp ? 1 : details.place.page);
+        if (!stamp) space = page_box(pdf, tail, page, details.place);
         widget_entries = {
             {"Type", "/Annot"},
             {"Subtype", "/Widget"},
@@ -243,7 +276,20 @@ std::string sign_readable(std::string pdf, const Signer& signer, const Signature
     set_entry(form, "SigFlags", "3");  // signatures exist; append only
     objects.push_back({form_number, 0, dictionary(form)});
 
-    Appearance look = build_appearance(space, details.images, next);
+    Appearance look;
+    if (stamp) {
+        const Box box =
+            media_box(render::dictionary_entries(render::object_dictionary(pdf, tail, page)));
+        const std::string organisation = details.organisation.empty()
+                                             ? organisation_of(signer.certificate())
+                                             : details.organisation;
+        std::vector<std::string> lines{details.stamp};
+        if (!organisation.empty()) lines.push_back(organisation);
+        lines.push_back(iso_time(details.pdf_time));
+        look = build_text_appearance(lines, box.x + box.width, box.y + box.height, next);
+    } else {
+        look = build_appearance(space, details.images, next);
+    }
     set_entry(widget_entries, "V", ref(sig));
     set_entry(widget_entries, "Rect", rect_of(look.rect));
     set_entry(widget_entries, "AP", "<< /N " + ref(look.form) + " >>");

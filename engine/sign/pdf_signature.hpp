@@ -32,6 +32,11 @@ struct SignatureDetails {
     std::string field;
     // The signer's image and the seal drawn in the widget (sign/appearance.hpp).
     AppearanceImages images;
+    // An organisation's signature of an appendix or a copy in a file of its own (nd30.md
+    // §2.13, §2.14): when set, no image and no place; this line (the number and symbol, or the
+    // copy form), the organisation (`organisation`, else the certificate's) and the signing
+    // time (ISO 8601, +07:00) at the top right of page 1 in 10 pt (sign/text_appearance.hpp).
+    std::string stamp;
 };
 
 // `pdf` with the signature appended. Throws core::Failure: sign.pdf when the file cannot be

@@ -3,7 +3,11 @@
 // vanthu sign, each checked with pdfsig, qpdf, openssl cms and the page as pixels.
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <cstdio>
+#include <cstring>
+#include <map>
+#include <sstream>
 
 #include "tools/page_pixels.hpp"
 #include "tools/pdf_probe.hpp"
@@ -109,31 +113,59 @@ TEST_F(SignLook, TheSignerImageAndTheSealShowOverTheSignersBlock) {
 
     // pdfimages lists the two images of the appearance, each with its soft mask.
     const auto images = run("pdfimages -list " + q(out)).output;
-    EXPECT_EQ(occurrences(images, " image "), 2) << images;
-    EXPECT_EQ(occurrences(images, " smask "), 2) << images;
+    std::istringstream rows(images);
+    std::map<std::string, int> types;  // the "type" column: image, smask
+    for (std::string row; std::getline(rows, row);) {
+        std::istringstream fields(row);
+        std::string page, num, type;
+        if (fields >> page >> num >> type && std::isdigit(static_cast<unsigned char>(page[0])))
+            ++types[type];
+    }
+    EXPECT_EQ(types["image"], 2) << images;
+    EXPECT_EQ(types["smask"], 2) << images;
     EXPECT_NE(images.find(" 600   240 "), std::string::npos) << images;
     EXPECT_NE(images.find(" 400   400 "), std::string::npos) << images;
 
-    // On the page: the 40 mm seal (113 pt) sets the widget's height and left edge; blue
-    // strokes right of the seal, red ones in its left part, none of either unsigned.
+    // On the page, inside the widget: the seal, red, 40 mm (113 pt) across, its centre over the
+    // left third of the blue signature, which goes on to the right of it; no red or blue in
+    // the same place unsigned.
     const auto rects = widget_rects(out);
     ASSERT_EQ(rects.size(), 1u);
     const Rect w = rects[0];
-    EXPECT_NEAR(w.y1 - w.y0, 113.39, 0.02);
+    EXPECT_NEAR(w.y1 - w.y0, 113.39, 0.02);  // the seal is taller than the space
     const double top = kPageHeight - w.y1, bottom = kPageHeight - w.y0;
-    const double seal_right = w.x0 + 113.39;
     const auto signed_page = page_pixels(out, 1, dir_ / "signed");
     const auto plain_page = page_pixels(plain, 1, dir_ / "plain");
     ASSERT_GT(signed_page.width, 0);
     ASSERT_GT(plain_page.width, 0);
-    EXPECT_GT(signed_page.count(seal_right, top, w.x1, bottom, is_blue), 300);
-    EXPECT_GT(signed_page.count(w.x0, top, seal_right, bottom, is_red), 300);
-    EXPECT_EQ(signed_page.count(seal_right + 5, top, w.x1, bottom, is_red), 0);
+    EXPECT_GT(signed_page.count(w.x0, top, w.x1, bottom, is_blue), 300);
+    EXPECT_GT(signed_page.count(w.x0, top, w.x1, bottom, is_red), 300);
     EXPECT_EQ(plain_page.count(w.x0, top, w.x1, bottom, is_blue), 0);
     EXPECT_EQ(plain_page.count(w.x0, top, w.x1, bottom, is_red), 0);
-    // The seal lies over the signature's left third: blue on both sides of its right edge, and
-    // the seal's centre left of the blue strokes' middle.
-    EXPECT_GT(signed_page.count(w.x0, top, seal_right, bottom, is_blue), 50);
+    const auto seal = signed_page.extent(w.x0, top, w.x1, bottom, is_red);
+    const auto signature = signed_page.extent(w.x0, top, w.x1, bottom, is_blue);
+    // The outer ring spans 384 of the seal image's 400 pixels.
+    EXPECT_NEAR(seal.x1 - seal.x0, 113.39 * 384 / 400, 3);
+    EXPECT_NEAR(seal.y1 - seal.y0, 113.39 * 384 / 400, 3);
+    const double seal_centre = (seal.x0 + seal.x1) / 2;
+    const double third = (signature.x1 - signature.x0) / 3;
+    EXPECT_GT(seal_centre, signature.x0) << signature.x0 << ' ' << signature.x1;
+    EXPECT_LT(seal_centre, signature.x0 + third) << signature.x0 << ' ' << signature.x1;
+    EXPECT_GT(signature.x1, seal.x1 + 20);  // the rest of the signature shows beside the seal
+    // The signature is centred on the name's axis, between the last title line and the name.
+    const auto bbox = run("pdftotext -f 1 -l 1 -bbox " + q(out) + " -").output;
+    auto word = [&](const std::string& text, const char* edge) {
+        const auto at = bbox.rfind(">" + text + "</word>");
+        double v = -1;
+        if (at != std::string::npos)
+            std::sscanf(bbox.c_str() + bbox.find(edge, bbox.rfind("<word", at)) + std::strlen(edge),
+                        "%lf", &v);
+        return v;
+    };
+    const double name_centre = (word("Đặng", "xMin=\"") + word("Hoa", "xMax=\"")) / 2;
+    EXPECT_NEAR((signature.x0 + signature.x1) / 2, name_centre, 6);
+    EXPECT_GE(signature.y0, word("TRỰC", "yMax=\"") - 1);
+    EXPECT_LE(signature.y1, word("Hoa", "yMin=\"") + 1);
 
     // Same input, same bytes.
     const auto again = dir_ / "again.pdf";
