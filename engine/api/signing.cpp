@@ -30,6 +30,7 @@ std::string sign_at(std::string pdf, const SignOptions& options, const sign::Wid
     details.pdf_time = sign::pdf_time_vietnam(signing_time(options));
     details.place = place;
     details.field = options.field;
+    details.stamp = options.organisation_text;
     details.images = {options.signature_image, options.seal_image, core::mm(options.seal_width_mm)};
     return sign::sign_pdf(std::move(pdf), *signer, details);
 }

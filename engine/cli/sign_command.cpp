@@ -154,6 +154,11 @@ SignCommand::SignCommand(CLI::App& app) : o_(std::make_unique<Options>()) {
                      "The empty signature field to sign: \"Chữ ký 1\", \"Chữ ký 2\" … in page "
                      "order; not with --at");
     o_->look.add_to(cmd_);
+    cmd_->add_option("--organisation-text", o_->sign.organisation_text,
+                     "The organisation's signature of an appendix or a copy in a file of its "
+                     "own: this text (the number and symbol, or the copy form such as SAO Y), "
+                     "the organisation and the time at the top right of page 1 in 10 pt, no "
+                     "image");
     cmd_->add_option("--name", o_->sign.signer_name,
                      "The signer's name readers show (default: from the certificate)");
     cmd_->add_option("--organisation", o_->sign.organisation, "The signing organisation");
@@ -182,6 +187,7 @@ int SignCommand::run() {
         options.organisation = o_->sign.organisation;
         options.location = o_->sign.location;
         options.field = o_->sign.field;
+        options.organisation_text = o_->sign.organisation_text;
         o_->look.apply_to(options);
         write_output(o_->output, sign_pdf(read_pdf_file(o_->input), options, place));
         return kOk;

@@ -1,7 +1,9 @@
 #include "sign/text_appearance.hpp"
 
 #include <cairo.h>
+#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -53,13 +55,24 @@ std::string path_operators(cairo_t* cr, double height) {
 
 Appearance build_text_appearance(const std::vector<std::string>& lines, double page_width,
                                  double page_height, int& next) {
-    // A font map of its own: the outlines do not depend on what an Engine loaded before.
-    const std::unique_ptr<PangoFontMap, decltype(&g_object_unref)> map(pango_cairo_font_map_new(),
-                                                                       g_object_unref);
+    // A font map of its own over the system's fontconfig configuration, read here: the vanthu
+    // command leaves the process's default configuration empty (a render matches only in its
+    // family's files), and these outlines must not depend on what an Engine loaded before.
+    FcConfig* config = FcInitLoadConfigAndFonts();
+    const std::unique_ptr<PangoFontMap, decltype(&g_object_unref)> map(
+        pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT), g_object_unref);
+    pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(map.get()), config);
+    FcConfigDestroy(config);
     cairo_surface_t* surface = cairo_recording_surface_create(CAIRO_CONTENT_ALPHA, nullptr);
     cairo_t* cr = cairo_create(surface);
     PangoContext* context = pango_font_map_create_context(map.get());
-    pango_cairo_update_context(cr, context);
+    // Unhinted, unrounded: the same outlines whatever the device.
+    pango_context_set_round_glyph_positions(context, FALSE);
+    cairo_font_options_t* options = cairo_font_options_create();
+    cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+    pango_cairo_context_set_font_options(context, options);
+    cairo_font_options_destroy(options);
     PangoLayout* layout = pango_layout_new(context);
     PangoFontDescription* desc = pango_font_description_new();
     // Set as a family, never parsed: "Times New Roman" would read as "Times New" + Roman.

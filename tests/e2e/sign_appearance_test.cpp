@@ -279,3 +279,39 @@ TEST_F(SignLook, ADataImageAndKeyHolderImagesAreNotDrawnTwice) {
 }
 
 }  // namespace
+
+namespace {
+
+// An electronic copy (Mẫu 3.2): the copying body's signature without image, its copy form, body
+// and time at the top right of page 1 (nd30.md §2.14 ô 14).
+TEST_F(SignLook, AnElectronicCopyCarriesItsSignatureTextAtTheTopRight) {
+    const auto plain = dir_ / "plain.pdf", copy = dir_ / "copy.pdf";
+    ASSERT_EQ(vanthu("render " + sample("cong-van-576") + " -o " + q(plain)).status, 0);
+    auto r = vanthu("sign " + q(plain) + " -o " + q(copy) + " --p12 " + q(pki_.p12) +
+                    " --organisation-text 'SAO Y' --organisation 'Văn phòng Liên đoàn Lao động'");
+    ASSERT_EQ(r.status, 0) << r.output;
+    const auto check = pdfsig(copy, dir_ / "nss");
+    EXPECT_NE(check.output.find("Signature is Valid"), std::string::npos) << check.output;
+    EXPECT_NE(check.output.find("Certificate is Trusted"), std::string::npos) << check.output;
+    EXPECT_EQ(run("qpdf --check " + q(copy)).status, 0);
+    const auto rects = widget_rects(copy);
+    ASSERT_EQ(rects.size(), 1u);
+    EXPECT_EQ(rects[0].page, 1);
+    EXPECT_NEAR(rects[0].x1, 595.28 - 28.35, 0.02);        // 10 mm from the page's right edge
+    EXPECT_GT(rects[0].y0, kPageHeight - 20 * 72 / 25.4);  // in the top margin
+    // Ink of 10 pt text at 72 dpi: antialiased grey more than black.
+    auto dark = [](int r, int g, int b) { return r + g + b < 450; };
+    const auto signed_page = page_pixels(copy, 1, dir_ / "copy");
+    const auto plain_page = page_pixels(plain, 1, dir_ / "plain");
+    const double top = kPageHeight - rects[0].y1, bottom = kPageHeight - rects[0].y0;
+    EXPECT_GT(signed_page.count(rects[0].x0, top, rects[0].x1, bottom, dark), 200);
+    EXPECT_EQ(plain_page.count(rects[0].x0, top, rects[0].x1, bottom, dark), 0);
+    EXPECT_EQ(run("pdfimages -list " + q(copy)).output.find(" smask "), std::string::npos);
+    // No image: the decree shows none for this signature.
+    r = vanthu("sign " + q(plain) + " -o " + q(dir_ / "x.pdf") + " --p12 " + q(pki_.p12) +
+               " --organisation-text 'SAO Y'" + look());
+    EXPECT_EQ(r.status, 2) << r.output;
+    EXPECT_NE(r.output.find("shows no image"), std::string::npos) << r.output;
+}
+
+}  // namespace

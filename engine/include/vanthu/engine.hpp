@@ -79,6 +79,11 @@ struct SignOptions {
     // sign_pdf without a place: the empty signature field of that name ("Chữ ký 2"); empty:
     // the file's first empty one (invisible on page 1 when it has none).
     std::string field;
+    // sign_pdf: the organisation's signature of an appendix or a copy in a file of its own
+    // (nd30.md §2.13, §2.14; Mẫu 2.2, 3.2): this text (the number and symbol, e.g. "Số:
+    // 620/CTPH-LĐLĐ-HLHPN", or the copy form, "SAO Y"), the organisation (`organisation`, else
+    // the certificate's) and the signing time at the top right of page 1 in 10 pt, no image.
+    std::string organisation_text;
 };
 
 // Where a signature shows on a page, in millimetres from the page's top-left corner; a zero
