@@ -8,7 +8,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libpango1.0-dev libcairo2-dev libharfbuzz-dev libfontconfig-dev libfreetype-dev libicu-dev
   libhpdf-dev libkainjow-mustache-dev nlohmann-json3-dev libyaml-cpp-dev libpugixml-dev
-  libcli11-dev libqpdf-dev libcsv-dev libglib2.0-dev libssl-dev libp11-kit-dev
+  libcli11-dev libqpdf-dev libcsv-dev libglib2.0-dev libssl-dev libp11-kit-dev zlib1g-dev
   libcurl4-openssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   fonts-liberation2

@@ -440,7 +440,7 @@ RenderResult Engine::render(const RenderRequest& request) {
                      : render::write_pdf(pages, impl_->font_cache, pdf);
     auto metadata = pages.metadata;
     if (metadata.creation_date.empty()) metadata.creation_date = pdf.fallback_date;
-    if (request.sign && request.protection.enabled())
+    if ((request.sign || request.signature_fields) && request.protection.enabled())
         throw Error(Diagnostic{core::Severity::error,
                                "sign.protected",
                                "a document cannot be both signed and protected with a password yet",
@@ -450,6 +450,8 @@ RenderResult Engine::render(const RenderRequest& request) {
     if (request.sign)
         result.pdf =
             sign_rendered(std::move(result.pdf), pages, *request.sign, impl_->signing_keys);
+    else if (request.signature_fields)
+        result.pdf = add_signature_fields(std::move(result.pdf), pages);
     return result;
 }
 

@@ -1,5 +1,6 @@
 #include "api/signing.hpp"
 
+#include <cmath>
 #include <cstdlib>
 #include <ctime>
 
@@ -32,6 +33,9 @@ std::string sign_at(std::string pdf, const SignOptions& options, const sign::Wid
     details.location = options.location;
     details.pdf_time = sign::pdf_time_vietnam(signing_time(options));
     details.place = place;
+    details.field = options.field;
+    details.stamp = options.organisation_text;
+    details.images = {options.signature_image, options.seal_image, core::mm(options.seal_width_mm)};
     if (!options.tsa_url.empty())
         details.timestamp = [url = options.tsa_url](std::string_view signature) {
             return sign::timestamp_token(signature, url, [&url](const std::string& query) {
@@ -39,6 +43,47 @@ std::string sign_at(std::string pdf, const SignOptions& options, const sign::Wid
             });
         };
     return sign::sign_pdf(std::move(pdf), signer, details);
+}
+
+// Every signer's signature space of the main document, in page order (a row of a joint
+// document left to right), and which of them is the document's own signer's: the right-hand
+// block of the first row, where layout puts the host of a joint document (nd30.md §3) and the
+// one signer of any other. A row's blocks share the name's baseline, so their spaces end level.
+struct Places {
+    std::vector<sign::WidgetPlace> places;
+    size_t host = 0;
+    bool host_image = false;  // the data draws a signature image in the host's space
+};
+
+Places signature_places(const layout::Pages& pages) {
+    Places out;
+    for (size_t i = 0; i < pages.pages.size(); ++i) {
+        const auto& page = pages.pages[i];
+        if (page.section != 0) continue;
+        for (const auto& space : page.signature_spaces) {
+            if (out.places.empty()) {
+                out.host_image = space.image;
+            } else {
+                const auto& host = out.places[out.host];
+                if (host.page == static_cast<int>(i) + 1 &&
+                    std::abs(space.y + space.height - host.y - host.height) < 1 &&
+                    space.x > host.x) {
+                    out.host = out.places.size();
+                    out.host_image = space.image;
+                }
+            }
+            out.places.push_back(
+                {static_cast<int>(i) + 1, space.x, space.y, space.width, space.height});
+        }
+    }
+    if (out.places.empty())
+        throw Error(
+            Diagnostic{core::Severity::error,
+                       "sign.place",
+                       "the document has no signature block to put the signature on",
+                       std::nullopt,
+                       {"give the template's <signature> (chuc_danh and nguoi_ky in the data)"}});
+    return out;
 }
 
 }  // namespace
@@ -64,6 +109,12 @@ const sign::Signer& SignerCache::get(const SignOptions& o) {
 }
 
 std::string sign_pdf(std::string pdf, const SignOptions& options, const SignPlace& place) {
+    if (!options.field.empty() && place.width_mm > 0)
+        throw Error(Diagnostic{core::Severity::error,
+                               "sign.place",
+                               "the signature is given both a place and a field to fill",
+                               std::nullopt,
+                               {"give either --at or --field"}});
     return sign_at(std::move(pdf), options,
                    {place.page, core::mm(place.x_mm), core::mm(place.y_mm),
                     core::mm(place.width_mm), core::mm(place.height_mm)},
@@ -81,24 +132,29 @@ std::vector<SignatureStatus> verify_pdf(const std::string& pdf,
     return out;
 }
 
+std::string add_signature_fields(std::string pdf, const layout::Pages& pages) {
+    return sign::add_signature_fields(std::move(pdf), signature_places(pages).places);
+}
+
 std::string sign_rendered(std::string pdf, const layout::Pages& pages, const SignOptions& options,
                           SignerCache& keys) {
-    // The main document's first signer: the right-hand block of a single signer, or the first
-    // body's of a joint document (the others sign after it, each with its own key).
-    for (size_t i = 0; i < pages.pages.size(); ++i) {
-        const auto& page = pages.pages[i];
-        if (page.section != 0 || page.signature_spaces.empty()) continue;
-        const auto& space = page.signature_spaces.front();
-        return sign_at(std::move(pdf), options,
-                       {static_cast<int>(i) + 1, space.x, space.y, space.width, space.height},
-                       keys.get(options));
-    }
-    throw Error(
-        Diagnostic{core::Severity::error,
-                   "sign.place",
-                   "the document has no signature block to put the signature on",
-                   std::nullopt,
-                   {"give the template's <signature> (chuc_danh and nguoi_ky in the data)"}});
+    // An empty field over every signer's block (a joint document has one per body); the
+    // document's own signer (nguoi_ky; the host of a joint document, on the right) signs now,
+    // the other bodies sign theirs after it, each with its own key.
+    const Places places = signature_places(pages);
+    if (places.host_image && (!options.signature_image.empty() || !options.seal_image.empty()))
+        throw Error(Diagnostic{
+            core::Severity::error,
+            "sign.image",
+            "the data already draws a signature image (anh_chu_ky) where the signature goes, "
+            "so the images of --signature-image and --seal-image would show twice",
+            std::nullopt,
+            {"leave anh_chu_ky out of the data when signing with the key holder's images, or "
+             "sign without --signature-image and --seal-image"}});
+    SignOptions host = options;
+    host.field = "Chữ ký " + std::to_string(places.host + 1);  // as add_signature_fields names
+    return sign_at(sign::add_signature_fields(std::move(pdf), places.places), host, {},
+                   keys.get(options));
 }
 
 }  // namespace vanthu

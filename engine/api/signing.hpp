@@ -30,9 +30,14 @@ class SignerCache {
     int opened_ = 0;
 };
 
-// `pdf` (the document of `pages`) signed over its first signer's signature space, with the key
-// of `keys`. Throws Error (sign.place) when the document has no signature block.
+// `pdf` (the document of `pages`) with an empty signature field over every signer's signature
+// space of the main document, the document's own signer's (the host's) signed with the key of
+// `keys`. Throws Error: sign.place when the document has no signature block, sign.image when
+// the data draws a signature image there and `options` bring images too (they would show twice).
 std::string sign_rendered(std::string pdf, const layout::Pages& pages, const SignOptions& options,
                           SignerCache& keys);
+
+// `pdf` with only the empty signature fields (RenderRequest::signature_fields).
+std::string add_signature_fields(std::string pdf, const layout::Pages& pages);
 
 }  // namespace vanthu

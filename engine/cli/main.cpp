@@ -171,6 +171,7 @@ int main(int argc, char** argv) {
     if (verify.parsed()) return verify.run();
     try {
         request.sign = sign_flags.options();
+        request.signature_fields = sign_flags.fields;
         if (render->parsed()) run_render(render_args, output, request, common);
     } catch (const vanthu::Error& e) {
         print(e.diagnostics());

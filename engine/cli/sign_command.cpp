@@ -93,22 +93,52 @@ SignOptions KeyFlags::options() const {
     return o;
 }
 
+void AppearanceFlags::add_to(CLI::App* cmd) {
+    cmd->add_option("--signature-image", signature_image,
+                    "The signer's image in the signature: a blue, transparent PNG, centred "
+                    "between the title lines and the name");
+    cmd->add_option("--seal-image", seal_image,
+                    "The organisation's seal in the signature: a red, transparent PNG over the "
+                    "left third of the signer's image");
+    cmd->add_option("--seal-size", seal_size, "The seal's real width in millimetres (default 40)")
+        ->check(CLI::Range(10.0, 80.0));
+}
+
+void AppearanceFlags::apply_to(SignOptions& options) const {
+    options.signature_image = signature_image;
+    options.seal_image = seal_image;
+    options.seal_width_mm = seal_size;
+}
+
 void SignFlags::add_to(CLI::App* cmd) {
     cmd->add_flag("--sign", sign,
                   "Sign the PDF (PAdES) over the signer's block, with the key of --p12 or "
-                  "--pkcs11-module");
+                  "--pkcs11-module; every other signer's block gets an empty signature field");
+    cmd->add_flag("--signature-fields", fields,
+                  "Without --sign: only an empty signature field over every signer's block, for "
+                  "each body to sign later with vanthu sign");
     key.add_to(cmd);
+    look.add_to(cmd);
 }
 
 std::optional<SignOptions> SignFlags::options() const {
-    if (!sign) return std::nullopt;
-    return key.options();
+    if (!sign) {
+        if (!look.signature_image.empty() || !look.seal_image.empty())
+            fail("cli.sign", "--signature-image and --seal-image go with --sign",
+                 "add --sign and the key (--p12 or --pkcs11-module), or sign later with vanthu "
+                 "sign");
+        return std::nullopt;
+    }
+    SignOptions o = key.options();
+    look.apply_to(o);
+    return o;
 }
 
 struct SignCommand::Options {
     std::string input, output;
     KeyFlags key;
     std::vector<double> at;  // PAGE, X, Y, W, H (mm)
+    AppearanceFlags look;
     SignOptions sign;
 };
 
@@ -121,9 +151,19 @@ SignCommand::SignCommand(CLI::App& app) : o_(std::make_unique<Options>()) {
     o_->key.add_to(cmd_);
     cmd_->add_option("--at", o_->at,
                      "Where the signature shows: PAGE,X,Y,W,H (millimetres from the page's "
-                     "top-left corner); default: invisible, on page 1")
+                     "top-left corner); default: the PDF's first empty signature field, else "
+                     "invisible on page 1")
         ->delimiter(',')
         ->expected(5);
+    cmd_->add_option("--field", o_->sign.field,
+                     "The empty signature field to sign: \"Chữ ký 1\", \"Chữ ký 2\" … in page "
+                     "order; not with --at");
+    o_->look.add_to(cmd_);
+    cmd_->add_option("--organisation-text", o_->sign.organisation_text,
+                     "The organisation's signature of an appendix or a copy in a file of its "
+                     "own: this text (the number and symbol, or the copy form such as SAO Y), "
+                     "the organisation and the time at the top right of page 1 in 10 pt, no "
+                     "image");
     cmd_->add_option("--name", o_->sign.signer_name,
                      "The signer's name readers show (default: from the certificate)");
     cmd_->add_option("--organisation", o_->sign.organisation, "The signing organisation");
@@ -151,6 +191,9 @@ int SignCommand::run() {
         options.signer_name = o_->sign.signer_name;
         options.organisation = o_->sign.organisation;
         options.location = o_->sign.location;
+        options.field = o_->sign.field;
+        options.organisation_text = o_->sign.organisation_text;
+        o_->look.apply_to(options);
         write_output(o_->output, sign_pdf(read_pdf_file(o_->input), options, place));
         return kOk;
     } catch (const Error& e) {

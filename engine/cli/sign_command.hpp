@@ -27,10 +27,20 @@ struct KeyFlags {
     SignOptions options() const;
 };
 
-// --sign and the key flags on a command that renders.
+// The signature's look: --signature-image PNG, --seal-image PNG, --seal-size MM.
+struct AppearanceFlags {
+    std::string signature_image, seal_image;
+    double seal_size = 40;
+    void add_to(CLI::App* cmd);
+    void apply_to(SignOptions& options) const;
+};
+
+// --sign (with the key and look flags) and --signature-fields on a command that renders.
 struct SignFlags {
     bool sign = false;
+    bool fields = false;
     KeyFlags key;
+    AppearanceFlags look;
     void add_to(CLI::App* cmd);
     // The options for RenderRequest::sign when --sign was given.
     std::optional<SignOptions> options() const;

@@ -67,6 +67,7 @@ struct SignatureSpace {
     double x = 0, y = 0;  // top-left corner
     double width = 0, height = 0;
     std::string signer;  // the name printed under it
+    bool image = false;  // the data draws a signature image in it (anh_chu_ky)
 };
 
 struct Page {

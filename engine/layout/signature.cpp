@@ -155,7 +155,8 @@ void finish_signature(LayoutContext& cx, const model::Signature& s, Column& bloc
     // The space runs from the last title's descent to the top of the name's capitals.
     const double space_top = last_title + kDescent * size;
     const double space_bottom = name_baseline - kAscent * size;
-    block.signature_spaces.push_back({x, space_top, width, space_bottom - space_top, s.name.value});
+    block.signature_spaces.push_back(
+        {x, space_top, width, space_bottom - space_top, s.name.value, !s.image.empty()});
     if (!s.image.empty()) add_image(cx, s, block, x + width / 2, space_top, space_bottom, width);
 }
 

@@ -2,16 +2,21 @@
 
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <cstdio>
 #include <ctime>
+#include <map>
 #include <memory>
 #include <optional>
 
 #include "core/diagnostics.hpp"
 #include "render/pdf_update.hpp"
+#include "sign/appearance.hpp"
 #include "sign/cms.hpp"
 #include "sign/pdf_objects.hpp"
+#include "sign/text_appearance.hpp"
 
 namespace vanthu::sign {
 namespace {
@@ -57,13 +62,40 @@ class SizeProbe final : public Signer {
     const Signer& real_;
 };
 
-// The top of the page's /MediaBox [x0 y0 x1 y1], which Cairo writes on every page.
-double page_height(const Entries& page) {
+// The page's /MediaBox [x0 y0 x1 y1], which Cairo writes on every page.
+Box media_box(const Entries& page) {
     const auto box = entry(page, "MediaBox");
     double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
     if (!box || std::sscanf(box->c_str(), "[ %lf %lf %lf %lf ]", &x0, &y0, &x1, &y1) != 4)
         fail_pdf("its page has no /MediaBox of its own");
-    return y1;
+    return {x0, y0, x1 - x0, y1 - y0};
+}
+
+double page_height(const Entries& page) {
+    const Box b = media_box(page);
+    return b.y + b.height;
+}
+
+// "D:20261207070000+07'00'" -> "2026-12-07T07:00:00+07:00".
+std::string iso_time(const std::string& pdf_time) {
+    if (pdf_time.size() < 22) return pdf_time;
+    const std::string d = pdf_time.substr(2);
+    return d.substr(0, 4) + '-' + d.substr(4, 2) + '-' + d.substr(6, 2) + 'T' + d.substr(8, 2) +
+           ':' + d.substr(10, 2) + ':' + d.substr(12, 2) + d.substr(14, 3) + ':' + d.substr(18, 2);
+}
+
+// The organisation (O) of `certificate`'s subject; empty when it names none.
+std::string organisation_of(X509* certificate) {
+    X509_NAME* name = X509_get_subject_name(certificate);
+    const int at = X509_NAME_get_index_by_NID(name, NID_organizationName, -1);
+    if (at < 0) return {};
+    unsigned char* utf8 = nullptr;
+    const int n =
+        ASN1_STRING_to_UTF8(&utf8, X509_NAME_ENTRY_get_data(X509_NAME_get_entry(name, at)));
+    if (n < 0) return {};
+    std::string out(reinterpret_cast<char*>(utf8), static_cast<size_t>(n));
+    OPENSSL_free(utf8);
+    return out;
 }
 
 constexpr std::string_view kByteRangePlaceholder = "[0 0000000000 0000000000 0000000000]";
@@ -81,6 +113,116 @@ std::string pdf_time_vietnam(long long unix_seconds) {
 
 namespace {
 
+// The /AcroForm of `catalog`: its object number and entries. A file without one gets one, and
+// the catalog's new version goes to `objects`.
+int form_of(const std::string& pdf, const render::PdfTail& tail, Entries& catalog, Entries& form,
+            int& next, std::vector<render::UpdatedObject>& objects) {
+    if (const auto value = entry(catalog, "AcroForm")) {
+        const int number = reference_number(*value);
+        if (!number) fail_pdf("its form dictionary is not an object of its own");
+        form = render::dictionary_entries(render::object_dictionary(pdf, tail, number));
+        return number;
+    }
+    const int number = next++;
+    set_entry(catalog, "AcroForm", ref(number));
+    objects.push_back({tail.root, tail.root_generation, dictionary(catalog)});
+    return number;
+}
+
+std::string ref_array(const std::vector<int>& numbers) {
+    std::string out = "[";
+    for (int n : numbers) out += ' ' + ref(n);
+    return out + " ]";
+}
+
+// `page`'s new version with `widgets` added to its /Annots.
+render::UpdatedObject with_annotations(const std::string& pdf, const render::PdfTail& tail,
+                                       int page, const std::vector<int>& widgets) {
+    Entries entries = render::dictionary_entries(render::object_dictionary(pdf, tail, page));
+    const auto annots = entry(entries, "Annots");
+    if (annots && !annots->starts_with("[")) fail_pdf("its page annotations are not a plain list");
+    auto refs = references(annots.value_or("[]"));
+    refs.insert(refs.end(), widgets.begin(), widgets.end());
+    set_entry(entries, "Annots", ref_array(refs));
+    return {page, 0, dictionary(entries)};
+}
+
+// The object number of page `number` (1-based) and its entries.
+int page_object(const std::string& pdf, const render::PdfTail& tail, const Entries& catalog,
+                int number) {
+    const auto pages = entry(catalog, "Pages");
+    if (!pages || !reference_number(*pages)) fail_pdf("its catalog has no page tree");
+    int wanted = number;
+    const int page = wanted >= 1 ? find_page(pdf, tail, reference_number(*pages), wanted, 0) : 0;
+    if (!page) fail_pdf("it has no page " + std::to_string(number) + " to put the signature on");
+    return page;
+}
+
+// `place` (from the page's top-left corner) in the page's PDF user space.
+Box page_box(const std::string& pdf, const render::PdfTail& tail, int page,
+             const WidgetPlace& place) {
+    const double top =
+        page_height(render::dictionary_entries(render::object_dictionary(pdf, tail, page)));
+    return {place.x, top - place.y - place.height, place.width, place.height};
+}
+
+std::string rect_of(const Box& b) {
+    return "[" + number_text(b.x) + ' ' + number_text(b.y) + ' ' + number_text(b.x + b.width) +
+           ' ' + number_text(b.y + b.height) + "]";
+}
+
+// A signature field of the form and its widget (vanthu writes them as one object).
+struct Field {
+    int number = 0;
+    std::string name;
+    bool is_signed = false;
+    int page = 0;
+    Box rect;
+};
+
+std::vector<Field> signature_fields(const std::string& pdf, const render::PdfTail& tail,
+                                    const Entries& form) {
+    std::vector<Field> out;
+    for (int number : references(entry(form, "Fields").value_or("[]"))) {
+        const Entries f = render::dictionary_entries(render::object_dictionary(pdf, tail, number));
+        if (entry(f, "FT") != "/Sig") continue;
+        Field field;
+        field.number = number;
+        if (const auto t = entry(f, "T")) field.name = text_string_utf8(*t);
+        field.is_signed = entry(f, "V").has_value();
+        field.page = reference_number(entry(f, "P").value_or(""));
+        double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+        if (const auto r = entry(f, "Rect");
+            r && std::sscanf(r->c_str(), "[ %lf %lf %lf %lf ]", &x0, &y0, &x1, &y1) == 4)
+            field.rect = {std::min(x0, x1), std::min(y0, y1), std::abs(x1 - x0), std::abs(y1 - y0)};
+        out.push_back(std::move(field));
+    }
+    return out;
+}
+
+// The empty field to fill: the one named `name`, else the first empty one; nullopt when the
+// file has none and no name was asked for.
+std::optional<Field> field_to_fill(const std::vector<Field>& fields, const std::string& name) {
+    if (name.empty()) {
+        for (const auto& f : fields)
+            if (!f.is_signed && f.page) return f;
+        return std::nullopt;
+    }
+    std::string names;
+    for (const auto& f : fields) {
+        if (f.name != name) {
+            if (!f.is_signed) names += (names.empty() ? "" : ", ") + ('"' + f.name + '"');
+            continue;
+        }
+        if (f.is_signed) fail_pdf("its signature field \"" + name + "\" is already signed");
+        if (!f.page) fail_pdf("its signature field \"" + name + "\" is on no page");
+        return f;
+    }
+    fail_pdf("it has no signature field \"" + name + "\" (" +
+             (names.empty() ? std::string("it has no empty one") : "its empty ones: " + names) +
+             ")");
+}
+
 // The timestamp token came out larger than the room left for it: sign again with `needed`.
 struct TokenRoom {
     size_t needed;
@@ -93,71 +235,75 @@ std::string sign_readable(std::string pdf, const Signer& signer, const Signature
         fail_pdf("it is protected with a password; sign the document before protecting it");
 
     Entries catalog = render::dictionary_entries(render::object_dictionary(pdf, tail, tail.root));
-    const auto pages = entry(catalog, "Pages");
-    if (!pages || !reference_number(*pages)) fail_pdf("its catalog has no page tree");
-    int wanted = details.place.page;
-    const int page = wanted >= 1 ? find_page(pdf, tail, reference_number(*pages), wanted, 0) : 0;
-    if (!page)
-        fail_pdf("it has no page " + std::to_string(details.place.page) +
-                 " to put the signature on");
-
     int next = static_cast<int>(tail.size);
-    const int sig = next++, widget = next++, appearance = next++;
+    const int sig = next++;
     std::vector<render::UpdatedObject> objects;
+    Entries form;
+    const int form_number = form_of(pdf, tail, catalog, form, next, objects);
+    const auto fields = signature_fields(pdf, tail, form);
 
-    // The form: the catalog's /AcroForm (an object of its own, as this writes it) gains the
-    // field; a file without one gets one.
-    int field_count = 0;
-    const auto acroform_value = entry(catalog, "AcroForm");
-    Entries acroform;
-    int acroform_number = 0;
-    if (acroform_value) {
-        acroform_number = reference_number(*acroform_value);
-        if (!acroform_number) fail_pdf("its form dictionary is not an object of its own");
-        acroform =
-            render::dictionary_entries(render::object_dictionary(pdf, tail, acroform_number));
+    // Without a place of its own, the signature fills an empty field the file was given.
+    const bool stamp = !details.stamp.empty();
+    const bool placed = details.place.width > 0 && details.place.height > 0;
+    if (stamp && (placed || !details.field.empty() || !details.images.empty()))
+        fail_pdf(
+            "the organisation's signature of an appendix or a copy shows no image and stands at "
+            "the top right of page 1 (nd30.md ô 14): give it no place, field or image");
+    std::optional<Field> fill;
+    if (!placed && !stamp) fill = field_to_fill(fields, details.field);
+    if (!placed && !fill && !details.images.empty())
+        fail_pdf(
+            "the signature has no place on a page to show its images: give its place "
+            "(--at) or sign a PDF with an empty signature field");
+
+    Entries widget_entries;
+    int widget = 0, page = 0;
+    Box space;
+    if (fill) {
+        widget = fill->number;
+        page = fill->page;
+        space = fill->rect;
+        widget_entries = render::dictionary_entries(render::object_dictionary(pdf, tail, widget));
     } else {
-        acroform_number = next++;
-        set_entry(catalog, "AcroForm", ref(acroform_number));
-        objects.push_back({tail.root, tail.root_generation, dictionary(catalog)});
+        widget = next++;
+        page = page_object(pdf, tail, catalog, stamp ? 1 : details.place.page);
+        if (!stamp) space = page_box(pdf, tail, page, details.place);
+        widget_entries = {
+            {"Type", "/Annot"},
+            {"Subtype", "/Widget"},
+            {"FT", "/Sig"},
+            {"F", "132"},  // printed, locked
+            {"T", render::pdf_text_string("Chữ ký " + std::to_string(fields.size() + 1))},
+            {"P", ref(page)}};
+        auto all = references(entry(form, "Fields").value_or("[]"));
+        all.push_back(widget);
+        set_entry(form, "Fields", ref_array(all));
+        objects.push_back(with_annotations(pdf, tail, page, {widget}));
     }
-    auto fields = references(entry(acroform, "Fields").value_or("[]"));
-    field_count = static_cast<int>(fields.size());
-    fields.push_back(widget);
-    std::string field_array = "[";
-    for (int f : fields) field_array += ' ' + ref(f);
-    set_entry(acroform, "Fields", field_array + " ]");
-    set_entry(acroform, "SigFlags", "3");  // signatures exist; append only
-    objects.push_back({acroform_number, 0, dictionary(acroform)});
+    set_entry(form, "SigFlags", "3");  // signatures exist; append only
+    objects.push_back({form_number, 0, dictionary(form)});
 
-    // The page lists the widget among its annotations.
-    Entries page_entries = render::dictionary_entries(render::object_dictionary(pdf, tail, page));
-    const auto annots = entry(page_entries, "Annots");
-    if (annots && !annots->starts_with("[")) fail_pdf("its page annotations are not a plain list");
-    auto annot_refs = references(annots.value_or("[]"));
-    annot_refs.push_back(widget);
-    std::string annot_array = "[";
-    for (int a : annot_refs) annot_array += ' ' + ref(a);
-    set_entry(page_entries, "Annots", annot_array + " ]");
-    objects.push_back({page, 0, dictionary(page_entries)});
+    Appearance look;
+    if (stamp) {
+        const Box box =
+            media_box(render::dictionary_entries(render::object_dictionary(pdf, tail, page)));
+        const std::string organisation = details.organisation.empty()
+                                             ? organisation_of(signer.certificate())
+                                             : details.organisation;
+        std::vector<std::string> lines{details.stamp};
+        if (!organisation.empty()) lines.push_back(organisation);
+        lines.push_back(iso_time(details.pdf_time));
+        look = build_text_appearance(lines, box.x + box.width, box.y + box.height, next);
+    } else {
+        look = build_appearance(space, details.images, next);
+    }
+    set_entry(widget_entries, "V", ref(sig));
+    set_entry(widget_entries, "Rect", rect_of(look.rect));
+    set_entry(widget_entries, "AP", "<< /N " + ref(look.form) + " >>");
+    objects.push_back({widget, 0, dictionary(widget_entries)});
+    for (auto& o : look.objects) objects.push_back(std::move(o));
 
-    const auto& place = details.place;
-    const double page_top = page_height(page_entries);
-    const double bottom = page_top - place.y - place.height;
-    const std::string rect = "[" + number_text(place.x) + ' ' + number_text(bottom) + ' ' +
-                             number_text(place.x + place.width) + ' ' +
-                             number_text(bottom + place.height) + "]";
-    objects.push_back({widget, 0,
-                       "<< /Type /Annot /Subtype /Widget /FT /Sig /F 132 /T " +
-                           render::pdf_text_string("Chữ ký " + std::to_string(field_count + 1)) +
-                           " /V " + ref(sig) + " /P " + ref(page) + " /Rect " + rect +
-                           " /AP << /N " + ref(appearance) + " >> >>"});
-    objects.push_back({appearance, 0,
-                       "<< /Type /XObject /Subtype /Form /BBox [0 0 " + number_text(place.width) +
-                           ' ' + number_text(place.height) +
-                           "] /Length 0 >>\nstream\n\nendstream"});
-
-    // /Contents sized for the largest CMS this signer makes, in hex, and the timestamp token.
+    // /Contents sized for the largest CMS this signer makes, in hex.
     const Sha256 no_digest{};
     const size_t probe_bytes = pades_signed_data(SizeProbe(signer), no_digest).size();
     const size_t contents_bytes = probe_bytes + token_room;
@@ -212,6 +358,40 @@ std::string sign_readable(std::string pdf, const Signer& signer, const Signature
 }
 
 }  // namespace
+
+std::string add_signature_fields(std::string pdf, const std::vector<WidgetPlace>& places) {
+    try {
+        const render::PdfTail tail = render::read_tail_chain(pdf);
+        if (tail.encrypted) fail_pdf("it is protected with a password");
+        Entries catalog =
+            render::dictionary_entries(render::object_dictionary(pdf, tail, tail.root));
+        int next = static_cast<int>(tail.size);
+        std::vector<render::UpdatedObject> objects;
+        Entries form;
+        const int form_number = form_of(pdf, tail, catalog, form, next, objects);
+        auto all = references(entry(form, "Fields").value_or("[]"));
+        std::map<int, std::vector<int>> on_page;  // page object -> its new widgets
+        for (const auto& place : places) {
+            const int page = page_object(pdf, tail, catalog, place.page);
+            const int widget = next++;
+            all.push_back(widget);
+            on_page[page].push_back(widget);
+            objects.push_back({widget, 0,
+                               "<< /Type /Annot /Subtype /Widget /FT /Sig /F 132 /T " +
+                                   render::pdf_text_string("Chữ ký " + std::to_string(all.size())) +
+                                   " /P " + ref(page) + " /Rect " +
+                                   rect_of(page_box(pdf, tail, page, place)) + " >>"});
+        }
+        for (const auto& [page, widgets] : on_page)
+            objects.push_back(with_annotations(pdf, tail, page, widgets));
+        set_entry(form, "Fields", ref_array(all));
+        objects.push_back({form_number, 0, dictionary(form)});
+        return render::append_update(std::move(pdf), tail, std::move(objects));
+    } catch (const core::Failure& f) {
+        if (f.diagnostics().empty() || f.diagnostics().front().code != "render.pdf") throw;
+        fail_pdf(unreadable_reason(pdf, f));
+    }
+}
 
 std::string sign_pdf(std::string pdf, const Signer& signer, const SignatureDetails& details) {
     // The token's size is known only once it is made, over the final bytes. The room is the

@@ -65,8 +65,8 @@ std::vector<size_t> revision_ends(std::string_view pdf) {
 }
 
 // Whether the revisions after `signed_end` only add signatures: each object they write is a
-// signature dictionary, a signature field's widget, an appearance form, the form dictionary,
-// or the catalog or a page changed only in /AcroForm or /Annots.
+// signature dictionary, a signature field's widget, a new appearance form or image, the form
+// dictionary, or the catalog or a page changed only in /AcroForm or /Annots.
 bool only_signatures_after(std::string_view pdf, size_t signed_end) {
     const render::PdfTail before = render::read_tail_chain(pdf.substr(0, signed_end));
     const render::PdfTail after = render::read_tail_chain(pdf);
@@ -82,7 +82,8 @@ bool only_signatures_after(std::string_view pdf, size_t signed_end) {
         const auto type = entry(now, "Type").value_or("");
         const auto subtype = entry(now, "Subtype").value_or("");
         if (type == "/Sig" || (subtype == "/Widget" && entry(now, "FT") == "/Sig") ||
-            (type == "/XObject" && subtype == "/Form" && old == before.offsets.end()) ||
+            (type == "/XObject" && (subtype == "/Form" || subtype == "/Image") &&
+             old == before.offsets.end()) ||
             (entry(now, "Fields") && entry(now, "SigFlags")))
             continue;
         if (old == before.offsets.end()) return false;

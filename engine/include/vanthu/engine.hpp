@@ -70,6 +70,21 @@ struct SignOptions {
     std::string signer_name;
     std::string organisation;
     std::string location;
+    // The look (nd30.md ô 7c, ô 8): the signer's image (a blue, transparent PNG) centred in the
+    // signature space, and the organisation's seal (red PNG) `seal_width_mm` wide over about
+    // its left third. Files of the key holder, read as the key file is (a regular PNG file
+    // within limits::kImageFileBytes and kImagePixels); empty: none (an image-less signature).
+    std::filesystem::path signature_image;
+    std::filesystem::path seal_image;
+    double seal_width_mm = 40;
+    // sign_pdf without a place: the empty signature field of that name ("Chữ ký 2"); empty:
+    // the file's first empty one (invisible on page 1 when it has none).
+    std::string field;
+    // sign_pdf: the organisation's signature of an appendix or a copy in a file of its own
+    // (nd30.md §2.13, §2.14; Mẫu 2.2, 3.2): this text (the number and symbol, e.g. "Số:
+    // 620/CTPH-LĐLĐ-HLHPN", or the copy form, "SAO Y"), the organisation (`organisation`, else
+    // the certificate's) and the signing time at the top right of page 1 in 10 pt, no image.
+    std::string organisation_text;
     // A timestamp authority's RFC 3161 address (http:// or https://): the signature gets its
     // timestamp (PAdES B-T), proof that it existed at the authority's time; empty: none (B-B).
     std::string tsa_url;
@@ -83,8 +98,9 @@ struct SignPlace {
 };
 
 // `pdf` with a signature added as an incremental update, so that what was there (an earlier
-// signature too) stays valid. Throws Error: sign.key (the key file or its password), sign.pdf
-// (a PDF that cannot be signed: protected, damaged, no such page).
+// signature too) stays valid. A place of zero width: in an empty signature field
+// (SignOptions::field). Throws Error: sign.key (the key file or its password), sign.pdf
+// (a PDF that cannot be signed: protected, damaged, no such page or field), sign.image.
 std::string sign_pdf(std::string pdf, const SignOptions& options, const SignPlace& place = {});
 
 // Opens the key `options` names and closes it again: throws Error (sign.key) as signing would,
@@ -158,9 +174,14 @@ struct RenderRequest {
     // false (--no-fit): keep the default spacing and size even where tightening them would save
     // a page; true: as the data's vua_trang says (default: tighten).
     bool fit = true;
-    // Sign the PDF (--sign): the signature's widget lies over the first signer's signature
-    // space (ô 7c) of the document. Not together with protection.
+    // Sign the PDF (--sign): every signer's signature space (ô 7c) of the main document gets
+    // an empty signature field ("Chữ ký 1", "Chữ ký 2" … in page order) and the document's own
+    // signer's (nguoi_ky: the host's of a joint document, on the right) is signed; the other
+    // bodies sign theirs later (sign_pdf). Not together with protection.
     std::optional<SignOptions> sign;
+    // Without `sign`: only the empty signature fields (--signature-fields), for a document each
+    // body signs in turn.
+    bool signature_fields = false;
 };
 
 // The mark a draft carries when its data names none.
