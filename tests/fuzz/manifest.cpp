@@ -1,9 +1,9 @@
 // The manifest check (expand/schema.hpp): a manifest (JSON) and data (YAML) separated by the
 // first NUL byte, both fuzzed. The schema is checked itself, then the data against it.
 #include "core/diagnostics.hpp"
-#include "input/detail.hpp"
 #include "fuzz_support.hpp"
 #include "input/data.hpp"
+#include "input/detail.hpp"
 #include "input/schema.hpp"
 
 using namespace vanthu;

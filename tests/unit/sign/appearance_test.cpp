@@ -101,7 +101,8 @@ TEST_F(AppearanceTest, AnOpaqueImageHasNoMask) {
 }
 
 TEST_F(AppearanceTest, WhatIsNoPngIsNamedWithTheFile) {
-    testing::write_file(dir_ / "chu-ky.jpg", std::string("\xff\xd8\xff\xe0") + std::string(40, 'j'));
+    testing::write_file(dir_ / "chu-ky.jpg",
+                        std::string("\xff\xd8\xff\xe0") + std::string(40, 'j'));
     testing::write_file(dir_ / "cut.png", testing::read_file(dir_ / "chu-ky.png").substr(0, 80));
     for (const auto& [file, why] : {std::pair{dir_ / "chu-ky.jpg", "a JPEG image"},
                                     {dir_ / "missing.png", "no such file"},
