@@ -32,4 +32,8 @@ using X509StackPtr = std::unique_ptr<STACK_OF(X509), OpenSslDeleter<free_x509_st
 // OpenSSL's queued error messages, oldest first, cleared; for the end of a diagnostic.
 std::string openssl_errors();
 
+// The entry `nid` (NID_commonName, NID_organizationName) of `certificate`'s subject, in UTF-8;
+// empty when the subject has none.
+std::string subject_entry(X509* certificate, int nid);
+
 }  // namespace vanthu::sign

@@ -15,6 +15,7 @@
 #include "render/pdf_update.hpp"
 #include "sign/appearance.hpp"
 #include "sign/cms.hpp"
+#include "sign/openssl_handles.hpp"
 #include "sign/pdf_objects.hpp"
 #include "sign/text_appearance.hpp"
 
@@ -82,20 +83,6 @@ std::string iso_time(const std::string& pdf_time) {
     const std::string d = pdf_time.substr(2);
     return d.substr(0, 4) + '-' + d.substr(4, 2) + '-' + d.substr(6, 2) + 'T' + d.substr(8, 2) +
            ':' + d.substr(10, 2) + ':' + d.substr(12, 2) + d.substr(14, 3) + ':' + d.substr(18, 2);
-}
-
-// The organisation (O) of `certificate`'s subject; empty when it names none.
-std::string organisation_of(X509* certificate) {
-    X509_NAME* name = X509_get_subject_name(certificate);
-    const int at = X509_NAME_get_index_by_NID(name, NID_organizationName, -1);
-    if (at < 0) return {};
-    unsigned char* utf8 = nullptr;
-    const int n =
-        ASN1_STRING_to_UTF8(&utf8, X509_NAME_ENTRY_get_data(X509_NAME_get_entry(name, at)));
-    if (n < 0) return {};
-    std::string out(reinterpret_cast<char*>(utf8), static_cast<size_t>(n));
-    OPENSSL_free(utf8);
-    return out;
 }
 
 constexpr std::string_view kByteRangePlaceholder = "[0 0000000000 0000000000 0000000000]";
@@ -287,9 +274,9 @@ std::string sign_readable(std::string pdf, const Signer& signer, const Signature
     if (stamp) {
         const Box box =
             media_box(render::dictionary_entries(render::object_dictionary(pdf, tail, page)));
-        const std::string organisation = details.organisation.empty()
-                                             ? organisation_of(signer.certificate())
-                                             : details.organisation;
+        const std::string organisation =
+            details.organisation.empty() ? subject_entry(signer.certificate(), NID_organizationName)
+                                         : details.organisation;
         std::vector<std::string> lines{details.stamp};
         if (!organisation.empty()) lines.push_back(organisation);
         lines.push_back(iso_time(details.pdf_time));

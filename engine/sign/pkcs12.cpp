@@ -76,6 +76,19 @@ std::string openssl_errors() {
     return out.empty() ? "no reason given" : out;
 }
 
+std::string subject_entry(X509* certificate, int nid) {
+    X509_NAME* name = X509_get_subject_name(certificate);
+    const int at = X509_NAME_get_index_by_NID(name, nid, -1);
+    if (at < 0) return {};
+    unsigned char* utf8 = nullptr;
+    const int n =
+        ASN1_STRING_to_UTF8(&utf8, X509_NAME_ENTRY_get_data(X509_NAME_get_entry(name, at)));
+    if (n < 0) return {};
+    std::string out(reinterpret_cast<char*>(utf8), static_cast<size_t>(n));
+    OPENSSL_free(utf8);
+    return out;
+}
+
 std::unique_ptr<Signer> open_pkcs12(const std::filesystem::path& file,
                                     const std::string& password) {
     // A key file is a few kilobytes; anything past 1 MB is not one.

@@ -39,18 +39,6 @@ std::string iso_time(const std::string& pdf_date) {
     return out;
 }
 
-std::string name_entry(X509_NAME* name, int nid) {
-    const int at = X509_NAME_get_index_by_NID(name, nid, -1);
-    if (at < 0) return {};
-    unsigned char* utf8 = nullptr;
-    const int n =
-        ASN1_STRING_to_UTF8(&utf8, X509_NAME_ENTRY_get_data(X509_NAME_get_entry(name, at)));
-    if (n < 0) return {};
-    std::string out(reinterpret_cast<char*>(utf8), static_cast<size_t>(n));
-    OPENSSL_free(utf8);
-    return out;
-}
-
 // Where each revision of the file ends: after every "%%EOF" and its line end.
 std::vector<size_t> revision_ends(std::string_view pdf) {
     std::vector<size_t> ends;
@@ -174,9 +162,9 @@ SignatureCheck check_one(std::string_view pdf, const Entries& sig, X509_STORE* s
     // CMS_verify has matched the signer's certificate among those the CMS carries.
     if (STACK_OF(X509)* signers = CMS_get0_signers(cms.get())) {
         if (sk_X509_num(signers) > 0) {
-            X509_NAME* subject = X509_get_subject_name(sk_X509_value(signers, 0));
-            c.signer = name_entry(subject, NID_commonName);
-            c.organisation = name_entry(subject, NID_organizationName);
+            X509* certificate = sk_X509_value(signers, 0);
+            c.signer = subject_entry(certificate, NID_commonName);
+            c.organisation = subject_entry(certificate, NID_organizationName);
         }
         sk_X509_free(signers);
     }
