@@ -1,17 +1,12 @@
 // Helpers for the expand tests: temporary template folders and catching Failures.
 #pragma once
 
-#include <gtest/gtest.h>
-
 #include <filesystem>
-#include <fstream>
-#include <functional>
-#include <random>
 #include <string>
 
-#include "core/diagnostics.hpp"
 #include "expand/source_map.hpp"
 #include "expand/template.hpp"
+#include "unit/input/test_support.hpp"
 
 namespace vanthu::expand::test {
 
@@ -26,48 +21,8 @@ inline Template make_template(const std::string& main) {
     return t;
 }
 
-// A fresh folder under the system temp dir, removed at the end of the test.
-class TempDir {
-  public:
-    TempDir() {
-        std::random_device rd;
-        path_ = fs::temp_directory_path() /
-                ("vanthu-expand-" + std::to_string(rd()) + "-" + std::to_string(rd()));
-        fs::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-
-    const fs::path& path() const { return path_; }
-
-    // Writes `text` to path()/relative, creating folders.
-    fs::path write(const std::string& relative, const std::string& text) const {
-        const fs::path p = path_ / relative;
-        fs::create_directories(p.parent_path());
-        std::ofstream out(p, std::ios::binary);
-        out << text;
-        return p;
-    }
-
-  private:
-    fs::path path_;
-};
-
-// Runs `f`, which must throw core::Failure; returns its first diagnostic.
-inline core::Diagnostic failure_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const core::Failure& failure) {
-        EXPECT_FALSE(failure.diagnostics().empty());
-        if (!failure.diagnostics().empty()) return failure.diagnostics().front();
-        return {};
-    }
-    ADD_FAILURE() << "expected a core::Failure";
-    return {};
-}
+// The temporary folder and the Failure catcher are the input tests' (one copy for both).
+using input::test::failure_of;
+using input::test::TempDir;
 
 }  // namespace vanthu::expand::test
