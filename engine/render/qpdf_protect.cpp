@@ -1,11 +1,11 @@
 #include "render/qpdf_protect.hpp"
 
-#include <dlfcn.h>
 #include <qpdf/qpdf-c.h>
 
 #include <algorithm>
 
 #include "core/diagnostics.hpp"
+#include "core/shared_library.hpp"
 
 namespace vanthu::render {
 namespace {
@@ -30,33 +30,22 @@ struct QpdfApi {
     std::string problem;  // why the library could not be used; empty when it can
 };
 
-template <typename F>
-void bind(void* library, const char* name, F& function, std::string& problem) {
-    function = reinterpret_cast<F>(dlsym(library, name));
-    if (!function && problem.empty()) problem = std::string("no function ") + name;
-}
-
 const QpdfApi& qpdf_api() {
     static const QpdfApi api = [] {
         QpdfApi a;
-        // Kept open for the life of the process.
-        void* library = dlopen(VANTHU_QPDF_SONAME, RTLD_NOW | RTLD_LOCAL);
-        if (!library) {
-            const char* why = dlerror();
-            a.problem = why ? why : "cannot open " VANTHU_QPDF_SONAME;
-            return a;
-        }
-        bind(library, "qpdf_init", a.init, a.problem);
-        bind(library, "qpdf_cleanup", a.cleanup, a.problem);
-        bind(library, "qpdf_silence_errors", a.silence_errors, a.problem);
-        bind(library, "qpdf_read_memory", a.read_memory, a.problem);
-        bind(library, "qpdf_init_write_memory", a.init_write_memory, a.problem);
-        bind(library, "qpdf_set_r6_encryption_parameters2", a.set_r6, a.problem);
-        bind(library, "qpdf_write", a.write, a.problem);
-        bind(library, "qpdf_get_buffer_length", a.buffer_length, a.problem);
-        bind(library, "qpdf_get_buffer", a.buffer, a.problem);
-        bind(library, "qpdf_get_error", a.get_error, a.problem);
-        bind(library, "qpdf_get_error_full_text", a.error_text, a.problem);
+        void* library = core::open_shared_library(VANTHU_QPDF_SONAME, a.problem);  // kept open
+        if (!library) return a;
+        core::bind_function(library, "qpdf_init", a.init, a.problem);
+        core::bind_function(library, "qpdf_cleanup", a.cleanup, a.problem);
+        core::bind_function(library, "qpdf_silence_errors", a.silence_errors, a.problem);
+        core::bind_function(library, "qpdf_read_memory", a.read_memory, a.problem);
+        core::bind_function(library, "qpdf_init_write_memory", a.init_write_memory, a.problem);
+        core::bind_function(library, "qpdf_set_r6_encryption_parameters2", a.set_r6, a.problem);
+        core::bind_function(library, "qpdf_write", a.write, a.problem);
+        core::bind_function(library, "qpdf_get_buffer_length", a.buffer_length, a.problem);
+        core::bind_function(library, "qpdf_get_buffer", a.buffer, a.problem);
+        core::bind_function(library, "qpdf_get_error", a.get_error, a.problem);
+        core::bind_function(library, "qpdf_get_error_full_text", a.error_text, a.problem);
         return a;
     }();
     return api;

@@ -2,13 +2,13 @@
 // as qpdf is for protection: a render or a signature without --tsa does not pay for loading
 // it and the libraries it brings (TLS, HTTP/2, IDN).
 #include <curl/curl.h>
-#include <dlfcn.h>
 
 #include <memory>
 #include <string>
 
 #include "core/diagnostics.hpp"
 #include "core/limits.hpp"
+#include "core/shared_library.hpp"
 #include "sign/timestamp.hpp"
 
 namespace vanthu::sign {
@@ -32,30 +32,20 @@ struct CurlApi {
     std::string problem;  // why libcurl cannot be used; empty when it can
 };
 
-template <typename F>
-void bind(void* library, const char* name, F& function, std::string& problem) {
-    function = reinterpret_cast<F>(dlsym(library, name));
-    if (!function && problem.empty()) problem = std::string("no function ") + name;
-}
-
 const CurlApi& curl_api() {
     static const CurlApi api = [] {
         CurlApi a;
-        void* library = dlopen(VANTHU_CURL_SONAME, RTLD_NOW | RTLD_LOCAL);  // kept open
-        if (!library) {
-            const char* why = dlerror();
-            a.problem = why ? why : "cannot open " VANTHU_CURL_SONAME;
-            return a;
-        }
-        bind(library, "curl_global_init", a.global_init, a.problem);
-        bind(library, "curl_easy_init", a.easy_init, a.problem);
-        bind(library, "curl_easy_setopt", a.easy_setopt, a.problem);
-        bind(library, "curl_easy_perform", a.easy_perform, a.problem);
-        bind(library, "curl_easy_getinfo", a.easy_getinfo, a.problem);
-        bind(library, "curl_easy_cleanup", a.easy_cleanup, a.problem);
-        bind(library, "curl_easy_strerror", a.easy_strerror, a.problem);
-        bind(library, "curl_slist_append", a.slist_append, a.problem);
-        bind(library, "curl_slist_free_all", a.slist_free_all, a.problem);
+        void* library = core::open_shared_library(VANTHU_CURL_SONAME, a.problem);  // kept open
+        if (!library) return a;
+        core::bind_function(library, "curl_global_init", a.global_init, a.problem);
+        core::bind_function(library, "curl_easy_init", a.easy_init, a.problem);
+        core::bind_function(library, "curl_easy_setopt", a.easy_setopt, a.problem);
+        core::bind_function(library, "curl_easy_perform", a.easy_perform, a.problem);
+        core::bind_function(library, "curl_easy_getinfo", a.easy_getinfo, a.problem);
+        core::bind_function(library, "curl_easy_cleanup", a.easy_cleanup, a.problem);
+        core::bind_function(library, "curl_easy_strerror", a.easy_strerror, a.problem);
+        core::bind_function(library, "curl_slist_append", a.slist_append, a.problem);
+        core::bind_function(library, "curl_slist_free_all", a.slist_free_all, a.problem);
         // Once, before any thread could race on it (curl_easy_init would do it lazily).
         if (a.problem.empty() && a.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
             a.problem = "curl_global_init failed";
